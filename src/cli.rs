@@ -1,0 +1,151 @@
+//! Command-line arguments and the commands that need no terminal.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use newsdigest::corpus::LineKind;
+use newsdigest::{Corpus, Digest, eval, export};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdigest",
+    version,
+    about = "Read how several outlets tell the same story, claim by claim."
+)]
+pub struct Cli {
+    /// Folder of articles (.txt, .md). Default: ./articles, else the built-in articles.
+    pub dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the digest: articles and deduplicated claims with their passages.
+    Export {
+        /// Folder of articles. Default: ./articles, else the built-in articles.
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Score the digest against labelled passages (must-link, cannot-link, noise).
+    Eval {
+        /// Labelled sample, e.g. tests/data/dev-gold.json.
+        gold: PathBuf,
+        /// Folder of articles. Default: ./articles, else the built-in articles.
+        dir: Option<PathBuf>,
+        /// List every miss.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Show how each article was cleaned and split: lines, noise, passages.
+    Passages {
+        /// Folder of articles. Default: ./articles, else the built-in articles.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Json,
+    Markdown,
+}
+
+/// Loads the folder given, or `./articles`, or the built-in articles.
+pub fn load_corpus(dir: Option<&Path>) -> Result<Corpus> {
+    let corpus = match dir {
+        Some(dir) => Corpus::load_dir(dir)?,
+        None if Path::new("articles").is_dir() => Corpus::load_dir(Path::new("articles"))?,
+        None => Corpus::embedded(),
+    };
+    for warning in &corpus.warnings {
+        eprintln!("newsdigest: warning: {warning}");
+    }
+    Ok(corpus)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+fn print(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to standard output"),
+    }
+}
+
+pub fn run_export(dir: Option<&Path>, format: Format) -> Result<()> {
+    let corpus = load_corpus(dir)?;
+    let digest = Digest::build(&corpus);
+    let mut text = match format {
+        Format::Json => export::to_json(&corpus, &digest),
+        Format::Markdown => export::to_markdown(&corpus, &digest),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    print(&text)
+}
+
+/// Returns whether the figures meet the targets of the development sample.
+pub fn run_eval(gold_path: &Path, dir: Option<&Path>, verbose: bool) -> Result<bool> {
+    let json = std::fs::read_to_string(gold_path)
+        .with_context(|| format!("reading {}", gold_path.display()))?;
+    let gold =
+        eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
+    let corpus = load_corpus(dir)?;
+    let digest = Digest::build(&corpus);
+    let report = eval::evaluate(&corpus, &digest, &gold);
+    let mut out = format!("{}\n", report.summary());
+    if verbose {
+        for miss in &report.misses {
+            out.push_str(&format!("  {miss:?}\n"));
+        }
+    }
+    print(&out)?;
+    Ok(report.cannot_link_joined == 0 && report.noise_offered == 0)
+}
+
+pub fn run_passages(dir: Option<&Path>) -> Result<()> {
+    let corpus = load_corpus(dir)?;
+    let digest = Digest::build(&corpus);
+    let mut out = String::new();
+    for (a, article) in corpus.articles.iter().enumerate() {
+        out.push_str(&format!(
+            "== {} · {} · {} · {}\n",
+            article.id,
+            article.display_title(),
+            article.byline.as_deref().unwrap_or("-"),
+            article.date.as_deref().unwrap_or("-")
+        ));
+        for line in &article.lines {
+            if let LineKind::Noise(reason) = line.kind {
+                out.push_str(&format!(
+                    "  noise ({}): {}\n",
+                    reason.describe(),
+                    article.slice(line.span).trim()
+                ));
+            }
+        }
+        for p in &article.passages {
+            let claims = digest.claims_of(newsdigest::PassageRef {
+                article: a,
+                passage: p.index,
+            });
+            let ids: Vec<&str> = claims
+                .iter()
+                .map(|&c| digest.claims[c].id.as_str())
+                .collect();
+            out.push_str(&format!(
+                "  [{:>5}..{:<5}] {:<8} {:<8} {}\n",
+                p.span.start,
+                p.span.end,
+                format!("{:?}", p.kind),
+                ids.join(","),
+                article.passage_text(p).replace('\n', "⏎")
+            ));
+        }
+    }
+    print(&out)
+}

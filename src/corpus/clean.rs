@@ -1,0 +1,543 @@
+//! Telling news text from the rest of a scraped page, line by line.
+//!
+//! Scraped articles carry comment forms, newsletter prompts, author bios,
+//! photo credits and headlines of other stories. Each rule here looks at the
+//! shape and wording of a line, never at particular articles, and a line it
+//! rejects stays in the article (dimmed in the reader), marked with why.
+
+use std::collections::HashSet;
+
+use super::{Line, Span};
+use crate::text;
+
+/// How the cleaner classified a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "reason")]
+pub enum LineKind {
+    /// Empty or only white space.
+    Blank,
+    /// News text: title, headings and sentences.
+    Text,
+    /// Not news; kept to be shown dimmed, never a claim.
+    Noise(NoiseReason),
+}
+
+impl LineKind {
+    pub fn is_noise(self) -> bool {
+        matches!(self, LineKind::Noise(_))
+    }
+}
+
+/// Why a line is not news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoiseReason {
+    /// A section label such as "Tech" above the title.
+    Category,
+    /// A line that only gives the date.
+    Dateline,
+    /// "By …" or "Source: …" naming the author or outlet.
+    Byline,
+    /// A photo caption or credit.
+    PhotoCredit,
+    /// Comment and reply forms.
+    CommentForm,
+    /// Newsletter, sign-up, sharing and other calls to action.
+    Promotion,
+    /// Page controls: "Show more", "Back to top", copy protection.
+    PageControl,
+    /// The author's biography, or an "About the author" block.
+    AuthorBio,
+    /// A contact e-mail address.
+    Contact,
+    /// The headline of an unrelated story pasted into the page.
+    UnrelatedHeadline,
+}
+
+impl NoiseReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            NoiseReason::Category => "section label",
+            NoiseReason::Dateline => "date line",
+            NoiseReason::Byline => "byline or source",
+            NoiseReason::PhotoCredit => "photo caption or credit",
+            NoiseReason::CommentForm => "comment form",
+            NoiseReason::Promotion => "newsletter or promotion",
+            NoiseReason::PageControl => "page control",
+            NoiseReason::AuthorBio => "author biography",
+            NoiseReason::Contact => "contact address",
+            NoiseReason::UnrelatedHeadline => "unrelated headline",
+        }
+    }
+}
+
+/// Splits text into lines (LF, CRLF or lone CR) and classifies each one.
+pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
+    let spans = line_spans(text);
+    let mut lines: Vec<Line> = spans
+        .iter()
+        .map(|&span| {
+            let kind = if text::is_blank(&text[span.range()]) {
+                LineKind::Blank
+            } else {
+                LineKind::Text
+            };
+            Line { span, kind }
+        })
+        .collect();
+
+    for i in 0..lines.len() {
+        if lines[i].kind == LineKind::Blank {
+            continue;
+        }
+        let line = text[lines[i].span.range()].trim_matches(text::is_space);
+        if let Some(reason) = classify_line(line) {
+            lines[i].kind = LineKind::Noise(reason);
+        }
+    }
+    mark_captions(text, &mut lines);
+    mark_author_block(text, &mut lines);
+    mark_top_labels(text, &mut lines);
+    mark_unrelated_headlines(text, &mut lines);
+    lines
+}
+
+/// Byte spans of the lines of `text`, without their terminators.
+pub(crate) fn line_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                spans.push(Span::new(start, i));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                spans.push(Span::new(start, i));
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        spans.push(Span::new(start, bytes.len()));
+    }
+    spans
+}
+
+/// Phrases that mark a line as page furniture wherever they appear in it.
+const COMMENT_FORM: &[&str] = &[
+    "enter your comment",
+    "enter your name",
+    "enter your email",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "post comment",
+    "cancel reply",
+    "will not be published",
+    "required fields are marked",
+    "save my name, email",
+    "log in to comment",
+    "comments are closed",
+    "add a comment",
+    "join the conversation",
+];
+const PROMOTION: &[&str] = &[
+    "newsletter",
+    "subscribe",
+    "sign up for",
+    "sign up to",
+    "follow us on",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "download our app",
+    "download the app",
+    "get the latest",
+    "click here",
+    "advertisement",
+    "sponsored content",
+    "recommended for you",
+    "you may also like",
+    "related articles",
+    "related stories",
+    "more stories",
+    "trending now",
+];
+const PAGE_CONTROL: &[&str] = &[
+    "content is protected",
+    "all rights reserved",
+    "back to top",
+    "show more",
+    "show less",
+    "load more",
+    "read more",
+    "see more",
+    "continue reading",
+    "skip to content",
+    "copyright ©",
+    "javascript is disabled",
+    "enable javascript",
+    "cookie policy",
+    "accept cookies",
+    "privacy policy",
+    "terms of use",
+];
+/// Verbs that open a call to action when they begin a short line ("Check more IT Jobs").
+const CALL_TO_ACTION_VERBS: &[&str] = &[
+    "check",
+    "click",
+    "tap",
+    "subscribe",
+    "follow",
+    "join",
+    "download",
+    "watch",
+    "listen",
+    "share",
+    "explore",
+    "discover",
+    "browse",
+    "visit",
+];
+/// Labels that introduce a photo credit or caption source.
+const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "credit",
+    "credits",
+    "photograph",
+    "illustration",
+    "video",
+];
+/// Photo agencies whose name after "Source:" marks an image credit, not an outlet.
+const PHOTO_AGENCIES: &[&str] = &[
+    "unsplash",
+    "getty images",
+    "shutterstock",
+    "pexels",
+    "pixabay",
+    "istock",
+    "alamy",
+    "ap photo",
+    "afp via getty",
+    "reuters/",
+    "wikimedia commons",
+    "flickr",
+];
+/// Words that name a journalist's job, for spotting author bios.
+const JOURNALIST_ROLES: &[&str] = &[
+    "writer",
+    "journalist",
+    "reporter",
+    "editor",
+    "producer",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "blogger",
+    "author",
+    "freelancer",
+    "content creator",
+    "engineer",
+];
+
+fn contains_any(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| haystack.contains(n))
+}
+
+/// Rules that need only the line itself.
+fn classify_line(line: &str) -> Option<NoiseReason> {
+    let lower = text::fold_quotes(&line.to_lowercase());
+    let words = text::word_count(line);
+    let short = words <= 12;
+
+    if text::contains_email(line) {
+        return Some(if is_first_person_bio(&lower) {
+            NoiseReason::AuthorBio
+        } else {
+            NoiseReason::Contact
+        });
+    }
+    if lower.starts_with("error:") || (short && contains_any(&lower, PAGE_CONTROL)) {
+        return Some(NoiseReason::PageControl);
+    }
+    if (short || lower.ends_with('*')) && contains_any(&lower, COMMENT_FORM) {
+        return Some(NoiseReason::CommentForm);
+    }
+    if short && contains_any(&lower, PROMOTION) {
+        return Some(NoiseReason::Promotion);
+    }
+    if is_about_author_heading(&lower) {
+        return Some(NoiseReason::AuthorBio);
+    }
+    if is_first_person_bio(&lower) || is_third_person_bio(line, &lower) {
+        return Some(NoiseReason::AuthorBio);
+    }
+    if let Some(reason) = label_line(&lower) {
+        return Some(reason);
+    }
+    if words <= 6 && !text::ends_sentence(line) {
+        let first = lower.split_whitespace().next().unwrap_or("");
+        if CALL_TO_ACTION_VERBS.contains(&first) {
+            return Some(NoiseReason::Promotion);
+        }
+    }
+    if text::parse_date_line(line).is_some() {
+        return Some(NoiseReason::Dateline);
+    }
+    if is_byline(line) {
+        return Some(NoiseReason::Byline);
+    }
+    None
+}
+
+/// "Photo: …", "Credit: …", "Source: Unsplash" and the like.
+fn label_line(lower: &str) -> Option<NoiseReason> {
+    let (label, value) = lower.split_once(':')?;
+    let label = label.trim();
+    if label.split_whitespace().count() > 2 || value.split_whitespace().count() > 8 {
+        return None;
+    }
+    let last = label.split_whitespace().last().unwrap_or("");
+    if CREDIT_LABELS.contains(&last) {
+        return Some(NoiseReason::PhotoCredit);
+    }
+    if label == "source" || label == "sources" || label == "via" {
+        return Some(if contains_any(value, PHOTO_AGENCIES) {
+            NoiseReason::PhotoCredit
+        } else {
+            NoiseReason::Byline
+        });
+    }
+    None
+}
+
+fn is_about_author_heading(lower: &str) -> bool {
+    let t = lower.trim_end_matches([':', '.']).trim();
+    matches!(
+        t,
+        "about the author"
+            | "about the authors"
+            | "about author"
+            | "author bio"
+            | "about me"
+            | "about the writer"
+    ) || (t.starts_with("about ") && t.ends_with(" author"))
+}
+
+/// "I am Jane Doe, a software engineer …", "My name is …".
+fn is_first_person_bio(lower: &str) -> bool {
+    let opens =
+        lower.starts_with("i am ") || lower.starts_with("i'm ") || lower.starts_with("my name is ");
+    opens && contains_any(lower, JOURNALIST_ROLES)
+}
+
+/// "Jane Doe is a reporter who covers …": a name, then a role.
+fn is_third_person_bio(line: &str, lower: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 4 || words.len() > 80 {
+        return false;
+    }
+    let name_words = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !(2..=3).contains(&name_words) {
+        return false;
+    }
+    let verb = words[name_words].to_lowercase();
+    if !matches!(
+        verb.as_str(),
+        "is" | "was" | "has" | "covers" | "writes" | "joined"
+    ) {
+        return false;
+    }
+    let rest = words[name_words + 1..].join(" ").to_lowercase();
+    let first_clause: String = rest.chars().take(80).collect();
+    contains_any(&first_clause, JOURNALIST_ROLES)
+        && (lower.contains("cover") || lower.contains("writ") || lower.contains("years"))
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe | Reuters".
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !text::ends_sentence(line)
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || *w == "and"
+        })
+}
+
+/// A caption is the short line directly above a photo credit.
+fn mark_captions(text: &str, lines: &mut [Line]) {
+    for i in 1..lines.len() {
+        if lines[i].kind == LineKind::Noise(NoiseReason::PhotoCredit)
+            && lines[i - 1].kind == LineKind::Text
+        {
+            let above = &text[lines[i - 1].span.range()];
+            if text::word_count(above) <= 15 && !text::ends_sentence(above.trim_end()) {
+                lines[i - 1].kind = LineKind::Noise(NoiseReason::PhotoCredit);
+            }
+        }
+    }
+}
+
+/// Everything after an "About the author" heading is the author's block.
+fn mark_author_block(text: &str, lines: &mut [Line]) {
+    let Some(start) = lines.iter().position(|l| {
+        l.kind == LineKind::Noise(NoiseReason::AuthorBio)
+            && is_about_author_heading(&text[l.span.range()].trim().to_lowercase())
+    }) else {
+        return;
+    };
+    for line in &mut lines[start + 1..] {
+        if line.kind == LineKind::Text {
+            line.kind = LineKind::Noise(NoiseReason::AuthorBio);
+        }
+    }
+}
+
+/// Short section labels ("Tech", "News Tech and Science") above the first
+/// real line of text.
+fn mark_top_labels(text: &str, lines: &mut [Line]) {
+    let text_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .map(|(i, _)| i)
+        .take(4)
+        .collect();
+    for (n, &i) in text_lines.iter().enumerate() {
+        let line = text[lines[i].span.range()].trim();
+        let is_last = n + 1 == text_lines.len();
+        if is_last || !is_section_label(line) {
+            break;
+        }
+        lines[i].kind = LineKind::Noise(NoiseReason::Category);
+    }
+}
+
+/// Words that name sections of a news site.
+const SECTION_WORDS: &[&str] = &[
+    "news",
+    "tech",
+    "technology",
+    "science",
+    "business",
+    "world",
+    "politics",
+    "sport",
+    "sports",
+    "entertainment",
+    "health",
+    "opinion",
+    "lifestyle",
+    "culture",
+    "markets",
+    "finance",
+    "economy",
+    "local",
+    "national",
+    "international",
+    "breaking",
+    "latest",
+    "home",
+    "travel",
+    "media",
+    "us",
+    "uk",
+    "europe",
+    "asia",
+    "africa",
+    "climate",
+    "environment",
+    "education",
+    "law",
+    "crime",
+    "arts",
+    "music",
+    "film",
+    "tv",
+    "games",
+    "gaming",
+    "security",
+    "privacy",
+    "ai",
+    "social",
+    "internet",
+    "and",
+    "&",
+    "|",
+    ">",
+    "/",
+    "»",
+    "›",
+    "-",
+];
+
+fn is_section_label(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !text::ends_sentence(line)
+        && words.iter().all(|w| SECTION_WORDS.contains(&w.as_str()))
+}
+
+/// A headline-like line that shares no content word with the rest of the
+/// article belongs to another story.
+fn mark_unrelated_headlines(text: &str, lines: &mut [Line]) {
+    let text_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .map(|(i, _)| i)
+        .collect();
+    if text_lines.len() < 4 {
+        return;
+    }
+    let stems: Vec<HashSet<String>> = text_lines
+        .iter()
+        .map(|&i| {
+            text::content_stems(&text[lines[i].span.range()])
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    for (n, &i) in text_lines.iter().enumerate() {
+        let line = text[lines[i].span.range()].trim();
+        if stems[n].len() < 3 || !text::is_headline_like(line) {
+            continue;
+        }
+        let shared = stems
+            .iter()
+            .enumerate()
+            .filter(|(m, _)| *m != n)
+            .any(|(_, other)| !other.is_disjoint(&stems[n]));
+        if !shared {
+            lines[i].kind = LineKind::Noise(NoiseReason::UnrelatedHeadline);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Average-link clustering under cannot-link constraints.
+//!
+//! Single-link chaining merges everything with everything on real news (A
+//! resembles B, B resembles C, …). Average link joins two groups only when
+//! their members resemble each other on average, counting every pair that
+//! was never scored as 0, so a chain cannot form. A pair that must never
+//! share a claim blocks every merge that would bring it together.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+/// A scored pair of items.
+#[derive(Debug, Clone, Copy)]
+pub enum Edge {
+    Similar(usize, usize, f32),
+    CannotLink(usize, usize),
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Link {
+    sum: f32,
+    blocked: bool,
+}
+
+#[derive(Debug)]
+struct Group {
+    members: Vec<usize>,
+    links: HashMap<usize, Link>,
+    version: u32,
+}
+
+#[derive(Debug, PartialEq)]
+struct Candidate {
+    average: f32,
+    a: usize,
+    b: usize,
+    version_a: u32,
+    version_b: u32,
+}
+
+impl Eq for Candidate {}
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Highest average first; ties go to the earliest pair, so the result
+        // does not depend on hash order.
+        self.average
+            .total_cmp(&other.average)
+            .then_with(|| other.a.cmp(&self.a))
+            .then_with(|| other.b.cmp(&self.b))
+    }
+}
+
+/// Groups `n` items. Returns the groups, each sorted, in order of their
+/// first member.
+pub fn average_link(n: usize, edges: &[Edge], threshold: f32) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Option<Group>> = (0..n)
+        .map(|i| {
+            Some(Group {
+                members: vec![i],
+                links: HashMap::new(),
+                version: 0,
+            })
+        })
+        .collect();
+    for edge in edges {
+        let (a, b, link) = match *edge {
+            Edge::Similar(a, b, s) => (
+                a,
+                b,
+                Link {
+                    sum: s,
+                    blocked: false,
+                },
+            ),
+            Edge::CannotLink(a, b) => (
+                a,
+                b,
+                Link {
+                    sum: 0.0,
+                    blocked: true,
+                },
+            ),
+        };
+        if a == b || a >= n || b >= n {
+            continue;
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            if let Some(g) = groups[x].as_mut() {
+                let entry = g.links.entry(y).or_default();
+                entry.sum += link.sum;
+                entry.blocked |= link.blocked;
+            }
+        }
+    }
+
+    let mut heap = BinaryHeap::new();
+    for (a, group) in groups.iter().enumerate() {
+        if let Some(g) = group {
+            for (&b, link) in &g.links {
+                if a < b && !link.blocked && link.sum >= threshold {
+                    heap.push(Candidate {
+                        average: link.sum,
+                        a,
+                        b,
+                        version_a: 0,
+                        version_b: 0,
+                    });
+                }
+            }
+        }
+    }
+
+    while let Some(c) = heap.pop() {
+        if c.average < threshold {
+            break;
+        }
+        let current = |i: usize, v: u32| groups[i].as_ref().is_some_and(|g| g.version == v);
+        if !current(c.a, c.version_a) || !current(c.b, c.version_b) {
+            continue;
+        }
+        let Some(absorbed) = groups[c.b].take() else {
+            continue;
+        };
+        let mut links_changed = Vec::new();
+        {
+            let Some(keep) = groups[c.a].as_mut() else {
+                continue;
+            };
+            keep.members.extend(absorbed.members);
+            keep.version += 1;
+            keep.links.remove(&c.b);
+            for (other, link) in absorbed.links {
+                if other == c.a {
+                    continue;
+                }
+                let entry = keep.links.entry(other).or_default();
+                entry.sum += link.sum;
+                entry.blocked |= link.blocked;
+                links_changed.push(other);
+            }
+            links_changed.extend(keep.links.keys().copied());
+        }
+        links_changed.sort_unstable();
+        links_changed.dedup();
+        let (kept_links, kept_size, kept_version) = match groups[c.a].as_ref() {
+            Some(g) => (g.links.clone(), g.members.len(), g.version),
+            None => continue,
+        };
+        for other in links_changed {
+            let Some(link) = kept_links.get(&other).copied() else {
+                continue;
+            };
+            let Some(g) = groups[other].as_mut() else {
+                continue;
+            };
+            g.links.remove(&c.b);
+            g.links.insert(c.a, link);
+            if link.blocked {
+                continue;
+            }
+            let average = link.sum / (kept_size * g.members.len()) as f32;
+            if average >= threshold {
+                let (a, b, va, vb) = if c.a < other {
+                    (c.a, other, kept_version, g.version)
+                } else {
+                    (other, c.a, g.version, kept_version)
+                };
+                heap.push(Candidate {
+                    average,
+                    a,
+                    b,
+                    version_a: va,
+                    version_b: vb,
+                });
+            }
+        }
+    }
+
+    let mut out: Vec<Vec<usize>> = groups
+        .into_iter()
+        .flatten()
+        .map(|mut g| {
+            g.members.sort_unstable();
+            g.members
+        })
+        .collect();
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chain_does_not_merge_end_to_end() {
+        // 0-1 and 1-2 are similar, 0-2 not at all: average link keeps 2 out.
+        let edges = [Edge::Similar(0, 1, 0.9), Edge::Similar(1, 2, 0.5)];
+        assert_eq!(average_link(3, &edges, 0.4), vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn cannot_link_blocks_a_merge() {
+        let edges = [
+            Edge::Similar(0, 1, 0.9),
+            Edge::Similar(1, 2, 0.9),
+            Edge::Similar(0, 2, 0.9),
+            Edge::CannotLink(0, 2),
+        ];
+        let groups = average_link(3, &edges, 0.4);
+        assert!(groups.iter().all(|g| !(g.contains(&0) && g.contains(&2))));
+    }
+
+    #[test]
+    fn a_tight_group_merges() {
+        let edges = [
+            Edge::Similar(0, 1, 0.8),
+            Edge::Similar(1, 2, 0.7),
+            Edge::Similar(0, 2, 0.6),
+        ];
+        assert_eq!(average_link(4, &edges, 0.5), vec![vec![0, 1, 2], vec![3]]);
+    }
+}

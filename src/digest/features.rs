@@ -1,0 +1,261 @@
+//! What the digest knows about one passage: weighted terms, quantities,
+//! named actors and polarity. Computed once per passage.
+
+use std::collections::{HashMap, HashSet};
+
+use super::polarity::{Polarity, polarity};
+use super::quantity::{self, Quantity, QuantityKind};
+use crate::text;
+
+/// Features of one claimable passage.
+#[derive(Debug, Clone)]
+pub struct PassageFeatures {
+    /// Content stems, synonyms folded together, without repeats.
+    pub terms: Vec<String>,
+    /// Stems of capitalised words inside the sentence: people, companies, places.
+    pub actors: HashSet<String>,
+    pub quantities: Vec<Quantity>,
+    pub polarity: Polarity,
+}
+
+/// Equivalent words of news writing, folded to one form before stemming so
+/// that word overlap sees "DMs" and "messages" or "firm" and "company" as one.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("dm", "message"),
+    ("dms", "message"),
+    ("messages", "message"),
+    ("inbox", "message"),
+    ("inboxes", "message"),
+    ("texts", "message"),
+    ("docs", "document"),
+    ("doc", "document"),
+    ("paperwork", "document"),
+    ("filing", "document"),
+    ("filings", "document"),
+    ("firm", "company"),
+    ("firms", "company"),
+    ("corporation", "company"),
+    ("sector", "industry"),
+    ("commonplace", "common"),
+    ("widespread", "common"),
+    ("customary", "common"),
+    ("typical", "common"),
+    ("suit", "lawsuit"),
+    ("complaint", "lawsuit"),
+    ("litigation", "lawsuit"),
+    ("ceo", "chief"),
+    ("executive", "chief"),
+    ("sold", "pay"),
+    ("sell", "pay"),
+    ("selling", "pay"),
+    ("paid", "pay"),
+    ("paying", "pay"),
+    ("purchased", "bought"),
+    ("acquired", "bought"),
+    ("acquire", "buy"),
+    ("purchase", "buy"),
+    ("revealed", "disclosed"),
+    ("unveiled", "disclosed"),
+    ("reveal", "disclose"),
+    ("unveil", "disclose"),
+    ("penalty", "fine"),
+    ("penalties", "fine"),
+    ("penalised", "fined"),
+    ("penalized", "fined"),
+    ("employees", "staff"),
+    ("workers", "staff"),
+    ("plaintiffs", "plaintiff"),
+    ("claimants", "plaintiff"),
+    ("spending", "spend"),
+    ("spent", "spend"),
+    ("advertising", "ad"),
+    ("advertisements", "ad"),
+    ("ads", "ad"),
+    ("adverts", "ad"),
+    ("relationship", "relation"),
+    ("connection", "relation"),
+    ("ties", "relation"),
+    ("partnership", "partner"),
+    ("streaming", "stream"),
+    ("streamer", "stream"),
+    ("us", "united-states"),
+    ("u.s", "united-states"),
+    ("usa", "united-states"),
+    ("uk", "united-kingdom"),
+    ("u.k", "united-kingdom"),
+    ("eu", "european-union"),
+];
+
+fn canonical(word: &str) -> &str {
+    SYNONYMS
+        .iter()
+        .find(|(from, _)| *from == word)
+        .map_or(word, |(_, to)| to)
+}
+
+impl PassageFeatures {
+    pub fn of(passage: &str) -> PassageFeatures {
+        let quantities = quantity::extract(passage);
+        let mut seen = HashSet::new();
+        let mut terms = Vec::new();
+        for word in text::words(passage) {
+            if text::is_stop_word(&word) || !word.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            // Numbers are compared as quantities, not as words ("ten", "decade").
+            if is_number_word(&word) {
+                continue;
+            }
+            let stem = text::stem(canonical(&word));
+            if seen.insert(stem.clone()) {
+                terms.push(stem);
+            }
+        }
+        // A vague "millions" says too little to make two passages alike.
+        for q in quantities
+            .iter()
+            .filter(|q| q.kind != QuantityKind::VagueMoney)
+        {
+            let key = q.key();
+            if seen.insert(key.clone()) {
+                terms.push(key);
+            }
+        }
+        PassageFeatures {
+            terms,
+            actors: actors(passage),
+            quantities,
+            polarity: polarity(passage),
+        }
+    }
+}
+
+fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
+            | "decade"
+            | "decades"
+            | "year"
+            | "years"
+            | "dozen"
+            | "half"
+            | "m"
+            | "bn"
+            | "k"
+    ) || text::month_number(word).is_some()
+}
+
+/// Stems of capitalised words that do not open a sentence or clause.
+fn actors(passage: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut sentence_start = true;
+    for raw in passage.split(text::is_space) {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let lower = text::fold_for_match(word);
+        let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+        if capital
+            && !text::is_stop_word(lower)
+            && (!sentence_start || word.chars().count() > 1 && !is_common_opening(lower))
+        {
+            out.insert(text::stem(lower));
+        }
+        sentence_start =
+            raw.ends_with(['.', ':', '"', '\u{201C}']) || raw.starts_with(['"', '\u{201C}']);
+    }
+    out
+}
+
+fn is_common_opening(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "court"
+            | "lawyers"
+            | "reports"
+            | "recently"
+            | "as"
+    )
+}
+
+/// Inverse document frequency of each term over the passages of a story.
+#[derive(Debug, Clone, Default)]
+pub struct TermWeights {
+    idf: HashMap<String, f32>,
+    default: f32,
+}
+
+impl TermWeights {
+    pub fn from_passages<'a>(
+        passages: impl IntoIterator<Item = &'a PassageFeatures>,
+    ) -> TermWeights {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut n = 0u32;
+        for p in passages {
+            n += 1;
+            for t in &p.terms {
+                *df.entry(t.clone()).or_default() += 1;
+            }
+        }
+        let idf_of = |d: u32| ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0;
+        let idf = df.into_iter().map(|(t, d)| (t, idf_of(d))).collect();
+        TermWeights {
+            idf,
+            default: idf_of(1),
+        }
+    }
+
+    pub fn weight(&self, term: &str) -> f32 {
+        let w = self.idf.get(term).copied().unwrap_or(self.default);
+        // Agreeing quantities are strong evidence of the same fact.
+        if term.starts_with('#') { w * 1.5 } else { w }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_synonyms_and_numbers() {
+        let a = PassageFeatures::of("Meta shared users' DMs with Netflix for almost a decade.");
+        let b = PassageFeatures::of("For ten years Netflix read Facebook users' messages.");
+        let shared: Vec<&String> = a.terms.iter().filter(|t| b.terms.contains(t)).collect();
+        assert!(shared.iter().any(|t| t.as_str() == "messag"), "{shared:?}");
+        assert!(
+            shared.iter().any(|t| t.as_str() == "#duration:10"),
+            "{shared:?}"
+        );
+        assert!(a.actors.contains("netflix") && a.actors.contains("meta"));
+    }
+}

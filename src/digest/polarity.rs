@@ -1,0 +1,120 @@
+//! Whether a passage asserts something or denies it.
+//!
+//! Embeddings and word overlap both score "Meta shared DMs" and "Meta didn't
+//! share DMs" as near twins, so polarity is a hard guard in front of every
+//! other signal: passages of opposite polarity never share a claim.
+
+use crate::text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    Asserts,
+    Denies,
+}
+
+/// Words that negate the clause they stand in.
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "without",
+];
+/// Verbs and adjectives that deny or reject what follows.
+const DENIAL_STEMS: &[&str] = &[
+    "deni",
+    "deny",
+    "refut",
+    "reject",
+    "dismiss",
+    "disput",
+    "disprov",
+    "rebut",
+    "untru",
+    "fals",
+    "baseless",
+    "meritless",
+    "unfound",
+    "debunk",
+    "contest",
+];
+/// Phrases where a negation word does not negate the assertion.
+const NOT_NEGATING: &[&str] = &[
+    "not only",
+    "no doubt",
+    "no great mystery",
+    "no mystery",
+    "no secret",
+    "no surprise",
+    "no coincidence",
+    "no accident",
+    "no small",
+    "no stranger to",
+    "no longer a secret",
+    "not least",
+    "nothing new",
+    "no wonder",
+    "without their consent",
+    "without consent",
+    "without permission",
+    "without their knowledge",
+    "without users' consent",
+    "without users' knowledge",
+];
+
+/// Reads the polarity of a passage from negation words, contracted "n't"
+/// and verbs of denial.
+pub fn polarity(passage: &str) -> Polarity {
+    let mut lower = text::fold_for_match(passage);
+    for phrase in NOT_NEGATING {
+        lower = lower.replace(phrase, " ");
+    }
+    let mut negations = 0;
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.ends_with("n't") || NEGATIONS.contains(&word) {
+            negations += 1;
+            continue;
+        }
+        let stem = text::stem(word.trim_matches('\''));
+        if DENIAL_STEMS.iter().any(|d| stem.starts_with(d)) {
+            negations += 1;
+        }
+    }
+    // Two negations ("denied it did not …") still deny; what matters is that
+    // the passage is not a plain assertion.
+    if negations > 0 {
+        Polarity::Denies
+    } else {
+        Polarity::Asserts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn denials_and_negations() {
+        assert_eq!(polarity("Meta shared DMs with Netflix."), Polarity::Asserts);
+        assert_eq!(
+            polarity("Meta didn’t share people’s private messages with Netflix."),
+            Polarity::Denies
+        );
+        assert_eq!(
+            polarity("Meta did not share private messages."),
+            Polarity::Denies
+        );
+        assert_eq!(
+            polarity("Andy Stone denied claims that Netflix had access."),
+            Polarity::Denies
+        );
+        assert_eq!(
+            polarity("The claims are shockingly untrue."),
+            Polarity::Denies
+        );
+        assert_eq!(
+            polarity("Netflix read messages without their consent."),
+            Polarity::Asserts
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! Same-claim scoring between two passages: an explainable combination of
+//! word overlap, agreeing quantities and (when a model is plugged in) the
+//! cosine of sentence embeddings, behind hard guards for polarity and
+//! contradicting numbers.
+
+use super::features::{PassageFeatures, TermWeights};
+use super::quantity;
+
+/// How two passages compare, signal by signal.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct PairScore {
+    /// IDF-weighted cosine of the term sets.
+    pub cosine: f32,
+    /// IDF-weighted share of the smaller passage found in the larger.
+    pub containment: f32,
+    /// Embedding cosine, when an embedder is configured.
+    pub semantic: Option<f32>,
+    /// The combined score compared with the threshold.
+    pub total: f32,
+}
+
+/// Why two passages can never share a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Incompatibility {
+    /// One asserts what the other denies.
+    OppositePolarity,
+    /// They give different values for the same kind of number or date.
+    ConflictingQuantities,
+}
+
+/// Weights of the combined score. Calibrated on the development sample
+/// (see `newsdigest eval`), not guessed; changes are measured there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreWeights {
+    pub cosine: f32,
+    pub containment: f32,
+    pub semantic: f32,
+    /// Two passages are one claim at or above this score.
+    pub threshold: f32,
+}
+
+impl Default for ScoreWeights {
+    fn default() -> Self {
+        ScoreWeights {
+            cosine: 0.6,
+            containment: 0.4,
+            semantic: 0.0,
+            threshold: 0.34,
+        }
+    }
+}
+
+pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incompatibility> {
+    if a.polarity != b.polarity {
+        return Some(Incompatibility::OppositePolarity);
+    }
+    if quantity::conflicting(&a.quantities, &b.quantities) {
+        return Some(Incompatibility::ConflictingQuantities);
+    }
+    None
+}
+
+/// Scores a pair, or says why it can never match.
+pub fn score(
+    a: &PassageFeatures,
+    b: &PassageFeatures,
+    weights: &TermWeights,
+    semantic: Option<f32>,
+    w: &ScoreWeights,
+) -> Result<PairScore, Incompatibility> {
+    if let Some(why) = incompatibility(a, b) {
+        return Err(why);
+    }
+    let mass = |terms: &[String]| terms.iter().map(|t| weights.weight(t).powi(2)).sum::<f32>();
+    let (mass_a, mass_b) = (mass(&a.terms), mass(&b.terms));
+    let shared: f32 = a
+        .terms
+        .iter()
+        .filter(|t| b.terms.contains(t))
+        .map(|t| weights.weight(t).powi(2))
+        .sum();
+    let cosine = if mass_a > 0.0 && mass_b > 0.0 {
+        shared / (mass_a * mass_b).sqrt()
+    } else {
+        0.0
+    };
+    // Containment rewards a short passage said again inside a longer one, but
+    // a passage of two or three words is contained in too much to count.
+    let smaller = mass_a.min(mass_b);
+    let min_terms = a.terms.len().min(b.terms.len()) as f32;
+    let damp = (min_terms / 5.0).min(1.0);
+    let containment = if smaller > 0.0 {
+        shared / smaller * damp
+    } else {
+        0.0
+    };
+    let total =
+        w.cosine * cosine + w.containment * containment + w.semantic * semantic.unwrap_or(0.0);
+    Ok(PairScore {
+        cosine,
+        containment,
+        semantic,
+        total,
+    })
+}

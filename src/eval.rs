@@ -1,0 +1,164 @@
+//! Scoring a digest against labelled passages (the development sample in
+//! `tests/data/dev-gold.json`, or any file of the same shape).
+//!
+//! Passages are named by a substring of one sentence, compared after folding
+//! case, accents, quotes, dashes and white space.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::corpus::Corpus;
+use crate::digest::{Digest, PassageRef};
+use crate::text::fold_for_match;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    #[serde(default)]
+    pub must_link: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub cannot_link: Vec<(String, String)>,
+    #[serde(default)]
+    pub noise: Vec<String>,
+}
+
+impl Gold {
+    pub fn from_json(json: &str) -> Result<Gold, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+/// One failed expectation, for the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// A labelled substring found in no passage (a splitting error).
+    NotFound(String),
+    /// Two passages that should share a claim do not.
+    Split { group: String, a: String, b: String },
+    /// Two passages that must stay apart share a claim.
+    Joined { a: String, b: String },
+    /// A noise line was offered as a claim's passage.
+    Noise(String),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EvalReport {
+    pub must_link_pairs: usize,
+    pub must_link_kept: usize,
+    pub cannot_link_pairs: usize,
+    pub cannot_link_joined: usize,
+    pub noise_lines: usize,
+    pub noise_offered: usize,
+    pub misses: Vec<Miss>,
+}
+
+impl EvalReport {
+    pub fn must_link_recall(&self) -> f64 {
+        if self.must_link_pairs == 0 {
+            1.0
+        } else {
+            self.must_link_kept as f64 / self.must_link_pairs as f64
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        format!(
+            "must-link recall {:.3} ({}/{} pairs) · cannot-link joined {}/{} · noise offered {}/{}",
+            self.must_link_recall(),
+            self.must_link_kept,
+            self.must_link_pairs,
+            self.cannot_link_joined,
+            self.cannot_link_pairs,
+            self.noise_offered,
+            self.noise_lines
+        )
+    }
+}
+
+/// Every passage whose folded text contains the folded label.
+fn locate(corpus: &Corpus, folded: &[(PassageRef, String)], label: &str) -> Vec<PassageRef> {
+    let needle = fold_for_match(label);
+    let _ = corpus;
+    folded
+        .iter()
+        .filter(|(_, text)| text.contains(&needle))
+        .map(|(r, _)| *r)
+        .collect()
+}
+
+pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
+    let folded: Vec<(PassageRef, String)> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, article)| {
+            article.passages.iter().map(move |p| {
+                (
+                    PassageRef {
+                        article: a,
+                        passage: p.index,
+                    },
+                    fold_for_match(article.passage_text(p)),
+                )
+            })
+        })
+        .collect();
+    let mut report = EvalReport::default();
+    let share_claim = |x: &[PassageRef], y: &[PassageRef]| {
+        x.iter().any(|a| {
+            y.iter().any(|b| {
+                let ca = digest.claims_of(*a);
+                digest.claims_of(*b).iter().any(|c| ca.contains(c))
+            })
+        })
+    };
+
+    for (group, labels) in &gold.must_link {
+        let found: Vec<Vec<PassageRef>> =
+            labels.iter().map(|l| locate(corpus, &folded, l)).collect();
+        for (label, refs) in labels.iter().zip(&found) {
+            if refs.is_empty() {
+                report.misses.push(Miss::NotFound(label.clone()));
+            }
+        }
+        for i in 0..labels.len() {
+            for j in i + 1..labels.len() {
+                report.must_link_pairs += 1;
+                if share_claim(&found[i], &found[j]) {
+                    report.must_link_kept += 1;
+                } else {
+                    report.misses.push(Miss::Split {
+                        group: group.clone(),
+                        a: labels[i].clone(),
+                        b: labels[j].clone(),
+                    });
+                }
+            }
+        }
+    }
+    for (a, b) in &gold.cannot_link {
+        report.cannot_link_pairs += 1;
+        let (ra, rb) = (locate(corpus, &folded, a), locate(corpus, &folded, b));
+        for (label, refs) in [(a, &ra), (b, &rb)] {
+            if refs.is_empty() {
+                report.misses.push(Miss::NotFound(label.clone()));
+            }
+        }
+        if share_claim(&ra, &rb) {
+            report.cannot_link_joined += 1;
+            report.misses.push(Miss::Joined {
+                a: a.clone(),
+                b: b.clone(),
+            });
+        }
+    }
+    for label in &gold.noise {
+        report.noise_lines += 1;
+        let refs = locate(corpus, &folded, label);
+        if refs.iter().any(|r| !digest.claims_of(*r).is_empty()) {
+            report.noise_offered += 1;
+            report.misses.push(Miss::Noise(label.clone()));
+        }
+    }
+    report
+}

@@ -1,0 +1,17 @@
+//! newsdigest: read how several outlets tell the same story, claim by claim.
+//!
+//! The library knows nothing of terminals. Data flows one way: files →
+//! [`corpus::Corpus`] (articles, cleaned lines, passages with byte spans) →
+//! [`digest::Digest`] (claims with their supporting passages) → views,
+//! exports and search.
+
+#![forbid(unsafe_code)]
+
+pub mod corpus;
+pub mod digest;
+pub mod eval;
+pub mod export;
+pub mod text;
+
+pub use corpus::{Article, Corpus, Passage, PassageKind, Span};
+pub use digest::{Claim, Digest, PassageRef};
