@@ -145,8 +145,12 @@ impl Article {
             .first()
             .map(|p| self.passage_text(p))
             .unwrap_or(self.id.as_str());
-        let words: Vec<&str> = first.split_whitespace().take(10).collect();
-        words.join(" ")
+        let words: Vec<&str> = first.split_whitespace().collect();
+        if words.len() > 10 {
+            format!("{}…", words[..10].join(" "))
+        } else {
+            words.join(" ")
+        }
     }
 }
 

@@ -1,0 +1,60 @@
+//! `newsdigest export`: the documented JSON shape, exact spans, Markdown.
+
+use std::path::Path;
+use std::process::Command;
+
+fn newsdigest(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_newsdigest"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn json_export_has_the_documented_shape_and_exact_spans() {
+    let out = newsdigest(&["export", "articles", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let articles = json["articles"].as_array().expect("articles array");
+    assert_eq!(articles.len(), 5);
+    for a in articles {
+        let path = a["path"].as_str().expect("path");
+        assert!(path.starts_with("articles/"), "path joins the folder as given: {path}");
+        assert!(a["id"].is_string() && a.get("title").is_some() && a.get("date").is_some());
+    }
+    let claims = json["claims"].as_array().expect("claims array");
+    assert!(claims.len() > 20);
+    let mut previous_articles = usize::MAX;
+    for (i, c) in claims.iter().enumerate() {
+        assert_eq!(c["id"], format!("c{}", i + 1));
+        let n = c["articles"].as_array().expect("articles").len();
+        assert!(n <= previous_articles, "most corroborated first");
+        previous_articles = n;
+        for p in c["passages"].as_array().expect("passages") {
+            let article = p["article"].as_str().expect("article id");
+            let file = std::fs::read(Path::new("articles").join(format!("{article}.txt"))).expect("file");
+            let (start, end) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+            assert_eq!(&file[start..end], p["text"].as_str().unwrap().as_bytes());
+        }
+    }
+}
+
+#[test]
+fn markdown_export_quotes_passages_under_claims() {
+    let out = newsdigest(&["export", "--format", "markdown"]);
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(md.starts_with("# Digest"));
+    assert!(md.contains("### c1. "));
+    assert!(md.contains("articles · ") && md.contains("\n> "));
+}
+
+#[test]
+fn a_missing_folder_is_one_clear_line_and_exit_1() {
+    let out = newsdigest(&["export", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no/such/folder") && err.contains("no such folder"), "{err}");
+}
