@@ -16,7 +16,9 @@ fn load_and_digest(c: &mut Criterion) {
         })
     });
     let corpus = Corpus::load_dir(&dir).expect("articles load");
-    c.bench_function("digest only, 5 articles", |b| b.iter(|| black_box(Digest::build(black_box(&corpus)))));
+    c.bench_function("digest only, 5 articles", |b| {
+        b.iter(|| black_box(Digest::build(black_box(&corpus))))
+    });
 }
 
 criterion_group!(benches, load_and_digest);

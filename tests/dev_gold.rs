@@ -16,7 +16,10 @@ fn development_sample_meets_its_targets() {
         println!("  {miss:?}");
     }
     assert!(
-        !report.misses.iter().any(|m| matches!(m, newsdigest::eval::Miss::NotFound(_))),
+        !report
+            .misses
+            .iter()
+            .any(|m| matches!(m, newsdigest::eval::Miss::NotFound(_))),
         "every labelled passage is found whole"
     );
     assert!(report.must_link_recall() >= 0.9, "{}", report.summary());

@@ -14,13 +14,20 @@ fn newsdigest(args: &[&str]) -> std::process::Output {
 #[test]
 fn json_export_has_the_documented_shape_and_exact_spans() {
     let out = newsdigest(&["export", "articles", "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     let articles = json["articles"].as_array().expect("articles array");
     assert_eq!(articles.len(), 5);
     for a in articles {
         let path = a["path"].as_str().expect("path");
-        assert!(path.starts_with("articles/"), "path joins the folder as given: {path}");
+        assert!(
+            path.starts_with("articles/"),
+            "path joins the folder as given: {path}"
+        );
         assert!(a["id"].is_string() && a.get("title").is_some() && a.get("date").is_some());
     }
     let claims = json["claims"].as_array().expect("claims array");
@@ -33,8 +40,12 @@ fn json_export_has_the_documented_shape_and_exact_spans() {
         previous_articles = n;
         for p in c["passages"].as_array().expect("passages") {
             let article = p["article"].as_str().expect("article id");
-            let file = std::fs::read(Path::new("articles").join(format!("{article}.txt"))).expect("file");
-            let (start, end) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+            let file =
+                std::fs::read(Path::new("articles").join(format!("{article}.txt"))).expect("file");
+            let (start, end) = (
+                p["start"].as_u64().unwrap() as usize,
+                p["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(&file[start..end], p["text"].as_str().unwrap().as_bytes());
         }
     }
@@ -56,5 +67,8 @@ fn a_missing_folder_is_one_clear_line_and_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("no/such/folder") && err.contains("no such folder"), "{err}");
+    assert!(
+        err.contains("no/such/folder") && err.contains("no such folder"),
+        "{err}"
+    );
 }

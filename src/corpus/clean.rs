@@ -264,12 +264,11 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
     let words = text::word_count(line);
     let short = words <= 12;
 
+    if is_first_person_bio(&lower) || is_third_person_bio(line, &lower) {
+        return Some(NoiseReason::AuthorBio);
+    }
     if text::contains_email(line) {
-        return Some(if is_first_person_bio(&lower) {
-            NoiseReason::AuthorBio
-        } else {
-            NoiseReason::Contact
-        });
+        return Some(NoiseReason::Contact);
     }
     if lower.starts_with("error:") || (short && contains_any(&lower, PAGE_CONTROL)) {
         return Some(NoiseReason::PageControl);
@@ -281,9 +280,6 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
         return Some(NoiseReason::Promotion);
     }
     if is_about_author_heading(&lower) {
-        return Some(NoiseReason::AuthorBio);
-    }
-    if is_first_person_bio(&lower) || is_third_person_bio(line, &lower) {
         return Some(NoiseReason::AuthorBio);
     }
     if let Some(reason) = label_line(&lower) {

@@ -257,6 +257,16 @@ const DISCOURSE_PHRASES: &[&str] = &[
 /// not an assertion.
 const MIN_CLAIM_WORDS: usize = 3;
 
+/// A short piece that starts in lower case is the tail of a sentence the
+/// page broke ("“private Facebook users.”").
+const FRAGMENT_MAX_WORDS: usize = 6;
+
+fn starts_lowercase(body: &str) -> bool {
+    body.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
 fn passage_kind(body: &str, unit: Unit, is_title: bool) -> PassageKind {
     let trimmed = body.trim_end_matches(|c: char| text::is_space(c) || text::is_closing_mark(c));
     if trimmed.ends_with('?') {
@@ -271,7 +281,10 @@ fn passage_kind(body: &str, unit: Unit, is_title: bool) -> PassageKind {
     if trimmed.ends_with(':') || announces || DISCOURSE_PHRASES.iter().any(|f| lower.contains(f)) {
         return PassageKind::Filler;
     }
-    if words < MIN_CLAIM_WORDS && !unit.bullet && !is_title {
+    if (words < MIN_CLAIM_WORDS || (words <= FRAGMENT_MAX_WORDS && starts_lowercase(body)))
+        && !unit.bullet
+        && !is_title
+    {
         return PassageKind::Fragment;
     }
     if unit.bullet {

@@ -12,8 +12,6 @@ use crate::text;
 pub struct PassageFeatures {
     /// Content stems, synonyms folded together, without repeats.
     pub terms: Vec<String>,
-    /// Stems of capitalised words inside the sentence: people, companies, places.
-    pub actors: HashSet<String>,
     pub quantities: Vec<Quantity>,
     pub polarity: Polarity,
 }
@@ -123,7 +121,6 @@ impl PassageFeatures {
         }
         PassageFeatures {
             terms,
-            actors: actors(passage),
             quantities,
             polarity: polarity(passage),
         }
@@ -166,46 +163,6 @@ fn is_number_word(word: &str) -> bool {
             | "bn"
             | "k"
     ) || text::month_number(word).is_some()
-}
-
-/// Stems of capitalised words that do not open a sentence or clause.
-fn actors(passage: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
-    let mut sentence_start = true;
-    for raw in passage.split(text::is_space) {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
-        }
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let lower = text::fold_for_match(word);
-        let lower = lower.strip_suffix("'s").unwrap_or(&lower);
-        if capital
-            && !text::is_stop_word(lower)
-            && (!sentence_start || word.chars().count() > 1 && !is_common_opening(lower))
-        {
-            out.insert(text::stem(lower));
-        }
-        sentence_start =
-            raw.ends_with(['.', ':', '"', '\u{201C}']) || raw.starts_with(['"', '\u{201C}']);
-    }
-    out
-}
-
-fn is_common_opening(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "court"
-            | "lawyers"
-            | "reports"
-            | "recently"
-            | "as"
-    )
 }
 
 /// Inverse document frequency of each term over the passages of a story.
@@ -256,6 +213,5 @@ mod tests {
             shared.iter().any(|t| t.as_str() == "#duration:10"),
             "{shared:?}"
         );
-        assert!(a.actors.contains("netflix") && a.actors.contains("meta"));
     }
 }

@@ -124,10 +124,18 @@ impl Digest {
             .map_or(0.0, |s| s.total)
         };
 
-        let mut claims: Vec<Claim> = groups
+        let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|members| {
-                let representative = representative(&members, &texts, &similarity);
+                let rep = representative(&members, &texts, &similarity);
+                (members, rep)
+            })
+            .collect();
+        let groups = add_restating_passages(groups, &features, &weights);
+
+        let mut claims: Vec<Claim> = groups
+            .into_iter()
+            .map(|(members, representative)| {
                 let support: Vec<PassageRef> = members.iter().map(|&m| refs[m]).collect();
                 let mut articles: Vec<usize> = support.iter().map(|r| r.article).collect();
                 articles.dedup();
@@ -231,6 +239,66 @@ fn score_pairs(
     }
     edges
 }
+
+/// A passage may make two assertions: "spending reached $40 million in 2015
+/// and $150 million in 2017" supports two claims. Clustering gives each
+/// passage one claim; here a passage also joins every other claim whose
+/// representative it restates almost whole, as long as it contradicts none
+/// of that claim's passages.
+fn add_restating_passages(
+    mut groups: Vec<(Vec<usize>, usize)>,
+    features: &[PassageFeatures],
+    weights: &TermWeights,
+) -> Vec<(Vec<usize>, usize)> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in features.iter().enumerate() {
+        for t in &f.terms {
+            postings.entry(t.as_str()).or_default().push(i);
+        }
+    }
+    for (members, rep) in &mut groups {
+        let rep_terms = &features[*rep].terms;
+        if rep_terms.len() < MIN_RESTATED_TERMS {
+            continue;
+        }
+        let mass: f32 = rep_terms.iter().map(|t| weights.weight(t).powi(2)).sum();
+        // A passage that restates most of the representative holds at least
+        // one of its two rarest terms.
+        let mut rare: Vec<&String> = rep_terms.iter().collect();
+        rare.sort_by(|a, b| weights.weight(b).total_cmp(&weights.weight(a)));
+        let mut candidates: Vec<usize> = rare
+            .iter()
+            .take(2)
+            .flat_map(|t| postings.get(t.as_str()).into_iter().flatten().copied())
+            .filter(|c| !members.contains(c))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut added = Vec::new();
+        for c in candidates {
+            let restated: f32 = rep_terms
+                .iter()
+                .filter(|t| features[c].terms.contains(t))
+                .map(|t| weights.weight(t).powi(2))
+                .sum();
+            let compatible = members
+                .iter()
+                .all(|&m| incompatibility(&features[m], &features[c]).is_none());
+            if restated / mass >= RESTATED_SHARE && compatible {
+                added.push(c);
+            }
+        }
+        members.extend(added);
+        members.sort_unstable();
+    }
+    groups
+}
+
+/// A claim's representative needs this many terms before another passage
+/// can be said to restate it.
+const MIN_RESTATED_TERMS: usize = 4;
+/// Share of the representative's term weight that a passage must repeat.
+const RESTATED_SHARE: f32 = 0.8;
 
 /// The member most like the others; among near ties, a complete sentence of
 /// moderate length reads best.

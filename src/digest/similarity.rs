@@ -46,7 +46,7 @@ impl Default for ScoreWeights {
             cosine: 0.6,
             containment: 0.4,
             semantic: 0.0,
-            threshold: 0.34,
+            threshold: 0.36,
         }
     }
 }

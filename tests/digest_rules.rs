@@ -1,0 +1,174 @@
+//! The digest's rules on small stories written for the purpose: paraphrases
+//! meet, denials and look-alike facts stay apart, boilerplate is never a claim.
+
+use newsdigest::corpus::{LineKind, NoiseReason};
+use newsdigest::{Corpus, Digest};
+
+fn story(texts: &[&str]) -> (Corpus, Digest) {
+    let corpus = Corpus::from_texts(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("a{i}"), t.to_string())),
+    );
+    let digest = Digest::build(&corpus);
+    (corpus, digest)
+}
+
+/// The claim indices of the passage containing `needle`.
+fn claims_containing(corpus: &Corpus, digest: &Digest, needle: &str) -> Vec<usize> {
+    for (a, article) in corpus.articles.iter().enumerate() {
+        for p in &article.passages {
+            if article.passage_text(p).contains(needle) {
+                return digest
+                    .claims_of(newsdigest::PassageRef {
+                        article: a,
+                        passage: p.index,
+                    })
+                    .to_vec();
+            }
+        }
+    }
+    panic!("no passage contains {needle:?}");
+}
+
+fn same_claim(corpus: &Corpus, digest: &Digest, a: &str, b: &str) -> bool {
+    let ca = claims_containing(corpus, digest, a);
+    claims_containing(corpus, digest, b)
+        .iter()
+        .any(|c| ca.contains(c))
+}
+
+#[test]
+fn paraphrased_durations_meet() {
+    let (corpus, digest) = story(&[
+        "The regulator says the bank hid losses from investors for nearly a decade. Its shares fell sharply.",
+        "For almost 10 years the bank concealed losses from its investors, the regulator said. A hearing is set.",
+        "Investors were kept in the dark about the bank's losses for ten years, according to the regulator.",
+    ]);
+    assert!(same_claim(
+        &corpus,
+        &digest,
+        "nearly a decade",
+        "almost 10 years"
+    ));
+    assert!(same_claim(&corpus, &digest, "nearly a decade", "ten years"));
+}
+
+#[test]
+fn a_claim_and_its_denial_never_merge() {
+    let (corpus, digest) = story(&[
+        "The airline shared passenger records with the insurer, the complaint says.",
+        "The airline did not share passenger records with the insurer, a spokesperson said.",
+        "The airline shared passenger records with the insurer for years.",
+    ]);
+    assert!(!same_claim(
+        &corpus,
+        &digest,
+        "did not share",
+        "the complaint says"
+    ));
+    assert!(same_claim(
+        &corpus,
+        &digest,
+        "the complaint says",
+        "for years"
+    ));
+}
+
+#[test]
+fn look_alike_fines_with_different_years_and_amounts_stay_apart() {
+    let (corpus, digest) = story(&[
+        "In 2023 the regulator fined the carmaker €1.2 billion for emissions cheating.",
+        "In 2021 the regulator fined the carmaker millions for emissions cheating.",
+        "The carmaker was fined €1.2bn by the regulator in 2023 over emissions cheating.",
+    ]);
+    assert!(!same_claim(&corpus, &digest, "In 2021", "In 2023"));
+    assert!(same_claim(&corpus, &digest, "In 2023", "€1.2bn"));
+}
+
+#[test]
+fn money_in_other_forms_meets() {
+    let (corpus, digest) = story(&[
+        "The studio paid the startup $100M for its catalogue.",
+        "The startup sold its catalogue to the studio for $100 million.",
+    ]);
+    assert!(same_claim(&corpus, &digest, "$100M", "$100 million"));
+}
+
+#[test]
+fn boilerplate_is_never_a_claim() {
+    let text = "Business\n\nCity Council Approves New Budget After Long Debate\n\nBy Jane Roe\n\n\
+        The city council approved a budget of $2 billion on Monday after a long debate.\n\n\
+        Photo: Getty Images\n\nCouncil members voted 7 to 2 in favour of the plan.\n\n\
+        Sign up for our daily newsletter\n\nPopular Singer Announces World Tour Dates For Summer\n\n\
+        The budget raises spending on schools and transit.\n\nLeave a comment\n\n\
+        Your email address will not be published. Required fields are marked *\n\n\
+        About the author\n\nJane Roe\n\nJane Roe is a reporter who covers city hall. Contact her at jane@example.com\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("City Council Approves New Budget After Long Debate")
+    );
+    assert_eq!(article.byline.as_deref(), Some("Jane Roe"));
+    let noise_reason = |needle: &str| {
+        article
+            .lines
+            .iter()
+            .find(|l| article.slice(l.span).contains(needle))
+            .map(|l| l.kind)
+            .expect("line exists")
+    };
+    assert_eq!(
+        noise_reason("Business"),
+        LineKind::Noise(NoiseReason::Category)
+    );
+    assert_eq!(
+        noise_reason("Getty"),
+        LineKind::Noise(NoiseReason::PhotoCredit)
+    );
+    assert_eq!(
+        noise_reason("newsletter"),
+        LineKind::Noise(NoiseReason::Promotion)
+    );
+    assert_eq!(
+        noise_reason("World Tour"),
+        LineKind::Noise(NoiseReason::UnrelatedHeadline)
+    );
+    assert_eq!(
+        noise_reason("Leave a comment"),
+        LineKind::Noise(NoiseReason::CommentForm)
+    );
+    assert_eq!(
+        noise_reason("covers city hall"),
+        LineKind::Noise(NoiseReason::AuthorBio)
+    );
+    for claim in &digest.claims {
+        for r in &claim.support {
+            let text = corpus.articles[r.article]
+                .passage_text(&corpus.articles[r.article].passages[r.passage]);
+            for noise in [
+                "newsletter",
+                "World Tour",
+                "comment",
+                "published",
+                "reporter",
+                "Getty",
+            ] {
+                assert!(!text.contains(noise), "noise offered as a claim: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn claims_are_ordered_by_corroboration() {
+    let (_, digest) = story(&[
+        "The mayor resigned on Friday. The deputy mayor takes over.",
+        "The mayor resigned on Friday after the scandal.",
+        "On Friday the mayor resigned.",
+    ]);
+    assert_eq!(digest.claims[0].article_count(), 3, "{:?}", digest.claims);
+    assert_eq!(digest.claims[0].id, "c1");
+}
