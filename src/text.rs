@@ -1,6 +1,8 @@
 //! Small text primitives shared by the cleaner, the splitter and the digest:
 //! white space, quotes, words, stems and stop words.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -398,9 +400,29 @@ pub fn is_stop_word(w: &str) -> bool {
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+thread_local! {
+    /// Stems already computed on this thread: news repeats its words, and
+    /// stemming dominates feature extraction without a cache.
+    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// Beyond this many entries the cache is cleared rather than grown.
+const STEM_CACHE_LIMIT: usize = 200_000;
+
 /// The Snowball (Porter 2) stem of a lower-case word.
 pub fn stem(word: &str) -> String {
-    STEMMER.stem(word).into_owned()
+    STEM_CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(word) {
+            return stem.clone();
+        }
+        let stem = STEMMER.stem(word).into_owned();
+        if cache.len() >= STEM_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 /// Lower-case words of a text, with apostrophes folded and possessives cut.

@@ -5,7 +5,7 @@
 //! shape and wording of a line, never at particular articles, and a line it
 //! rejects stays in the article (dimmed in the reader), marked with why.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Line, Span};
 use crate::text;
@@ -522,16 +522,22 @@ fn mark_unrelated_headlines(text: &str, lines: &mut [Line]) {
                 .collect()
         })
         .collect();
+    // In how many lines each stem stands: a stem in two or more lines is
+    // shared by the line with some other line.
+    let mut lines_with: HashMap<&str, usize> = HashMap::new();
+    for line_stems in &stems {
+        for s in line_stems {
+            *lines_with.entry(s.as_str()).or_default() += 1;
+        }
+    }
     for (n, &i) in text_lines.iter().enumerate() {
         let line = text[lines[i].span.range()].trim();
         if stems[n].len() < 3 || !text::is_headline_like(line) {
             continue;
         }
-        let shared = stems
+        let shared = stems[n]
             .iter()
-            .enumerate()
-            .filter(|(m, _)| *m != n)
-            .any(|(_, other)| !other.is_disjoint(&stems[n]));
+            .any(|s| lines_with.get(s.as_str()).is_some_and(|&c| c > 1));
         if !shared {
             lines[i].kind = LineKind::Noise(NoiseReason::UnrelatedHeadline);
         }

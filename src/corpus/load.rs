@@ -86,6 +86,13 @@ pub(super) fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
     let mut candidates = 0;
     for name in names {
         let path = dir.join(&name);
+        if path.is_dir() {
+            warnings.push(LoadWarning {
+                path,
+                reason: "is a folder; articles are read from the top level only".to_string(),
+            });
+            continue;
+        }
         if !is_article_name(&path) {
             continue;
         }

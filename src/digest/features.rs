@@ -165,6 +165,55 @@ fn is_number_word(word: &str) -> bool {
     ) || text::month_number(word).is_some()
 }
 
+/// Terms as sorted hashes with squared weights: overlap is one merge walk
+/// instead of comparing strings.
+#[derive(Debug, Clone, Default)]
+pub struct TermVector {
+    entries: Vec<(u64, f32)>,
+    mass: f32,
+}
+
+impl TermVector {
+    /// Sum of squared weights of all terms.
+    pub fn mass(&self) -> f32 {
+        self.mass
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Sum of squared weights of the terms both vectors hold.
+    pub fn shared_mass(&self, other: &TermVector) -> f32 {
+        let (a, b) = (&self.entries, &other.entries);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+}
+
+/// A stable 64-bit hash of a term (FNV-1a); collisions among a story's few
+/// thousand terms are vanishingly rare.
+fn term_hash(term: &str) -> u64 {
+    term.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// Inverse document frequency of each term over the passages of a story.
 #[derive(Debug, Clone, Default)]
 pub struct TermWeights {
@@ -190,6 +239,19 @@ impl TermWeights {
             idf,
             default: idf_of(1),
         }
+    }
+
+    /// The passage's terms with their squared weights, ready for fast overlap.
+    pub fn vector(&self, features: &PassageFeatures) -> TermVector {
+        let mut entries: Vec<(u64, f32)> = features
+            .terms
+            .iter()
+            .map(|t| (term_hash(t), self.weight(t).powi(2)))
+            .collect();
+        entries.sort_unstable_by_key(|e| e.0);
+        entries.dedup_by_key(|e| e.0);
+        let mass = entries.iter().map(|e| e.1).sum();
+        TermVector { entries, mass }
     }
 
     pub fn weight(&self, term: &str) -> f32 {

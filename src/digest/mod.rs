@@ -13,9 +13,11 @@ mod polarity;
 pub mod quantity;
 mod similarity;
 
-pub use features::{PassageFeatures, TermWeights};
+pub use features::{PassageFeatures, TermVector, TermWeights};
 pub use polarity::{Polarity, polarity};
-pub use similarity::{Incompatibility, PairScore, ScoreWeights, incompatibility, score};
+pub use similarity::{
+    Incompatibility, PairScore, ScoreWeights, incompatibility, score, score_prepared,
+};
 
 use std::collections::HashMap;
 
@@ -110,14 +112,16 @@ impl Digest {
             .as_ref()
             .map(|e| texts.iter().map(|t| e.embed(t)).collect());
 
-        let edges = score_pairs(&features, &weights, embeddings.as_deref(), &options.weights);
+        let vectors: Vec<TermVector> = features.iter().map(|f| weights.vector(f)).collect();
+        let edges = score_pairs(&features, &vectors, embeddings.as_deref(), &options.weights);
         let groups = cluster::average_link(refs.len(), &edges, options.weights.threshold);
         let similarity = |i: usize, j: usize| -> f32 {
             let semantic = embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
-            score(
+            score_prepared(
                 &features[i],
+                &vectors[i],
                 &features[j],
-                &weights,
+                &vectors[j],
                 semantic,
                 &options.weights,
             )
@@ -131,7 +135,7 @@ impl Digest {
                 (members, rep)
             })
             .collect();
-        let groups = add_restating_passages(groups, &features, &weights);
+        let groups = add_restating_passages(groups, &features, &vectors, &weights);
 
         let mut claims: Vec<Claim> = groups
             .into_iter()
@@ -202,11 +206,14 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
     }
 }
 
+/// Terms held by more passages than this do not propose candidate pairs.
+const MAX_POSTING_FOR_CANDIDATES: usize = 256;
+
 /// Scores every pair that shares at least one term, and marks the pairs
 /// that must never meet.
 fn score_pairs(
     features: &[PassageFeatures],
-    weights: &TermWeights,
+    vectors: &[TermVector],
     embeddings: Option<&[Vec<f32>]>,
     score_weights: &ScoreWeights,
 ) -> Vec<Edge> {
@@ -219,7 +226,13 @@ fn score_pairs(
         }
     }
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for list in postings.values() {
+    // A term in very many passages ("company", the story's main actor) is
+    // still weighed when a pair is scored, but it does not make pairs
+    // candidates by itself: that would compare everything with everything.
+    for list in postings
+        .values()
+        .filter(|l| l.len() <= MAX_POSTING_FOR_CANDIDATES)
+    {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
                 candidates.push((i, j));
@@ -232,7 +245,14 @@ fn score_pairs(
     let mut edges = Vec::with_capacity(candidates.len());
     for (i, j) in candidates {
         let semantic = embeddings.map(|e| cosine(&e[i], &e[j]));
-        match score(&features[i], &features[j], weights, semantic, score_weights) {
+        match score_prepared(
+            &features[i],
+            &vectors[i],
+            &features[j],
+            &vectors[j],
+            semantic,
+            score_weights,
+        ) {
             Ok(s) => edges.push(Edge::Similar(i, j, s.total)),
             Err(_) => edges.push(Edge::CannotLink(i, j)),
         }
@@ -248,6 +268,7 @@ fn score_pairs(
 fn add_restating_passages(
     mut groups: Vec<(Vec<usize>, usize)>,
     features: &[PassageFeatures],
+    vectors: &[TermVector],
     weights: &TermWeights,
 ) -> Vec<(Vec<usize>, usize)> {
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -261,7 +282,7 @@ fn add_restating_passages(
         if rep_terms.len() < MIN_RESTATED_TERMS {
             continue;
         }
-        let mass: f32 = rep_terms.iter().map(|t| weights.weight(t).powi(2)).sum();
+        let mass = vectors[*rep].mass();
         // A passage that restates most of the representative holds at least
         // one of its two rarest terms.
         let mut rare: Vec<&String> = rep_terms.iter().collect();
@@ -269,18 +290,17 @@ fn add_restating_passages(
         let mut candidates: Vec<usize> = rare
             .iter()
             .take(2)
-            .flat_map(|t| postings.get(t.as_str()).into_iter().flatten().copied())
+            .filter_map(|t| postings.get(t.as_str()))
+            .filter(|list| list.len() <= MAX_POSTING_FOR_CANDIDATES)
+            .flatten()
+            .copied()
             .filter(|c| !members.contains(c))
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut added = Vec::new();
         for c in candidates {
-            let restated: f32 = rep_terms
-                .iter()
-                .filter(|t| features[c].terms.contains(t))
-                .map(|t| weights.weight(t).powi(2))
-                .sum();
+            let restated = vectors[*rep].shared_mass(&vectors[c]);
             let compatible = members
                 .iter()
                 .all(|&m| incompatibility(&features[m], &features[c]).is_none());

@@ -3,7 +3,7 @@
 //! cosine of sentence embeddings, behind hard guards for polarity and
 //! contradicting numbers.
 
-use super::features::{PassageFeatures, TermWeights};
+use super::features::{PassageFeatures, TermVector, TermWeights};
 use super::quantity;
 
 /// How two passages compare, signal by signal.
@@ -69,17 +69,23 @@ pub fn score(
     semantic: Option<f32>,
     w: &ScoreWeights,
 ) -> Result<PairScore, Incompatibility> {
+    score_prepared(a, &weights.vector(a), b, &weights.vector(b), semantic, w)
+}
+
+/// [`score`] with the term vectors computed once per passage, for the digest.
+pub fn score_prepared(
+    a: &PassageFeatures,
+    va: &TermVector,
+    b: &PassageFeatures,
+    vb: &TermVector,
+    semantic: Option<f32>,
+    w: &ScoreWeights,
+) -> Result<PairScore, Incompatibility> {
     if let Some(why) = incompatibility(a, b) {
         return Err(why);
     }
-    let mass = |terms: &[String]| terms.iter().map(|t| weights.weight(t).powi(2)).sum::<f32>();
-    let (mass_a, mass_b) = (mass(&a.terms), mass(&b.terms));
-    let shared: f32 = a
-        .terms
-        .iter()
-        .filter(|t| b.terms.contains(t))
-        .map(|t| weights.weight(t).powi(2))
-        .sum();
+    let shared = va.shared_mass(vb);
+    let (mass_a, mass_b) = (va.mass(), vb.mass());
     let cosine = if mass_a > 0.0 && mass_b > 0.0 {
         shared / (mass_a * mass_b).sqrt()
     } else {
@@ -88,7 +94,7 @@ pub fn score(
     // Containment rewards a short passage said again inside a longer one, but
     // a passage of two or three words is contained in too much to count.
     let smaller = mass_a.min(mass_b);
-    let min_terms = a.terms.len().min(b.terms.len()) as f32;
+    let min_terms = va.len().min(vb.len()) as f32;
     let damp = (min_terms / 5.0).min(1.0);
     let containment = if smaller > 0.0 {
         shared / smaller * damp
