@@ -162,3 +162,105 @@ pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
     }
     report
 }
+
+/// How a digest fares on sentences whose facts are known (synthetic news).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FactReport {
+    /// Labelled sentences found whole as passages.
+    pub located: usize,
+    pub labels: usize,
+    /// Pairs of sentences stating one fact, and how many share a claim.
+    pub same_fact_pairs: usize,
+    pub same_fact_kept: usize,
+    /// Pairs of sentences stating different facts that share a claim.
+    pub different_facts_joined: usize,
+}
+
+impl FactReport {
+    pub fn recall(&self) -> f64 {
+        if self.same_fact_pairs == 0 {
+            1.0
+        } else {
+            self.same_fact_kept as f64 / self.same_fact_pairs as f64
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        format!(
+            "same-fact recall {:.3} ({}/{} pairs) · different facts joined {} · located {}/{}",
+            self.recall(),
+            self.same_fact_kept,
+            self.same_fact_pairs,
+            self.different_facts_joined,
+            self.located,
+            self.labels
+        )
+    }
+}
+
+/// Scores a digest of a synthetic corpus against its fact labels.
+pub fn evaluate_facts(
+    corpus: &Corpus,
+    digest: &Digest,
+    labels: &[crate::synthetic::FactLabel],
+) -> FactReport {
+    use std::collections::{HashMap, HashSet};
+    let mut report = FactReport {
+        labels: labels.len(),
+        ..FactReport::default()
+    };
+    // Each label's passage, and the fact behind each labelled passage.
+    let mut label_passages: Vec<Option<PassageRef>> = Vec::with_capacity(labels.len());
+    let mut fact_of: HashMap<PassageRef, usize> = HashMap::new();
+    for label in labels {
+        let found = corpus.articles.get(label.article).and_then(|article| {
+            article
+                .passages
+                .iter()
+                .find(|p| article.passage_text(p) == label.sentence)
+                .map(|p| PassageRef {
+                    article: label.article,
+                    passage: p.index,
+                })
+        });
+        if let Some(r) = found {
+            report.located += 1;
+            fact_of.insert(r, label.fact);
+        }
+        label_passages.push(found);
+    }
+    let mut by_fact: HashMap<usize, Vec<PassageRef>> = HashMap::new();
+    for (label, r) in labels.iter().zip(&label_passages) {
+        if let Some(r) = r {
+            by_fact.entry(label.fact).or_default().push(*r);
+        }
+    }
+    for refs in by_fact.values() {
+        for i in 0..refs.len() {
+            for j in i + 1..refs.len() {
+                report.same_fact_pairs += 1;
+                let ci = digest.claims_of(refs[i]);
+                if digest.claims_of(refs[j]).iter().any(|c| ci.contains(c)) {
+                    report.same_fact_kept += 1;
+                }
+            }
+        }
+    }
+    let mut joined: HashSet<(PassageRef, PassageRef)> = HashSet::new();
+    for claim in &digest.claims {
+        let labelled: Vec<(PassageRef, usize)> = claim
+            .support
+            .iter()
+            .filter_map(|r| fact_of.get(r).map(|f| (*r, *f)))
+            .collect();
+        for i in 0..labelled.len() {
+            for j in i + 1..labelled.len() {
+                if labelled[i].1 != labelled[j].1 {
+                    joined.insert((labelled[i].0, labelled[j].0));
+                }
+            }
+        }
+    }
+    report.different_facts_joined = joined.len();
+    report
+}

@@ -5,6 +5,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{Article, Corpus};
 
 /// Why a folder could not be read as a story at all.
@@ -82,7 +84,7 @@ pub(super) fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
     }
     names.sort();
 
-    let mut articles = Vec::new();
+    let mut texts = Vec::new();
     let mut candidates = 0;
     for name in names {
         let path = dir.join(&name);
@@ -98,16 +100,21 @@ pub(super) fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
         }
         candidates += 1;
         match read_article_text(&path) {
-            Ok(text) => {
-                let id = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                articles.push(Article::parse(id, path, text));
-            }
+            Ok(text) => texts.push((path, text)),
             Err(reason) => warnings.push(LoadWarning { path, reason }),
         }
     }
+    // Cleaning and splitting are independent per article: use every core.
+    let articles: Vec<Article> = texts
+        .into_par_iter()
+        .map(|(path, text)| {
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            Article::parse(id, path, text)
+        })
+        .collect();
 
     if articles.is_empty() {
         return Err(if candidates == 0 {

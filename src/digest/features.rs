@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::actors::ProperNouns;
 use super::polarity::{Polarity, polarity};
 use super::quantity::{self, Quantity, QuantityKind};
 use crate::text;
@@ -14,6 +15,8 @@ pub struct PassageFeatures {
     pub terms: Vec<String>,
     pub quantities: Vec<Quantity>,
     pub polarity: Polarity,
+    /// Names of people, companies and institutions, lower case, sorted.
+    pub actors: Vec<String>,
 }
 
 /// Equivalent words of news writing, folded to one form before stemming so
@@ -92,7 +95,14 @@ fn canonical(word: &str) -> &str {
 }
 
 impl PassageFeatures {
+    /// Features of a passage on its own; names are those it writes with a
+    /// capital inside the sentence.
     pub fn of(passage: &str) -> PassageFeatures {
+        PassageFeatures::with_names(passage, &ProperNouns::learn([passage]))
+    }
+
+    /// Features of a passage of a story whose names are known.
+    pub fn with_names(passage: &str, names: &ProperNouns) -> PassageFeatures {
         let quantities = quantity::extract(passage);
         let mut seen = HashSet::new();
         let mut terms = Vec::new();
@@ -123,6 +133,7 @@ impl PassageFeatures {
             terms,
             quantities,
             polarity: polarity(passage),
+            actors: names.actors(passage),
         }
     }
 }
@@ -181,6 +192,11 @@ impl TermVector {
 
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// (term hash, squared weight), sorted by hash.
+    pub fn entries(&self) -> &[(u64, f32)] {
+        &self.entries
     }
 
     pub fn is_empty(&self) -> bool {

@@ -7,12 +7,15 @@
 //! are marked as never to be merged; then average-link clustering groups
 //! the passages into claims.
 
+mod actors;
 mod cluster;
 mod features;
 mod polarity;
 pub mod quantity;
 mod similarity;
+mod stories;
 
+pub use actors::ProperNouns;
 pub use features::{PassageFeatures, TermVector, TermWeights};
 pub use polarity::{Polarity, polarity};
 pub use similarity::{
@@ -20,6 +23,8 @@ pub use similarity::{
 };
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::corpus::{Corpus, PassageKind};
 use cluster::Edge;
@@ -66,6 +71,10 @@ pub trait SentenceEmbedder: Send + Sync {
 pub struct DigestOptions {
     pub weights: ScoreWeights,
     pub embedder: Option<Box<dyn SentenceEmbedder>>,
+    /// Score every pair that shares any term, with no blocking and no
+    /// pruning: slow on large corpora, kept to measure what blocking costs
+    /// in quality.
+    pub exhaustive_pairs: bool,
 }
 
 /// The claims of a story and the way back from a passage to its claims.
@@ -105,15 +114,31 @@ impl Digest {
             })
             .collect();
         let texts: Vec<&str> = refs.iter().map(|r| passage_text(corpus, *r)).collect();
-        let features: Vec<PassageFeatures> = texts.iter().map(|t| PassageFeatures::of(t)).collect();
-        let weights = TermWeights::from_passages(&features);
+        let names = actors::ProperNouns::learn(texts.iter().copied());
+        let features: Vec<PassageFeatures> = texts
+            .par_iter()
+            .map(|t| PassageFeatures::with_names(t, &names))
+            .collect();
+        let story_of = stories::assign(&refs, &features, corpus.articles.len());
+        let vectors = story_term_vectors(&features, &story_of);
         let embeddings: Option<Vec<Vec<f32>>> = options
             .embedder
             .as_ref()
             .map(|e| texts.iter().map(|t| e.embed(t)).collect());
 
-        let vectors: Vec<TermVector> = features.iter().map(|f| weights.vector(f)).collect();
-        let edges = score_pairs(&features, &vectors, embeddings.as_deref(), &options.weights);
+        let max_posting = if options.exhaustive_pairs {
+            usize::MAX
+        } else {
+            MAX_POSTING_FOR_CANDIDATES
+        };
+        let edges = score_pairs(
+            &features,
+            &vectors,
+            &story_of,
+            embeddings.as_deref(),
+            &options.weights,
+            max_posting,
+        );
         let groups = cluster::average_link(refs.len(), &edges, options.weights.threshold);
         let similarity = |i: usize, j: usize| -> f32 {
             let semantic = embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
@@ -135,7 +160,7 @@ impl Digest {
                 (members, rep)
             })
             .collect();
-        let groups = add_restating_passages(groups, &features, &vectors, &weights);
+        let groups = add_restating_passages(groups, &features, &vectors, &story_of, max_posting);
 
         let mut claims: Vec<Claim> = groups
             .into_iter()
@@ -209,55 +234,105 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
 /// Terms held by more passages than this do not propose candidate pairs.
 const MAX_POSTING_FOR_CANDIDATES: usize = 256;
 
-/// Scores every pair that shares at least one term, and marks the pairs
-/// that must never meet.
+/// Scores the pairs that can reach the threshold, and marks the pairs that
+/// must never meet.
+///
+/// Candidates come from an inverted index over terms: a pair is looked at
+/// only when it shares a term held by at most [`MAX_POSTING_FOR_CANDIDATES`]
+/// passages. A term in very many passages ("company", the story's main
+/// actor) is still weighed when a pair is scored, but it does not make pairs
+/// candidates by itself: that would compare everything with everything. A
+/// candidate whose score cannot reach the threshold, by an upper bound from
+/// the shared term weight, is not scored at all; every candidate is still
+/// checked against the hard guards.
 fn score_pairs(
     features: &[PassageFeatures],
     vectors: &[TermVector],
+    story_of: &[usize],
     embeddings: Option<&[Vec<f32>]>,
     score_weights: &ScoreWeights,
+    max_posting: usize,
 ) -> Vec<Edge> {
-    // Candidate pairs share a term: an inverted index finds them without
-    // comparing all pairs.
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in features.iter().enumerate() {
-        for t in &f.terms {
-            postings.entry(t.as_str()).or_default().push(i);
-        }
-    }
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    // A term in very many passages ("company", the story's main actor) is
-    // still weighed when a pair is scored, but it does not make pairs
-    // candidates by itself: that would compare everything with everything.
-    for list in postings
-        .values()
-        .filter(|l| l.len() <= MAX_POSTING_FOR_CANDIDATES)
-    {
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                candidates.push((i, j));
-            }
-        }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
+    let postings = story_postings(vectors, story_of);
+    // The weight of each passage's terms that propose no candidates: shared
+    // weight found through the index can be short by at most this much.
+    let unindexed_mass: Vec<f32> = vectors
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            v.entries()
+                .iter()
+                .filter(|(t, _)| {
+                    postings
+                        .get(&(story_of[i], *t))
+                        .is_some_and(|l| l.len() > max_posting)
+                })
+                .map(|(_, w)| w)
+                .sum()
+        })
+        .collect();
+    let lexical_weight = score_weights.cosine + score_weights.containment;
+    let semantic_room = if embeddings.is_some() {
+        score_weights.semantic.max(0.0)
+    } else {
+        0.0
+    };
 
-    let mut edges = Vec::with_capacity(candidates.len());
-    for (i, j) in candidates {
-        let semantic = embeddings.map(|e| cosine(&e[i], &e[j]));
-        match score_prepared(
-            &features[i],
-            &vectors[i],
-            &features[j],
-            &vectors[j],
-            semantic,
-            score_weights,
-        ) {
-            Ok(s) => edges.push(Edge::Similar(i, j, s.total)),
-            Err(_) => edges.push(Edge::CannotLink(i, j)),
-        }
-    }
-    edges
+    (0..vectors.len())
+        .into_par_iter()
+        .map_init(
+            || (vec![0.0f32; vectors.len()], Vec::<u32>::new()),
+            |(shared, touched), i| {
+                for (term, weight) in vectors[i].entries() {
+                    let Some(list) = postings.get(&(story_of[i], *term)) else {
+                        continue;
+                    };
+                    if list.len() > max_posting {
+                        continue;
+                    }
+                    for &j in list.iter().filter(|&&j| j as usize > i) {
+                        if shared[j as usize] == 0.0 {
+                            touched.push(j);
+                        }
+                        shared[j as usize] += weight;
+                    }
+                }
+                let mut edges = Vec::new();
+                for j in touched.drain(..) {
+                    let j = j as usize;
+                    let indexed = std::mem::take(&mut shared[j]);
+                    if incompatibility(&features[i], &features[j]).is_some() {
+                        edges.push(Edge::CannotLink(i, j));
+                        continue;
+                    }
+                    let smaller = vectors[i].mass().min(vectors[j].mass());
+                    let most_shared = indexed + unindexed_mass[i].min(unindexed_mass[j]);
+                    let bound = if smaller > 0.0 {
+                        lexical_weight * most_shared / smaller
+                    } else {
+                        0.0
+                    };
+                    if max_posting != usize::MAX && bound + semantic_room < score_weights.threshold
+                    {
+                        continue;
+                    }
+                    let semantic = embeddings.map(|e| cosine(&e[i], &e[j]));
+                    if let Ok(s) = score_prepared(
+                        &features[i],
+                        &vectors[i],
+                        &features[j],
+                        &vectors[j],
+                        semantic,
+                        score_weights,
+                    ) {
+                        edges.push(Edge::Similar(i, j, s.total));
+                    }
+                }
+                edges
+            },
+        )
+        .flatten_iter()
+        .collect()
 }
 
 /// A passage may make two assertions: "spending reached $40 million in 2015
@@ -269,42 +344,37 @@ fn add_restating_passages(
     mut groups: Vec<(Vec<usize>, usize)>,
     features: &[PassageFeatures],
     vectors: &[TermVector],
-    weights: &TermWeights,
+    story_of: &[usize],
+    max_posting: usize,
 ) -> Vec<(Vec<usize>, usize)> {
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in features.iter().enumerate() {
-        for t in &f.terms {
-            postings.entry(t.as_str()).or_default().push(i);
-        }
-    }
+    let postings = story_postings(vectors, story_of);
     for (members, rep) in &mut groups {
-        let rep_terms = &features[*rep].terms;
-        if rep_terms.len() < MIN_RESTATED_TERMS {
+        let rep_vector = &vectors[*rep];
+        if rep_vector.len() < MIN_RESTATED_TERMS {
             continue;
         }
-        let mass = vectors[*rep].mass();
         // A passage that restates most of the representative holds at least
         // one of its two rarest terms.
-        let mut rare: Vec<&String> = rep_terms.iter().collect();
-        rare.sort_by(|a, b| weights.weight(b).total_cmp(&weights.weight(a)));
+        let mut rare: Vec<&(u64, f32)> = rep_vector.entries().iter().collect();
+        rare.sort_by(|a, b| b.1.total_cmp(&a.1));
         let mut candidates: Vec<usize> = rare
             .iter()
             .take(2)
-            .filter_map(|t| postings.get(t.as_str()))
-            .filter(|list| list.len() <= MAX_POSTING_FOR_CANDIDATES)
+            .filter_map(|(term, _)| postings.get(&(story_of[*rep], *term)))
+            .filter(|list| list.len() <= max_posting)
             .flatten()
-            .copied()
+            .map(|&c| c as usize)
             .filter(|c| !members.contains(c))
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
         let mut added = Vec::new();
         for c in candidates {
-            let restated = vectors[*rep].shared_mass(&vectors[c]);
+            let restated = rep_vector.shared_mass(&vectors[c]);
             let compatible = members
                 .iter()
                 .all(|&m| incompatibility(&features[m], &features[c]).is_none());
-            if restated / mass >= RESTATED_SHARE && compatible {
+            if restated / rep_vector.mass() >= RESTATED_SHARE && compatible {
                 added.push(c);
             }
         }
@@ -312,6 +382,38 @@ fn add_restating_passages(
         members.sort_unstable();
     }
     groups
+}
+
+/// Which passages of each story hold each term: (story, term hash) → passages.
+fn story_postings(vectors: &[TermVector], story_of: &[usize]) -> HashMap<(usize, u64), Vec<u32>> {
+    let mut postings: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for (term, _) in v.entries() {
+            postings
+                .entry((story_of[i], *term))
+                .or_default()
+                .push(i as u32);
+        }
+    }
+    postings
+}
+
+/// Term vectors weighted by the IDF of each passage's own story.
+fn story_term_vectors(features: &[PassageFeatures], story_of: &[usize]) -> Vec<TermVector> {
+    let stories = story_of.iter().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); stories];
+    for (i, &s) in story_of.iter().enumerate() {
+        members[s].push(i);
+    }
+    let weights: Vec<TermWeights> = members
+        .par_iter()
+        .map(|m| TermWeights::from_passages(m.iter().map(|&i| &features[i])))
+        .collect();
+    features
+        .par_iter()
+        .zip(story_of)
+        .map(|(f, &s)| weights[s].vector(f))
+        .collect()
 }
 
 /// A claim's representative needs this many terms before another passage

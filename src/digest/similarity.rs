@@ -27,6 +27,8 @@ pub enum Incompatibility {
     OppositePolarity,
     /// They give different values for the same kind of number or date.
     ConflictingQuantities,
+    /// Both name who acted, and they name no one in common.
+    DifferentActors,
 }
 
 /// Weights of the combined score. Calibrated on the development sample
@@ -57,6 +59,12 @@ pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incom
     }
     if quantity::conflicting(&a.quantities, &b.quantities) {
         return Some(Incompatibility::ConflictingQuantities);
+    }
+    let disjoint = !a.actors.is_empty()
+        && !b.actors.is_empty()
+        && !a.actors.iter().any(|x| b.actors.contains(x));
+    if disjoint {
+        return Some(Incompatibility::DifferentActors);
     }
     None
 }
