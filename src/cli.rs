@@ -137,13 +137,21 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
                 .iter()
                 .map(|&c| digest.claims[c].id.as_str())
                 .collect();
+            let text = article.passage_text(p);
+            let attribution = newsdigest::attribution::attribute(text);
             out.push_str(&format!(
-                "  [{:>5}..{:<5}] {:<8} {:<8} {}\n",
+                "  [{:>5}..{:<5}] {:<8} {:<8} {:<8} {:<22} {}\n",
                 p.span.start,
                 p.span.end,
                 format!("{:?}", p.kind),
                 ids.join(","),
-                article.passage_text(p).replace('\n', "⏎")
+                attribution.stance.name(),
+                attribution
+                    .source_label()
+                    .chars()
+                    .take(22)
+                    .collect::<String>(),
+                text.replace('\n', "⏎")
             ));
         }
     }

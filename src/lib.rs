@@ -7,6 +7,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod attribution;
 pub mod corpus;
 pub mod digest;
 pub mod eval;

@@ -1,0 +1,388 @@
+//! Who makes an assertion and how: the article's own voice, a lawsuit,
+//! a named spokesperson, another outlet; asserting, alleging, reporting or
+//! denying. Read from general cues — reporting verbs, "according to",
+//! "told …:", negation — never from particular names.
+
+use crate::digest::{Polarity, polarity};
+use crate::text;
+
+/// How a passage puts its assertion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    /// States it as fact.
+    Asserts,
+    /// Puts it as an allegation or claim ("the lawsuit alleges").
+    Alleges,
+    /// Passes on what someone said or found ("The Guardian reported").
+    Reports,
+    /// Denies or negates it.
+    Denies,
+}
+
+impl Stance {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Asserts => "asserts",
+            Stance::Alleges => "alleges",
+            Stance::Reports => "reports",
+            Stance::Denies => "denies",
+        }
+    }
+}
+
+/// Who stands behind a passage and how.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Attribution {
+    /// The source as written ("The Guardian", "A Meta spokesperson"), or
+    /// `None` when the article speaks in its own voice.
+    pub source: Option<String>,
+    pub stance: Stance,
+}
+
+impl Attribution {
+    /// The source for display: the named source or "the article".
+    pub fn source_label(&self) -> &str {
+        self.source.as_deref().unwrap_or("the article")
+    }
+}
+
+/// Reporting verbs, by the stance they give, as word prefixes.
+const ALLEGING: &[&str] = &[
+    "alleg", "claim", "accus", "suggest", "contend", "assert", "argu",
+];
+const REPORTING: &[&str] = &[
+    "report", "said", "says", "say", "told", "tell", "state", "mention", "uncover", "show",
+    "reveal", "found", "find", "wrote", "write", "note", "confirm", "announc", "explain", "add",
+    "outline",
+];
+const DENYING: &[&str] = &[
+    "deni", "deny", "refut", "reject", "dismiss", "disput", "rebut",
+];
+/// Adverbs that mark a passage as second-hand without naming a source.
+const HEARSAY_ADVERBS: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "supposedly",
+    "purportedly",
+    "apparently",
+];
+/// Connectives that open a sentence without being its subject.
+const CONNECTIVES: &[&str] = &[
+    "however",
+    "additionally",
+    "moreover",
+    "meanwhile",
+    "specifically",
+    "also",
+    "furthermore",
+    "still",
+    "yet",
+    "recently",
+    "previously",
+    "separately",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+];
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "since", "by", "for", "from", "with", "as",
+    "under", "over", "amid", "until", "last", "earlier", "when", "while", "although", "though",
+];
+/// Verbs that close a sentence with its source: "…, Reuters reported."
+const TRAILING_REPORTING_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "claimed",
+    "claims",
+    "alleged",
+    "alleges",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "told",
+    "confirmed",
+    "confirms",
+    "claim",
+    "say",
+    "report",
+    "allege",
+    "show",
+    "reveal",
+];
+/// Words that make a would-be subject a clause of its own ("We are confident
+/// the facts will show …"): no source is named there.
+const CLAUSE_WORDS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "will", "would", "has", "have", "had",
+    "can", "could", "may", "might", "should", "did", "does", "do", "to", "that", "if", "it's",
+    // A preposition puts the reporting verb's subject elsewhere ("This denial
+    // contrasts with previous reports").
+    "with", "of", "about", "into", "from", "for", "on", "in", "by", "at", "against", "between",
+];
+/// Words that modify the verb, not the subject ("The document further outlines").
+const VERB_MODIFIERS: &[&str] = &[
+    "further", "also", "later", "then", "now", "still", "again", "first",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+];
+const PRONOUNS: &[&str] = &[
+    "it", "they", "he", "she", "we", "this", "these", "that", "those", "it's",
+];
+/// The longest source, in words, worth naming.
+const MAX_SOURCE_WORDS: usize = 8;
+
+fn starts_with_any(word: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| word.starts_with(p))
+}
+
+/// Reads who makes the assertion of a passage and how.
+pub fn attribute(passage: &str) -> Attribution {
+    let text = text::fold_quotes(passage);
+    let denies = polarity(passage) == Polarity::Denies;
+    let lower = text.to_lowercase();
+
+    if let Some(source) = according_to(&text) {
+        let stance = if denies {
+            Stance::Denies
+        } else {
+            Stance::Reports
+        };
+        return Attribution {
+            source: Some(source),
+            stance,
+        };
+    }
+    if let Some((source, verb)) = subject_of_reporting_verb(&text) {
+        let stance = if denies || starts_with_any(&verb, DENYING) {
+            Stance::Denies
+        } else if starts_with_any(&verb, ALLEGING) {
+            Stance::Alleges
+        } else {
+            Stance::Reports
+        };
+        return Attribution { source, stance };
+    }
+    let hearsay = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| HEARSAY_ADVERBS.contains(&w))
+        || lower.contains("it's claimed")
+        || lower.contains("it is claimed")
+        || lower.contains("has been accused")
+        || lower.contains("is said to")
+        || lower.contains("are said to");
+    let stance = if denies {
+        Stance::Denies
+    } else if hearsay {
+        Stance::Alleges
+    } else {
+        Stance::Asserts
+    };
+    Attribution {
+        source: None,
+        stance,
+    }
+}
+
+/// "According to the document, …", "As per the report, …" → the source.
+fn according_to(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    for cue in ["according to ", "as per ", "in accordance with "] {
+        if let Some(at) = lower.find(cue) {
+            let rest = &text[at + cue.len()..];
+            let end = rest.find([',', '.', ';', ':', '"']).unwrap_or(rest.len());
+            let source = rest[..end].trim();
+            let words = text::word_count(source);
+            if (1..=MAX_SOURCE_WORDS).contains(&words) {
+                return Some(name_source(source));
+            }
+        }
+    }
+    None
+}
+
+/// The subject before the first reporting verb, and the verb. The subject is
+/// `None` for a pronoun ("It alleges that …"): a source the text leaves unnamed.
+fn subject_of_reporting_verb(text: &str) -> Option<(Option<String>, String)> {
+    // A trailing attribution: "…, watcher.guru reported."
+    let trimmed = text.trim_end_matches(|c: char| c == '.' || text::is_space(c) || c == '"');
+    if let Some(comma) = trimmed.rfind(',') {
+        let tail: Vec<&str> = trimmed[comma + 1..].split_whitespace().collect();
+        if (2..=MAX_SOURCE_WORDS + 1).contains(&tail.len()) {
+            let verb = tail[tail.len() - 1].to_lowercase();
+            if TRAILING_REPORTING_VERBS.contains(&verb.as_str()) {
+                let source = tail[..tail.len() - 1].join(" ");
+                return Some((Some(name_source(&source)), verb));
+            }
+        }
+    }
+    // "X reported that …", "X told Y: …", "X, Y's director, denied …"
+    let mut offset = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let bare = word
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let is_verb = starts_with_any(&bare, REPORTING)
+            || starts_with_any(&bare, ALLEGING)
+            || starts_with_any(&bare, DENYING);
+        // Nouns like "reports" or "claims" open sentences too: a verb needs a subject before it.
+        if is_verb
+            && offset > 0
+            && !bare.ends_with("ing")
+            && !HEARSAY_ADVERBS.contains(&bare.as_str())
+        {
+            // Only what follows the last colon can be this verb's clause.
+            let before = &text[..offset];
+            let before = before.rfind(':').map_or(before, |c| &before[c + 1..]);
+            let last = before
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let passive = matches!(last.as_str(), "is" | "are" | "was" | "were" | "been" | "be");
+            let noun = DETERMINERS.contains(&last.trim_matches(|c: char| !c.is_alphanumeric()));
+            // "The report uncovered …": after a determiner the word is a noun; read on.
+            if !passive && !noun {
+                return clause_subject(before).map(|subject| (subject, bare));
+            }
+        }
+        offset += word.len();
+        if offset > 160 {
+            break;
+        }
+    }
+    None
+}
+
+/// The subject among the comma-separated pieces before a verb: the first
+/// piece that is not a connective ("However") or a participle ("filed on …").
+/// `Some(None)` for a pronoun subject.
+fn clause_subject(before: &str) -> Option<Option<String>> {
+    let pieces = before
+        .split([',', ';', ':'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    for piece in pieces {
+        let first = piece.split_whitespace().next().unwrap_or("").to_lowercase();
+        if CONNECTIVES.contains(&first.as_str()) && text::word_count(piece) == 1 {
+            continue;
+        }
+        // "In December 2018, The Guardian reported …": a time or place, not the subject.
+        if OPENING_PREPOSITIONS.contains(&first.as_str()) {
+            continue;
+        }
+        let participle = first.ends_with("ed") || first.ends_with("ing");
+        if participle && piece.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        if PRONOUNS.contains(&first.as_str()) && text::word_count(piece) <= 2 {
+            return Some(None);
+        }
+        let mut words: Vec<&str> = piece.split_whitespace().collect();
+        while words.last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            w.ends_with("ly") || VERB_MODIFIERS.contains(&w.as_str())
+        }) {
+            words.pop();
+        }
+        let has_clause_word = words
+            .iter()
+            .any(|w| CLAUSE_WORDS.contains(&text::fold_quotes(&w.to_lowercase()).as_str()));
+        if words.is_empty() || words.len() > MAX_SOURCE_WORDS || has_clause_word {
+            return None;
+        }
+        return Some(Some(name_source(&words.join(" "))));
+    }
+    None
+}
+
+/// A source as shown: white space collapsed, trailing punctuation cut.
+fn name_source(source: &str) -> String {
+    source
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// A source folded for comparison: lower case, no leading article.
+pub fn source_key(source: &str) -> String {
+    let folded = text::fold_for_match(source);
+    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    if matches!(words.first(), Some(&("the" | "a" | "an"))) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> (Option<String>, Stance) {
+        let a = attribute(s);
+        (a.source, a.stance)
+    }
+
+    #[test]
+    fn named_sources_and_their_stance() {
+        assert_eq!(
+            read("In December 2018, The Guardian reported that the firm granted access."),
+            (Some("The Guardian".into()), Stance::Reports)
+        );
+        assert_eq!(
+            read("The lawsuit alleges that the firm shared data."),
+            (Some("The lawsuit".into()), Stance::Alleges)
+        );
+        assert_eq!(
+            read("Court documents, filed on March 23, claim that the firm had access."),
+            (Some("Court documents".into()), Stance::Alleges)
+        );
+        assert_eq!(
+            read("A company spokesperson told the Daily Post: “We did not share data.”"),
+            (Some("A company spokesperson".into()), Stance::Denies)
+        );
+        assert_eq!(
+            read("However, the firm's director, Ann Lee, refuted these claims on Monday."),
+            (Some("the firm's director".into()), Stance::Denies)
+        );
+        assert_eq!(
+            read("The buyer paid over $100 million, watcher.guru reported."),
+            (Some("watcher.guru".into()), Stance::Reports)
+        );
+        assert_eq!(
+            read("According to the document, the firm lobbied Congress."),
+            (Some("the document".into()), Stance::Reports)
+        );
+    }
+
+    #[test]
+    fn unnamed_and_own_voice() {
+        assert_eq!(
+            read("It alleges that the two firms had a special relationship."),
+            (None, Stance::Alleges)
+        );
+        assert_eq!(
+            read("The streamer reportedly paid millions."),
+            (None, Stance::Alleges)
+        );
+        assert_eq!(read("The board met in 2011."), (None, Stance::Asserts));
+        assert_eq!(
+            read("The firm did not share messages."),
+            (None, Stance::Denies)
+        );
+    }
+
+    #[test]
+    fn sources_compare_without_articles_or_case() {
+        assert_eq!(source_key("The Guardian"), source_key("the guardian"));
+    }
+}
