@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use newsdigest::corpus::LineKind;
+use newsdigest::corpus::{LineKind, LoadError};
 use newsdigest::{Corpus, Digest, eval, export};
 
 #[derive(Debug, Parser)]
@@ -55,10 +55,21 @@ pub enum Format {
 
 /// Loads the folder given, or `./articles`, or the built-in articles.
 pub fn load_corpus(dir: Option<&Path>) -> Result<Corpus> {
-    let corpus = match dir {
-        Some(dir) => Corpus::load_dir(dir)?,
-        None if Path::new("articles").is_dir() => Corpus::load_dir(Path::new("articles"))?,
-        None => Corpus::embedded(),
+    let loaded = match dir {
+        Some(dir) => Corpus::load_dir(dir),
+        None if Path::new("articles").is_dir() => Corpus::load_dir(Path::new("articles")),
+        None => Ok(Corpus::embedded()),
+    };
+    let corpus = match loaded {
+        Ok(corpus) => corpus,
+        Err(error) => {
+            if let LoadError::NoReadableArticles { skipped, .. } = &error {
+                for warning in skipped {
+                    eprintln!("newsdigest: warning: {warning}");
+                }
+            }
+            return Err(error.into());
+        }
     };
     for warning in &corpus.warnings {
         eprintln!("newsdigest: warning: {warning}");

@@ -21,7 +21,12 @@ pub enum LoadError {
     #[error("{}: no .txt or .md articles in this folder", path.display())]
     NoArticles { path: PathBuf },
     #[error("{}: none of its {count} article files could be read", path.display())]
-    NoReadableArticles { path: PathBuf, count: usize },
+    NoReadableArticles {
+        path: PathBuf,
+        count: usize,
+        /// Why each file was skipped.
+        skipped: Vec<LoadWarning>,
+    },
 }
 
 /// A file that was skipped while the rest of the folder was read.
@@ -125,6 +130,7 @@ pub(super) fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
             LoadError::NoReadableArticles {
                 path: dir.to_path_buf(),
                 count: candidates,
+                skipped: warnings,
             }
         });
     }
