@@ -8,13 +8,17 @@
 //! the passages into claims.
 
 mod cluster;
+pub mod embedding;
 mod features;
 mod polarity;
 pub mod quantity;
+mod sentence_pairs;
 mod similarity;
 
+pub use embedding::StaticEmbedder;
 pub use features::{PassageFeatures, TermWeights};
 pub use polarity::{Polarity, polarity};
+pub use sentence_pairs::score_sentence_pairs;
 pub use similarity::{Incompatibility, PairScore, ScoreWeights, incompatibility, score};
 
 use std::collections::HashMap;
@@ -60,10 +64,30 @@ pub trait SentenceEmbedder: Send + Sync {
 }
 
 /// How the digest is built.
-#[derive(Default)]
 pub struct DigestOptions {
     pub weights: ScoreWeights,
     pub embedder: Option<Box<dyn SentenceEmbedder>>,
+}
+
+impl Default for DigestOptions {
+    /// Word overlap and the built-in static embedding model, with the
+    /// weights calibrated for that pair.
+    fn default() -> Self {
+        DigestOptions {
+            weights: ScoreWeights::with_semantic(),
+            embedder: Some(Box::new(StaticEmbedder::built_in())),
+        }
+    }
+}
+
+impl DigestOptions {
+    /// Word overlap only, no embedding model.
+    pub fn lexical() -> Self {
+        DigestOptions {
+            weights: ScoreWeights::lexical(),
+            embedder: None,
+        }
+    }
 }
 
 /// The claims of a story and the way back from a passage to its claims.
