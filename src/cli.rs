@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::LineKind;
-use newsdigest::digest::{DigestOptions, score_sentence_pairs};
+use newsdigest::digest::{DigestOptions, sentence_pair_signals};
 use newsdigest::{Corpus, Digest, eval, export};
 
 #[derive(Debug, Parser)]
@@ -61,7 +61,7 @@ pub enum Command {
         /// Word overlap only, without the embedding model.
         #[arg(long)]
         lexical: bool,
-        /// Also print each signal: word cosine, containment, embedding cosine, guard.
+        /// Also print each signal, before any guard: word cosine, containment, embedding cosine; then the guard.
         #[arg(long)]
         signals: bool,
     },
@@ -185,7 +185,7 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
 }
 
 /// Prints one same-claim score per pair of `pairs_path`.
-pub fn run_similarity(pairs_path: &Path, lexical: bool, signals: bool) -> Result<()> {
+pub fn run_similarity(pairs_path: &Path, lexical: bool, show_signals: bool) -> Result<()> {
     let text = if pairs_path == Path::new("-") {
         io::read_to_string(io::stdin()).context("reading pairs from standard input")?
     } else {
@@ -210,19 +210,21 @@ pub fn run_similarity(pairs_path: &Path, lexical: bool, signals: bool) -> Result
         DigestOptions::default()
     };
     let mut out = String::new();
-    for result in score_sentence_pairs(&pairs, &options) {
-        match (result, signals) {
-            (Ok(s), false) => out.push_str(&format!("{:.4}\n", s.total)),
-            (Err(_), false) => out.push_str("0\n"),
-            (Ok(s), true) => out.push_str(&format!(
-                "{:.4}\t{:.4}\t{:.4}\t{}\t-\n",
-                s.total,
-                s.cosine,
-                s.containment,
-                s.semantic.map_or("-".to_string(), |c| format!("{c:.4}"))
-            )),
-            (Err(why), true) => out.push_str(&format!("0\t-\t-\t-\t{}\n", why.name())),
+    for (signals, guard) in sentence_pair_signals(&pairs, &options) {
+        let total = if guard.is_some() { 0.0 } else { signals.total };
+        out.push_str(&format!("{total:.4}"));
+        if show_signals {
+            out.push_str(&format!(
+                "\t{:.4}\t{:.4}\t{}\t{}",
+                signals.cosine,
+                signals.containment,
+                signals
+                    .semantic
+                    .map_or("-".to_string(), |c| format!("{c:.4}")),
+                guard.map_or("-", |g| g.name())
+            ));
         }
+        out.push('\n');
     }
     print(&out)
 }

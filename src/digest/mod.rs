@@ -18,8 +18,10 @@ mod similarity;
 pub use embedding::StaticEmbedder;
 pub use features::{PassageFeatures, TermWeights};
 pub use polarity::{Polarity, polarity};
-pub use sentence_pairs::score_sentence_pairs;
-pub use similarity::{Incompatibility, PairScore, ScoreWeights, incompatibility, score};
+pub use sentence_pairs::{score_sentence_pairs, sentence_pair_signals};
+pub use similarity::{
+    Incompatibility, PairScore, ScoreWeights, incompatibility, score, unguarded_score,
+};
 
 use std::collections::HashMap;
 

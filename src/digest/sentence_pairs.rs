@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use super::{
-    DigestOptions, Incompatibility, PairScore, PassageFeatures, TermWeights, cosine, score,
+    DigestOptions, Incompatibility, PairScore, PassageFeatures, TermWeights, cosine,
+    incompatibility, unguarded_score,
 };
 
 /// Scores each pair exactly as the digest scores two passages: guards first,
@@ -14,6 +15,18 @@ pub fn score_sentence_pairs(
     pairs: &[(&str, &str)],
     options: &DigestOptions,
 ) -> Vec<Result<PairScore, Incompatibility>> {
+    sentence_pair_signals(pairs, options)
+        .into_iter()
+        .map(|(signals, guard)| guard.map_or(Ok(signals), Err))
+        .collect()
+}
+
+/// Like [`score_sentence_pairs`], but gives every pair's signals, with the
+/// guard that keeps it apart (if any) beside them.
+pub fn sentence_pair_signals(
+    pairs: &[(&str, &str)],
+    options: &DigestOptions,
+) -> Vec<(PairScore, Option<Incompatibility>)> {
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     let mut sentences: Vec<&str> = Vec::new();
     let mut pair_indices = Vec::with_capacity(pairs.len());
@@ -36,13 +49,14 @@ pub fn score_sentence_pairs(
         .into_iter()
         .map(|(i, j)| {
             let semantic = embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
-            score(
+            let signals = unguarded_score(
                 &features[i],
                 &features[j],
                 &weights,
                 semantic,
                 &options.weights,
-            )
+            );
+            (signals, incompatibility(&features[i], &features[j]))
         })
         .collect()
 }
