@@ -89,16 +89,22 @@ impl StaticEmbedder {
     pub fn built_in() -> &'static StaticEmbedder {
         static BUILT_IN: OnceLock<StaticEmbedder> = OnceLock::new();
         BUILT_IN.get_or_init(|| {
-            StaticEmbedder::from_parts(
-                BUILT_IN_CONFIG,
-                BUILT_IN_VOCAB,
-                Cow::Borrowed(BUILT_IN_EMBEDDINGS),
-                BUILT_IN_SCALES,
-            )
             // The files are part of the source tree, not user input, and the
             // test `built_in_model_loads` checks them on every build.
-            .expect("the model compiled into newsdigest is consistent")
+            StaticEmbedder::parse_built_in()
+                .expect("the model compiled into newsdigest is consistent")
         })
+    }
+
+    /// Parses the compiled-in model anew (what [`StaticEmbedder::built_in`]
+    /// does once per process).
+    pub fn parse_built_in() -> Result<StaticEmbedder, ModelError> {
+        StaticEmbedder::from_parts(
+            BUILT_IN_CONFIG,
+            BUILT_IN_VOCAB,
+            Cow::Borrowed(BUILT_IN_EMBEDDINGS),
+            BUILT_IN_SCALES,
+        )
     }
 
     /// Reads a model folder with `config.json`, `vocab.txt`, `embeddings.i8`
@@ -381,12 +387,7 @@ mod tests {
 
     #[test]
     fn built_in_model_loads() {
-        let model = StaticEmbedder::from_parts(
-            BUILT_IN_CONFIG,
-            BUILT_IN_VOCAB,
-            Cow::Borrowed(BUILT_IN_EMBEDDINGS),
-            BUILT_IN_SCALES,
-        );
+        let model = StaticEmbedder::parse_built_in();
         assert!(model.is_ok(), "{model:?}");
     }
 
