@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError};
+use newsdigest::digest::{DigestOptions, sentence_pair_signals};
 use newsdigest::{Corpus, Digest, eval, export};
 
 #[derive(Debug, Parser)]
@@ -39,11 +40,30 @@ pub enum Command {
         /// List every miss.
         #[arg(long, short)]
         verbose: bool,
+        /// Word overlap only, without the embedding model.
+        #[arg(long)]
+        lexical: bool,
+        /// Same-claim threshold to try instead of the calibrated one.
+        #[arg(long)]
+        threshold: Option<f32>,
     },
     /// Show how each article was cleaned and split: lines, noise, passages.
     Passages {
         /// Folder of articles. Default: ./articles, else the built-in articles.
         dir: Option<PathBuf>,
+    },
+    /// Score sentence pairs with the digest's scorer, one score per line
+    /// (0 for a pair the polarity or quantity guard keeps apart).
+    Similarity {
+        /// Lines of "sentence<TAB>sentence" (further columns are ignored); - reads standard input.
+        #[arg(long)]
+        pairs: PathBuf,
+        /// Word overlap only, without the embedding model.
+        #[arg(long)]
+        lexical: bool,
+        /// Also print each signal, before any guard: word cosine, containment, embedding cosine; then the guard.
+        #[arg(long)]
+        signals: bool,
     },
 }
 
@@ -100,13 +120,27 @@ pub fn run_export(dir: Option<&Path>, format: Format) -> Result<()> {
 }
 
 /// Returns whether the figures meet the targets of the development sample.
-pub fn run_eval(gold_path: &Path, dir: Option<&Path>, verbose: bool) -> Result<bool> {
+pub fn run_eval(
+    gold_path: &Path,
+    dir: Option<&Path>,
+    verbose: bool,
+    lexical: bool,
+    threshold: Option<f32>,
+) -> Result<bool> {
     let json = std::fs::read_to_string(gold_path)
         .with_context(|| format!("reading {}", gold_path.display()))?;
     let gold =
         eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
     let corpus = load_corpus(dir)?;
-    let digest = Digest::build(&corpus);
+    let mut options = if lexical {
+        DigestOptions::lexical()
+    } else {
+        DigestOptions::default()
+    };
+    if let Some(threshold) = threshold {
+        options.weights.threshold = threshold;
+    }
+    let digest = Digest::build_with(&corpus, &options);
     let report = eval::evaluate(&corpus, &digest, &gold);
     let mut out = format!("{}\n", report.summary());
     if verbose {
@@ -165,6 +199,51 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
                 text.replace('\n', "⏎")
             ));
         }
+    }
+    print(&out)
+}
+
+/// Prints one same-claim score per pair of `pairs_path`.
+pub fn run_similarity(pairs_path: &Path, lexical: bool, show_signals: bool) -> Result<()> {
+    let text = if pairs_path == Path::new("-") {
+        io::read_to_string(io::stdin()).context("reading pairs from standard input")?
+    } else {
+        std::fs::read_to_string(pairs_path)
+            .with_context(|| format!("reading {}", pairs_path.display()))?
+    };
+    let mut pairs = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let mut columns = line.split('\t');
+        match (columns.next(), columns.next()) {
+            (Some(a), Some(b)) => pairs.push((a, b)),
+            _ => anyhow::bail!(
+                "{} line {}: expected two sentences separated by a tab",
+                pairs_path.display(),
+                number + 1
+            ),
+        }
+    }
+    let options = if lexical {
+        DigestOptions::lexical()
+    } else {
+        DigestOptions::default()
+    };
+    let mut out = String::new();
+    for (signals, guard) in sentence_pair_signals(&pairs, &options) {
+        let total = if guard.is_some() { 0.0 } else { signals.total };
+        out.push_str(&format!("{total:.4}"));
+        if show_signals {
+            out.push_str(&format!(
+                "\t{:.4}\t{:.4}\t{}\t{}",
+                signals.cosine,
+                signals.containment,
+                signals
+                    .semantic
+                    .map_or("-".to_string(), |c| format!("{c:.4}")),
+                guard.map_or("-", |g| g.name())
+            ));
+        }
+        out.push('\n');
     }
     print(&out)
 }

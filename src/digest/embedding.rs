@@ -1,0 +1,480 @@
+//! A static sentence embedder: one vector per WordPiece token, averaged over
+//! the tokens of a sentence and normalised to unit length.
+//!
+//! The built-in model (`models/minilm-static/`) is a model2vec distillation
+//! of all-MiniLM-L6-v2, reduced to int8 rows with one scale per row; see
+//! `models/README.md` for its provenance and `scripts/distill-model.sh` for
+//! how it is rebuilt. It is compiled into the binary, so nothing is read at
+//! run time.
+//!
+//! The tokenizer is BERT's uncased one, written out here: clean the text,
+//! put spaces around CJK ideographs, strip accents, lowercase, split on white
+//! space and punctuation, then cut each word greedily into the longest
+//! pieces found in the vocabulary ("##" marks a piece inside a word). Like
+//! model2vec, unknown words are left out of the average.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::SentenceEmbedder;
+
+const BUILT_IN_CONFIG: &str = include_str!("../../models/minilm-static/config.json");
+const BUILT_IN_VOCAB: &str = include_str!("../../models/minilm-static/vocab.txt");
+const BUILT_IN_EMBEDDINGS: &[u8] = include_bytes!("../../models/minilm-static/embeddings.i8");
+const BUILT_IN_SCALES: &[u8] = include_bytes!("../../models/minilm-static/scales.f32");
+
+/// What `config.json` of a model folder says.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StaticModelConfig {
+    /// Length of every token vector.
+    pub dims: usize,
+    /// Number of tokens: lines of `vocab.txt`, rows of the matrix.
+    pub rows: usize,
+    pub unk_token: String,
+    pub continuing_subword_prefix: String,
+    pub max_input_chars_per_word: usize,
+    /// Only the first tokens of a longer text count, as in model2vec.
+    #[serde(default)]
+    pub max_tokens: Option<usize>,
+    pub lowercase: bool,
+    pub strip_accents: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("reading {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("parsing the model's config.json")]
+    Config(#[source] serde_json::Error),
+    #[error("vocab.txt has {found} tokens, config.json says {expected}")]
+    VocabLength { expected: usize, found: usize },
+    #[error("token {token:?} appears twice in vocab.txt")]
+    DuplicateToken { token: String },
+    #[error("the unknown token {0:?} is not in vocab.txt")]
+    MissingUnknownToken(String),
+    #[error("embeddings.i8 has {found} bytes, expected {expected} (rows × dims)")]
+    MatrixLength { expected: usize, found: usize },
+    #[error("scales.f32 has {found} bytes, expected {expected} (4 per row)")]
+    ScalesLength { expected: usize, found: usize },
+}
+
+/// Token vectors stored as int8 with one f32 scale per token.
+pub struct StaticEmbedder {
+    config: StaticModelConfig,
+    token_ids: HashMap<String, u32>,
+    unk_id: u32,
+    embeddings: Cow<'static, [u8]>,
+    scales: Vec<f32>,
+}
+
+impl std::fmt::Debug for StaticEmbedder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StaticEmbedder")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl StaticEmbedder {
+    /// The model compiled into newsdigest, parsed once per process.
+    pub fn built_in() -> &'static StaticEmbedder {
+        static BUILT_IN: OnceLock<StaticEmbedder> = OnceLock::new();
+        BUILT_IN.get_or_init(|| {
+            // The files are part of the source tree, not user input, and the
+            // test `built_in_model_loads` checks them on every build.
+            StaticEmbedder::parse_built_in()
+                .expect("the model compiled into newsdigest is consistent")
+        })
+    }
+
+    /// Parses the compiled-in model anew (what [`StaticEmbedder::built_in`]
+    /// does once per process).
+    pub fn parse_built_in() -> Result<StaticEmbedder, ModelError> {
+        StaticEmbedder::from_parts(
+            BUILT_IN_CONFIG,
+            BUILT_IN_VOCAB,
+            Cow::Borrowed(BUILT_IN_EMBEDDINGS),
+            BUILT_IN_SCALES,
+        )
+    }
+
+    /// Reads a model folder with `config.json`, `vocab.txt`, `embeddings.i8`
+    /// and `scales.f32`, as written by `scripts/distill-model.sh`.
+    pub fn load_dir(dir: &Path) -> Result<StaticEmbedder, ModelError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|source| ModelError::Read { path, source })
+        };
+        let text = |name: &str| {
+            let bytes = read(name)?;
+            String::from_utf8(bytes).map_err(|e| ModelError::Read {
+                path: dir.join(name),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+            })
+        };
+        let config = text("config.json")?;
+        let vocab = text("vocab.txt")?;
+        let embeddings = read("embeddings.i8")?;
+        let scales = read("scales.f32")?;
+        StaticEmbedder::from_parts(&config, &vocab, Cow::Owned(embeddings), &scales)
+    }
+
+    pub fn from_parts(
+        config_json: &str,
+        vocab: &str,
+        embeddings: Cow<'static, [u8]>,
+        scales: &[u8],
+    ) -> Result<StaticEmbedder, ModelError> {
+        let config: StaticModelConfig =
+            serde_json::from_str(config_json).map_err(ModelError::Config)?;
+        let tokens: Vec<&str> = vocab.lines().collect();
+        if tokens.len() != config.rows {
+            return Err(ModelError::VocabLength {
+                expected: config.rows,
+                found: tokens.len(),
+            });
+        }
+        let mut token_ids = HashMap::with_capacity(tokens.len());
+        for (id, token) in (0u32..).zip(&tokens) {
+            if token_ids.insert((*token).to_string(), id).is_some() {
+                return Err(ModelError::DuplicateToken {
+                    token: (*token).to_string(),
+                });
+            }
+        }
+        let unk_id = *token_ids
+            .get(&config.unk_token)
+            .ok_or_else(|| ModelError::MissingUnknownToken(config.unk_token.clone()))?;
+        let expected = config.rows * config.dims;
+        if embeddings.len() != expected {
+            return Err(ModelError::MatrixLength {
+                expected,
+                found: embeddings.len(),
+            });
+        }
+        if scales.len() != config.rows * 4 {
+            return Err(ModelError::ScalesLength {
+                expected: config.rows * 4,
+                found: scales.len(),
+            });
+        }
+        let scales = scales
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        Ok(StaticEmbedder {
+            config,
+            token_ids,
+            unk_id,
+            embeddings,
+            scales,
+        })
+    }
+
+    pub fn dims(&self) -> usize {
+        self.config.dims
+    }
+
+    /// The vocabulary ids of a text's tokens, unknown words included as the
+    /// unknown token's id.
+    pub fn token_ids(&self, text: &str) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for word in bert_words(text, self.config.lowercase, self.config.strip_accents) {
+            self.push_word_pieces(&word, &mut ids);
+        }
+        if let Some(max) = self.config.max_tokens {
+            ids.truncate(max);
+        }
+        ids
+    }
+
+    /// Greedy longest-match-first WordPiece, as BERT cuts a word.
+    fn push_word_pieces(&self, word: &str, ids: &mut Vec<u32>) {
+        if word.chars().count() > self.config.max_input_chars_per_word {
+            ids.push(self.unk_id);
+            return;
+        }
+        let first_len = ids.len();
+        let mut start = 0;
+        let mut piece = String::new();
+        while start < word.len() {
+            let mut end = word.len();
+            let mut found = None;
+            while end > start {
+                piece.clear();
+                if start > 0 {
+                    piece.push_str(&self.config.continuing_subword_prefix);
+                }
+                piece.push_str(&word[start..end]);
+                if let Some(&id) = self.token_ids.get(piece.as_str()) {
+                    found = Some(id);
+                    break;
+                }
+                end = floor_char_boundary(word, end - 1);
+            }
+            match found {
+                Some(id) => {
+                    ids.push(id);
+                    start = end;
+                }
+                None => {
+                    ids.truncate(first_len);
+                    ids.push(self.unk_id);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+impl SentenceEmbedder for StaticEmbedder {
+    /// The mean of the known tokens' vectors, L2-normalised; all zeros for a
+    /// text with no known token.
+    fn embed(&self, text: &str) -> Vec<f32> {
+        let dims = self.config.dims;
+        let mut sum = vec![0.0f32; dims];
+        for id in self.token_ids(text) {
+            if id == self.unk_id {
+                continue;
+            }
+            let row = id as usize;
+            let scale = self.scales[row];
+            let values = &self.embeddings[row * dims..(row + 1) * dims];
+            for (s, &v) in sum.iter_mut().zip(values) {
+                *s += f32::from(v as i8) * scale;
+            }
+        }
+        let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for s in &mut sum {
+                *s /= norm;
+            }
+        }
+        sum
+    }
+}
+
+impl SentenceEmbedder for &'static StaticEmbedder {
+    fn embed(&self, text: &str) -> Vec<f32> {
+        (**self).embed(text)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut index: usize) -> usize {
+    while index > 0 && !s.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// BERT's basic tokenizer: the words and punctuation marks of a text,
+/// normalised as the uncased vocabulary expects.
+fn bert_words(text: &str, lowercase: bool, strip_accents: bool) -> Vec<String> {
+    let mut cleaned = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\0' || c == '\u{FFFD}' || is_control(c) {
+            continue;
+        }
+        if is_cjk_ideograph(c) {
+            cleaned.push(' ');
+            cleaned.push(c);
+            cleaned.push(' ');
+        } else if c.is_whitespace() {
+            cleaned.push(' ');
+        } else {
+            cleaned.push(c);
+        }
+    }
+    let normalised: String = if strip_accents {
+        cleaned
+            .nfd()
+            .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+            .collect()
+    } else {
+        cleaned
+    };
+    let normalised = if lowercase {
+        normalised.to_lowercase()
+    } else {
+        normalised
+    };
+    let mut words = Vec::new();
+    for chunk in normalised.split(' ').filter(|w| !w.is_empty()) {
+        let mut word = String::new();
+        for c in chunk.chars() {
+            if is_punctuation(c) {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                words.push(c.to_string());
+            } else {
+                word.push(c);
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// Control characters BERT drops (tab, newline and return count as space).
+fn is_control(c: char) -> bool {
+    if matches!(c, '\t' | '\n' | '\r') {
+        return false;
+    }
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{AD}')
+}
+
+fn is_cjk_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{20000}'..='\u{2A6DF}'
+        | '\u{2A700}'..='\u{2B73F}'
+        | '\u{2B740}'..='\u{2B81F}'
+        | '\u{2B820}'..='\u{2CEAF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{2F800}'..='\u{2FA1F}')
+}
+
+/// ASCII symbols and the Unicode punctuation marks (general category P)
+/// found in news text: BERT splits on both.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{A1}' | '\u{A7}' | '\u{AB}' | '\u{B6}' | '\u{B7}' | '\u{BB}' | '\u{BF}'
+            | '\u{37E}' | '\u{387}'
+            | '\u{55A}'..='\u{55F}' | '\u{589}' | '\u{58A}'
+            | '\u{5BE}' | '\u{5C0}' | '\u{5C3}' | '\u{5C6}' | '\u{5F3}' | '\u{5F4}'
+            | '\u{609}' | '\u{60A}' | '\u{60C}' | '\u{60D}' | '\u{61B}' | '\u{61E}' | '\u{61F}'
+            | '\u{66A}'..='\u{66D}' | '\u{6D4}'
+            | '\u{964}' | '\u{965}' | '\u{970}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{2043}'
+            | '\u{2045}'..='\u{2051}'
+            | '\u{2053}'..='\u{205E}'
+            | '\u{207D}' | '\u{207E}' | '\u{208D}' | '\u{208E}'
+            | '\u{2308}'..='\u{230B}' | '\u{2329}' | '\u{232A}'
+            | '\u{2768}'..='\u{2775}'
+            | '\u{27C5}' | '\u{27C6}' | '\u{27E6}'..='\u{27EF}'
+            | '\u{2983}'..='\u{2998}' | '\u{29D8}'..='\u{29DB}' | '\u{29FC}' | '\u{29FD}'
+            | '\u{2CF9}'..='\u{2CFC}' | '\u{2CFE}' | '\u{2CFF}'
+            | '\u{2E00}'..='\u{2E2E}' | '\u{2E30}'..='\u{2E4F}'
+            | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}'
+            | '\u{3030}' | '\u{303D}' | '\u{30A0}' | '\u{30FB}'
+            | '\u{FE10}'..='\u{FE19}' | '\u{FE30}'..='\u{FE52}' | '\u{FE54}'..='\u{FE61}'
+            | '\u{FE63}' | '\u{FE68}' | '\u{FE6A}' | '\u{FE6B}'
+            | '\u{FF01}'..='\u{FF03}' | '\u{FF05}'..='\u{FF0A}' | '\u{FF0C}'..='\u{FF0F}'
+            | '\u{FF1A}' | '\u{FF1B}' | '\u{FF1F}' | '\u{FF20}' | '\u{FF3B}'..='\u{FF3D}'
+            | '\u{FF3F}' | '\u{FF5B}' | '\u{FF5D}' | '\u{FF5F}'..='\u{FF65}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digest::cosine;
+
+    #[test]
+    fn built_in_model_loads() {
+        let model = StaticEmbedder::parse_built_in();
+        assert!(model.is_ok(), "{model:?}");
+    }
+
+    #[test]
+    fn splits_punctuation_accents_and_word_pieces() {
+        let words = bert_words("Café “DMs”—Netflix's 10-year deal!", true, true);
+        assert_eq!(
+            words,
+            [
+                "cafe", "“", "dms", "”", "—", "netflix", "'", "s", "10", "-", "year", "deal", "!"
+            ]
+        );
+        let model = StaticEmbedder::built_in();
+        let ids = model.token_ids("unaffable");
+        assert!(ids.len() > 1, "a rare word is cut into pieces: {ids:?}");
+        assert!(!ids.contains(&model.unk_id));
+        assert_eq!(model.token_ids("netflix"), model.token_ids("NETFLIX"));
+    }
+
+    #[test]
+    fn unknown_text_embeds_to_zeros() {
+        let model = StaticEmbedder::built_in();
+        let v = model.embed("\u{1F600}\u{1F600}");
+        assert_eq!(v.len(), model.dims());
+        assert!(v.iter().all(|&x| x == 0.0));
+    }
+
+    #[test]
+    fn embeddings_are_unit_length_and_deterministic() {
+        let model = StaticEmbedder::built_in();
+        let a = model.embed("Meta shared users' private messages with Netflix.");
+        let b = model.embed("Meta shared users' private messages with Netflix.");
+        assert_eq!(a, b);
+        let norm = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-4, "norm {norm}");
+    }
+
+    #[test]
+    fn paraphrases_score_higher_than_unrelated_sentences() {
+        let model = StaticEmbedder::built_in();
+        let cases = [
+            (
+                "Meta allegedly shared users' DMs with Netflix for almost a decade",
+                "For almost 10 years Netflix had access to Facebook users' messages",
+                "The central bank raised interest rates by a quarter point on Tuesday",
+            ),
+            (
+                "The company fired 300 employees after the merger",
+                "After the merger the firm laid off 300 workers",
+                "Heavy rain flooded several villages in the north of the country",
+            ),
+            (
+                "The president signed the climate bill into law",
+                "The climate legislation was signed by the president",
+                "A new smartphone with a larger screen goes on sale next week",
+            ),
+        ];
+        for (a, paraphrase, unrelated) in cases {
+            let (ea, ep, eu) = (
+                model.embed(a),
+                model.embed(paraphrase),
+                model.embed(unrelated),
+            );
+            let near = cosine(&ea, &ep);
+            let far = cosine(&ea, &eu);
+            assert!(
+                near > far + 0.1,
+                "{a:?}: paraphrase {near:.3} vs unrelated {far:.3}"
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_inconsistent_files() {
+        let config = r###"{"dims":2,"rows":2,"unk_token":"[UNK]","continuing_subword_prefix":"##",
+            "max_input_chars_per_word":100,"lowercase":true,"strip_accents":true}"###;
+        let ok =
+            StaticEmbedder::from_parts(config, "[UNK]\nnews\n", Cow::Owned(vec![1; 4]), &[0; 8]);
+        assert!(ok.is_ok());
+        let short =
+            StaticEmbedder::from_parts(config, "[UNK]\nnews\n", Cow::Owned(vec![1; 3]), &[0; 8]);
+        assert!(matches!(short, Err(ModelError::MatrixLength { .. })));
+        let twice =
+            StaticEmbedder::from_parts(config, "news\nnews\n", Cow::Owned(vec![1; 4]), &[0; 8]);
+        assert!(matches!(twice, Err(ModelError::DuplicateToken { .. })));
+        let no_unk =
+            StaticEmbedder::from_parts(config, "a\nnews\n", Cow::Owned(vec![1; 4]), &[0; 8]);
+        assert!(matches!(no_unk, Err(ModelError::MissingUnknownToken(_))));
+    }
+}
