@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod digest;
 pub mod eval;
 pub mod export;
+pub mod search;
 pub mod text;
 
 pub use corpus::{Article, Corpus, Passage, PassageKind, Span};
