@@ -1,0 +1,47 @@
+//! The claims of the reader's current line, to go to one of them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::claims;
+use crate::tui::app::{App, ClaimPicker};
+use crate::tui::layout;
+
+pub fn render(app: &App, picker: &ClaimPicker, frame: &mut Frame, area: Rect) {
+    let inner_width = layout::centered(area, 90, 1).width.saturating_sub(2);
+    let items: Vec<_> = picker
+        .claims
+        .iter()
+        .map(|&c| claims::item_lines(app, c, inner_width))
+        .collect();
+    let rows: usize = items.iter().map(Vec::len).sum();
+    let popup = layout::centered(area, 90, rows as u16 + 2);
+    let buf = frame.buffer_mut();
+    Clear.render(popup, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.focused_border)
+        .title(Span::styled(" Claims of this line ", app.theme.title))
+        .title_bottom(Span::styled(
+            " enter goes to the claim · esc closes ",
+            app.theme.dim,
+        ))
+        .render(popup, buf);
+    let inner = layout::inner(popup);
+    let mut y = inner.y;
+    for (i, lines) in items.iter().enumerate() {
+        for line in lines {
+            if y >= inner.bottom() {
+                return;
+            }
+            if i == picker.selected {
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), app.theme.selected);
+                buf.set_string(inner.x, y, "▌", app.theme.marker);
+            }
+            buf.set_line(inner.x + 2, y, line, inner.width.saturating_sub(2));
+            y += 1;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The search box: the query, the count of matches, and the ranked claims
+//! with their matched characters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{plural, styled_segments};
+use crate::tui::app::{App, SearchState};
+use crate::tui::layout;
+use crate::tui::terminal_text::visible;
+
+pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
+    let areas = layout::search_areas(area);
+    let buf = frame.buffer_mut();
+    Clear.render(areas.popup, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.focused_border)
+        .title(Span::styled(" Search claims ", app.theme.title))
+        .title_bottom(Span::styled(" enter opens · esc cancels ", app.theme.dim))
+        .render(areas.popup, buf);
+
+    let count = format!(
+        "{} of {}",
+        search.hits.len(),
+        plural(app.digest.claims.len(), "claim", "claims")
+    );
+    let count_width = count.width() as u16;
+    let query = Line::from(vec![
+        Span::styled("/ ", app.theme.key),
+        Span::raw(visible(&search.query).into_owned()),
+        Span::styled("█", app.theme.marker),
+    ]);
+    let query_room = areas.query.width.saturating_sub(count_width + 2);
+    buf.set_line(areas.query.x, areas.query.y, &query, query_room);
+    buf.set_string(
+        areas.query.right().saturating_sub(count_width),
+        areas.query.y,
+        &count,
+        app.theme.dim,
+    );
+
+    let rows = areas.results;
+    if search.hits.is_empty() {
+        buf.set_stringn(
+            rows.x + 2,
+            rows.y,
+            format!("No claim matches “{}”", visible(&search.query)),
+            rows.width.saturating_sub(2) as usize,
+            app.theme.dim,
+        );
+        return;
+    }
+    for (row, hit) in search
+        .hits
+        .iter()
+        .enumerate()
+        .skip(search.results.offset)
+        .take(rows.height as usize)
+    {
+        let Some(claim) = app.digest.claims.get(hit.item) else {
+            continue;
+        };
+        let y = rows.y + (row - search.results.offset) as u16;
+        if row == search.results.selected {
+            buf.set_style(Rect::new(rows.x, y, rows.width, 1), app.theme.selected);
+            buf.set_string(rows.x, y, "▌", app.theme.marker);
+        }
+        let badge = format!(" {}", plural(claim.article_count(), "article", "articles"));
+        let badge_width = badge.width() as u16;
+        let id = format!("{:<4} ", claim.id);
+        let highlights: Vec<_> = hit
+            .highlights
+            .iter()
+            .map(|r| (r.clone(), app.theme.matched))
+            .collect();
+        let mut spans = vec![Span::styled(id, app.theme.dim)];
+        spans.extend(styled_segments(
+            &claim.text,
+            0..claim.text.len(),
+            &highlights,
+            ratatui::style::Style::new(),
+        ));
+        let text_room = rows.width.saturating_sub(2 + badge_width);
+        buf.set_line(rows.x + 2, y, &Line::from(spans), text_room);
+        buf.set_string(
+            rows.right().saturating_sub(badge_width),
+            y,
+            &badge,
+            app.theme.badge,
+        );
+    }
+}
