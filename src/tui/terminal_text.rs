@@ -74,7 +74,8 @@ fn wrap_stand_in(text: &str) -> Cow<'_, str> {
 /// screen lines in `text`. An empty or blank range gives one empty line.
 pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
     let Some(slice) = text.get(range.clone()) else {
-        return vec![range.start..range.start];
+        let empty = range.start..range.start;
+        return Vec::from([empty]);
     };
     let stand_in = wrap_stand_in(slice);
     let base = stand_in.as_ptr() as usize;

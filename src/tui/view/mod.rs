@@ -21,7 +21,7 @@ use unicode_width::UnicodeWidthStr;
 use super::action::{Action, Context};
 use super::app::{App, ListCursor, Pane, Screen};
 use super::layout;
-use super::terminal_text::visible;
+use super::terminal_text::{truncate, visible};
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -137,7 +137,7 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// "key label · key label" for the actions bound here, first key each.
-pub fn hints(app: &App, context: Context, actions: &[(Action, &str)]) -> String {
+pub fn hints(app: &App, context: Context, actions: &[(Action, &str)]) -> Vec<String> {
     actions
         .iter()
         .filter_map(|(action, label)| {
@@ -149,28 +149,35 @@ pub fn hints(app: &App, context: Context, actions: &[(Action, &str)]) -> String 
             };
             keys.first().map(|k| format!("{k} {label}"))
         })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .collect()
 }
 
-pub fn render_status(app: &App, buf: &mut Buffer, area: Rect, left: &str, right: &str) {
+/// The status bar: a message or position on the left, key hints on the
+/// right. Hints that do not fit are dropped from the end; the left side is
+/// cut with "…" only when no hint is left.
+pub fn render_status(app: &App, buf: &mut Buffer, area: Rect, left: &str, hints: &[String]) {
     buf.set_style(area, app.theme.status);
-    let right_width = right.width() as u16;
-    let left_max = area.width.saturating_sub(right_width + 3);
-    buf.set_stringn(
+    let room = area.width.saturating_sub(2) as usize;
+    let left_width = truncate(left, usize::MAX).width();
+    let mut shown = hints.len();
+    let right = loop {
+        let right = hints[..shown].join(" · ");
+        if shown == 0 || left_width + 3 + right.width() <= room {
+            break right;
+        }
+        shown -= 1;
+    };
+    let right_width = right.width();
+    let left_room = room.saturating_sub(if right.is_empty() { 0 } else { right_width + 3 });
+    buf.set_string(
         area.x + 1,
         area.y,
-        visible(left),
-        left_max as usize,
+        truncate(left, left_room),
         app.theme.status,
     );
-    if right_width + 2 < area.width {
-        buf.set_string(
-            area.x + area.width - right_width - 1,
-            area.y,
-            right,
-            app.theme.status,
-        );
+    if !right.is_empty() {
+        let x = area.x + area.width.saturating_sub(right_width as u16 + 1);
+        buf.set_string(x, area.y, &right, app.theme.status);
     }
 }
 

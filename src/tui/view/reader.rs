@@ -1,5 +1,5 @@
-//! The reader: a whole article wrapped to the pane, claim passages
-//! highlighted, the passage jumped to highlighted more, boilerplate dimmed.
+//! The reader: a whole article wrapped to the pane, passages of claims
+//! that more than one article makes highlighted, the passage jumped to highlighted more, boilerplate dimmed.
 
 use newsdigest::PassageRef;
 use ratatui::Frame;
@@ -89,7 +89,12 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
             };
             if state.target == Some(p.index) {
                 highlights.push((p.span.range(), app.theme.current));
-            } else if !app.digest.claims_of(r).is_empty() {
+            } else if app
+                .digest
+                .claims_of(r)
+                .iter()
+                .any(|&c| app.digest.claims[c].article_count() > 1)
+            {
                 highlights.push((p.span.range(), app.theme.claim));
             }
         }
