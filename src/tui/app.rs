@@ -6,7 +6,7 @@ use newsdigest::corpus::LineKind;
 use newsdigest::search::{SearchHit, SearchIndex};
 use newsdigest::{Article, Corpus, Digest, PassageRef};
 use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::{Position, Rect};
 
@@ -293,6 +293,12 @@ impl App {
                 Lookup::Pending => self.pending = vec![press],
                 Lookup::Unbound => self.unbound(&[press]),
             },
+            // A terminal cannot tell Esc quickly followed by a key from
+            // alt-key: when alt-key means nothing, take it as the two keys.
+            Lookup::Unbound if press.modifiers == KeyModifiers::ALT => {
+                self.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                self.handle_key(&KeyEvent::new(press.code, KeyModifiers::NONE));
+            }
             Lookup::Unbound => self.unbound(&keys),
         }
     }

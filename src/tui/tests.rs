@@ -714,6 +714,12 @@ fn chords_wait_for_their_second_key_and_unbound_keys_say_so() {
     assert_eq!(h.app.claims.selected, 1);
     h.keys("z");
     assert!(h.status().contains("z does nothing here"), "{}", h.status());
+    // Esc quickly followed by a key arrives as alt-key: taken as both.
+    h.keys("<ret>");
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+    h.keys("<A-?>");
+    assert_eq!(h.app.screen, Screen::Main);
+    assert!(h.app.help.is_some());
 }
 
 #[test]

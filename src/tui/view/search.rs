@@ -77,14 +77,22 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
             .iter()
             .map(|r| (r.clone(), app.theme.matched))
             .collect();
+        let text_room = rows.width.saturating_sub(2 + badge_width);
+        let start = window_start(
+            &claim.text,
+            hit.highlights.first().map_or(0, |r| r.start),
+            (text_room as usize).saturating_sub(id.len()),
+        );
         let mut spans = vec![Span::styled(id, app.theme.dim)];
+        if start > 0 {
+            spans.push(Span::styled("…", app.theme.dim));
+        }
         spans.extend(styled_segments(
             &claim.text,
-            0..claim.text.len(),
+            start..claim.text.len(),
             &highlights,
             ratatui::style::Style::new(),
         ));
-        let text_room = rows.width.saturating_sub(2 + badge_width);
         buf.set_line(rows.x + 2, y, &Line::from(spans), text_room);
         buf.set_string(
             rows.right().saturating_sub(badge_width),
@@ -92,5 +100,49 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
             &badge,
             app.theme.badge,
         );
+    }
+}
+
+/// Where to start showing a text so that its first match is in view: the
+/// start, or a word boundary a little before the match when the match
+/// would fall past the first two thirds of the room.
+pub fn window_start(text: &str, first_match: usize, room: usize) -> usize {
+    let before = text.get(..first_match).unwrap_or("");
+    if before.width() <= room * 2 / 3 {
+        return 0;
+    }
+    // Keep about a quarter of the room of context before the match.
+    let keep = room / 4;
+    let mut start = first_match;
+    let mut used = 0;
+    for (i, c) in before.char_indices().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > keep {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    // Prefer to start at a word.
+    match text[start..first_match].find(' ') {
+        Some(space) if start + space + 1 < first_match => start + space + 1,
+        _ => start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_start;
+
+    #[test]
+    fn late_matches_are_brought_into_view() {
+        let text =
+            "The lawsuit suggests a close relationship between Facebook and Netflix and Zuckerberg";
+        let at = text.find("Zuckerberg").unwrap_or(0);
+        let start = window_start(text, at, 40);
+        assert!(start > 0 && start <= at);
+        assert!(text[start..].starts_with(|c: char| c.is_alphanumeric()));
+        assert!(unicode_width::UnicodeWidthStr::width(&text[start..at]) <= 10);
+        assert_eq!(window_start(text, 4, 40), 0);
     }
 }
