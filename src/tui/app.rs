@@ -1,6 +1,7 @@
 //! The interface's state and the one place it changes: [`App::update`].
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use newsdigest::corpus::LineKind;
 use newsdigest::search::{SearchHit, SearchIndex};
@@ -157,8 +158,10 @@ pub struct SearchState {
     pub query: String,
     pub hits: Vec<SearchHit>,
     pub results: ListCursor,
-    /// The query changed since `hits` were computed.
+    /// The query changed since it was last handed to the matcher.
     pub stale: bool,
+    /// Results for the current query have not arrived yet.
+    pub waiting: bool,
 }
 
 /// The claims of the reader's current line, to pick one.
@@ -171,7 +174,7 @@ pub struct ClaimPicker {
 pub struct App {
     pub corpus: Corpus,
     pub digest: Digest,
-    pub index: SearchIndex,
+    pub index: Arc<SearchIndex>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub area: Rect,
@@ -194,7 +197,7 @@ pub struct App {
 
 impl App {
     pub fn new(corpus: Corpus, digest: Digest, keymap: Keymap, theme: Theme, area: Rect) -> App {
-        let index = SearchIndex::of_claims(&digest);
+        let index = Arc::new(SearchIndex::of_claims(&digest));
         let claims_per_article = (0..corpus.articles.len())
             .map(|a| {
                 digest
@@ -324,16 +327,44 @@ impl App {
         self.keymap.lookup_in(Context::Global, keys)
     }
 
-    /// Recomputes the search results if the query changed. The event loop
-    /// calls this once after draining all pending input, so a burst of
-    /// typing costs one search, never one per key.
-    pub fn refresh_search(&mut self) {
-        if let Some(search) = &mut self.search
-            && search.stale
+    /// The query to hand to the matcher, if it changed since the last
+    /// hand-over. The loop asks once after draining pending input.
+    pub fn take_search_request(&mut self) -> Option<String> {
+        let search = self.search.as_mut()?;
+        if !search.stale {
+            return None;
+        }
+        search.stale = false;
+        search.waiting = true;
+        Some(search.query.clone())
+    }
+
+    pub fn search_waiting(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| s.waiting || s.stale)
+    }
+
+    /// Takes results from the matcher if they answer the current query.
+    pub fn receive_search(&mut self, query: &str, hits: Vec<SearchHit>) {
+        if let Some(search) = self.search.as_mut()
+            && search.query == query
+            && !search.stale
+        {
+            search.hits = hits;
+            search.results = ListCursor::default();
+            search.waiting = false;
+        }
+    }
+
+    /// Searches now, on this thread: for Enter, which must act on the
+    /// query as typed.
+    fn search_now(&mut self) {
+        if let Some(search) = self.search.as_mut()
+            && (search.stale || search.waiting)
         {
             search.hits = self.index.search(&search.query);
             search.results = ListCursor::default();
             search.stale = false;
+            search.waiting = false;
         }
     }
 
@@ -355,11 +386,11 @@ impl App {
             Action::Help => self.help = Some(0),
             _ if self.search.is_some() => self.update_search(action),
             Action::Search => {
+                // The empty query lists every claim: no matching needed.
                 self.search = Some(SearchState {
-                    stale: true,
+                    hits: self.index.search(""),
                     ..SearchState::default()
                 });
-                self.refresh_search();
             }
             _ if self.picker.is_some() => self.update_picker(action),
             _ => match self.screen {
@@ -418,7 +449,7 @@ impl App {
             Action::First => search.results.select(0, len),
             Action::Last => search.results.select(len.saturating_sub(1), len),
             Action::Open => {
-                self.refresh_search();
+                self.search_now();
                 let chosen = self
                     .search
                     .as_ref()
@@ -623,6 +654,7 @@ impl App {
             return;
         };
         let position = position.min(c.support.len().saturating_sub(1));
+        self.picker = None;
         self.claims.select(claim, self.digest.claims.len());
         self.passages.select(position, c.support.len());
         self.push_history();

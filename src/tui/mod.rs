@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod search_worker;
 pub mod terminal;
 pub mod terminal_text;
 pub mod theme;
@@ -25,6 +26,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event};
 
 pub use app::App;
+use search_worker::SearchWorker;
 
 /// Where the loop gets its events.
 pub trait EventSource {
@@ -52,12 +54,16 @@ impl EventSource for TerminalEvents {
 
 /// How long the loop waits before looking at signals again.
 const POLL: Duration = Duration::from_millis(200);
+/// How long the loop waits for input while a search is under way, so its
+/// results show soon after they are ready.
+const SEARCH_POLL: Duration = Duration::from_millis(10);
 /// Events handled before a redraw at most, so a flood of input still shows.
 const BATCH: usize = 256;
 
 /// Runs until the app quits, the source ends, or `stop` is raised (by a
-/// signal). Input that is already waiting is handled before the next
-/// search and redraw, so typing never waits on matching.
+/// signal). Matching runs on a worker thread: the loop hands over the
+/// query once all waiting input is handled, and keeps reading keys and
+/// drawing while the worker ranks, so typing never waits on matching.
 pub fn run_loop<B, E>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -69,15 +75,36 @@ where
     B::Error: Send + Sync + 'static,
     E: EventSource,
 {
+    let worker = SearchWorker::spawn(Arc::clone(&app.index));
     loop {
-        app.refresh_search();
+        if let Some(query) = app.take_search_request() {
+            worker.request(query);
+        }
+        for (query, hits) in worker.ready() {
+            app.receive_search(&query, hits);
+        }
         terminal
             .draw(|frame| view::render(app, frame))
             .context("drawing the screen")?;
-        if app.quit || stop.load(Ordering::Relaxed) || events.finished() {
+        if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let Some(first) = events.next_event(POLL)? else {
+        if events.finished() {
+            // Scripted input ran out: show the last search's results.
+            if app.search_waiting()
+                && let Some((query, hits)) = worker.wait(Duration::from_secs(10))
+            {
+                app.receive_search(&query, hits);
+                continue;
+            }
+            return Ok(());
+        }
+        let timeout = if app.search_waiting() {
+            SEARCH_POLL
+        } else {
+            POLL
+        };
+        let Some(first) = events.next_event(timeout)? else {
             continue;
         };
         app.handle_event(&first);

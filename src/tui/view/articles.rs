@@ -2,6 +2,9 @@
 
 use ratatui::text::{Line, Span};
 
+use newsdigest::PassageKind;
+use newsdigest::text::fold_for_match;
+
 use super::plural;
 use crate::tui::app::App;
 use crate::tui::terminal_text::truncate;
@@ -18,13 +21,14 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
     let source = match &article.byline {
         Some(byline) => byline.clone(),
         None => {
-            let skip = usize::from(article.title_span.is_some());
+            // The first sentence that is not the title said again.
+            let title = article.title.as_deref().map(comparable);
             let first = article
                 .passages
                 .iter()
-                .skip(skip)
+                .filter(|p| matches!(p.kind, PassageKind::Sentence | PassageKind::Bullet))
                 .map(|p| article.passage_text(p))
-                .next()
+                .find(|t| title.as_deref() != Some(comparable(t).as_str()))
                 .unwrap_or(article.id.as_str());
             let words: Vec<&str> = first.split_whitespace().take(8).collect();
             format!("{}…", words.join(" "))
@@ -41,4 +45,11 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
         app.theme.dim,
     ));
     vec![title, meta]
+}
+
+/// Text folded and stripped of final punctuation, to spot a repeated title.
+fn comparable(text: &str) -> String {
+    fold_for_match(text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }

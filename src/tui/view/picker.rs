@@ -6,7 +6,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::claims;
-use crate::tui::app::{App, ClaimPicker};
+use crate::tui::app::{App, ClaimPicker, Screen};
 use crate::tui::layout;
 
 pub fn render(app: &App, picker: &ClaimPicker, frame: &mut Frame, area: Rect) {
@@ -17,7 +17,18 @@ pub fn render(app: &App, picker: &ClaimPicker, frame: &mut Frame, area: Rect) {
         .map(|&c| claims::item_lines(app, c, inner_width))
         .collect();
     let rows: usize = items.iter().map(Vec::len).sum();
-    let popup = layout::centered(area, 90, rows as u16 + 2);
+    let mut popup = layout::centered(area, 90, rows as u16 + 2);
+    // Beside the cursor line, not over it: below it in the upper half of
+    // the screen, above it in the lower half.
+    if let Screen::Reader(state) = app.screen {
+        let text = layout::reader_areas(area).text;
+        let cursor_row = text.y + state.cursor.saturating_sub(state.top) as u16;
+        if cursor_row < area.height / 2 {
+            popup.y = (cursor_row + 1).min(area.bottom().saturating_sub(popup.height));
+        } else {
+            popup.y = cursor_row.saturating_sub(popup.height).max(area.y);
+        }
+    }
     let buf = frame.buffer_mut();
     Clear.render(popup, buf);
     Block::default()

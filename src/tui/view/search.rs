@@ -23,11 +23,12 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         .title_bottom(Span::styled(" enter opens · esc cancels ", app.theme.dim))
         .render(areas.popup, buf);
 
-    let count = format!(
-        "{} of {}",
-        search.hits.len(),
-        plural(app.digest.claims.len(), "claim", "claims")
-    );
+    let total = plural(app.digest.claims.len(), "claim", "claims");
+    let count = if search.waiting || search.stale {
+        format!("searching {total}…")
+    } else {
+        format!("{} of {total}", search.hits.len())
+    };
     let count_width = count.width() as u16;
     let query = Line::from(vec![
         Span::styled("/ ", app.theme.key),
