@@ -3,7 +3,7 @@
 //! The worker skips queries that were overtaken by newer ones.
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
@@ -51,10 +51,8 @@ impl SearchWorker {
 
     /// Waits up to `timeout` for the next result.
     pub fn wait(&self, timeout: Duration) -> Option<SearchResult> {
-        match self.results.recv_timeout(timeout) {
-            Ok(result) => Some(result),
-            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
-        }
+        // Timed out, or the worker is gone: nothing to show.
+        self.results.recv_timeout(timeout).ok()
     }
 }
 
