@@ -52,7 +52,8 @@ impl ListCursor {
         self.selected = index.min(len.saturating_sub(1));
     }
 
-    /// Moves the offset the least so that the selected item is in view.
+    /// Moves the offset the least so that the selected item is in view
+    /// (the selected item alone may be taller than the rows).
     fn fit(&mut self, len: usize, rows: usize, height: impl Fn(usize) -> usize) {
         if len == 0 {
             *self = ListCursor::default();
@@ -62,11 +63,14 @@ impl ListCursor {
         if self.selected < self.offset {
             self.offset = self.selected;
         }
-        while self.offset < self.selected
-            && (self.offset..=self.selected).map(&height).sum::<usize>() > rows
-        {
-            self.offset += 1;
+        // Walk back from the selection while the items still fit.
+        let mut used = height(self.selected);
+        let mut first = self.selected;
+        while first > self.offset && used + height(first - 1) <= rows {
+            first -= 1;
+            used += height(first);
         }
+        self.offset = first;
     }
 }
 
@@ -575,15 +579,19 @@ impl App {
 
     /// Keeps each list's selection in view.
     pub fn fit_lists(&mut self) {
-        if layout::too_small(self.area) {
+        // Only the main screen shows the lists; they are fitted again
+        // when it comes back.
+        if layout::too_small(self.area) || self.screen != Screen::Main {
             return;
         }
         for pane in [Pane::Articles, Pane::Claims, Pane::Passages] {
             let len = self.pane_len(pane);
             let rows = self.pane_rect(pane).height as usize;
-            let heights: Vec<usize> = (0..len).map(|i| self.item_height(pane, i)).collect();
-            self.cursor(pane)
-                .fit(len, rows, |i| heights.get(i).copied().unwrap_or(1));
+            // Heights are measured only between the first shown item and
+            // the selection.
+            let mut cursor = *self.cursor(pane);
+            cursor.fit(len, rows, |i| self.item_height(pane, i));
+            *self.cursor(pane) = cursor;
         }
     }
 
@@ -953,5 +961,36 @@ fn clamp_reader(state: &mut ReaderState, len: usize, height: usize) {
     }
     if state.cursor >= state.top + height {
         state.top = state.cursor + 1 - height;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ListCursor;
+
+    #[test]
+    fn fit_scrolls_the_least_to_show_the_selection() {
+        let heights = [2, 3, 1, 4, 2];
+        let h = |i: usize| heights[i];
+        let mut c = ListCursor {
+            selected: 3,
+            offset: 0,
+        };
+        c.fit(5, 6, h);
+        // Items 2 and 3 take 5 rows; adding item 1 would need 8.
+        assert_eq!(c.offset, 2);
+        c.selected = 4;
+        c.fit(5, 6, h);
+        assert_eq!(c.offset, 3);
+        c.selected = 0;
+        c.fit(5, 6, h);
+        assert_eq!(c.offset, 0);
+        // Taller than the rows: the selected item starts the view.
+        c.selected = 3;
+        c.fit(5, 3, h);
+        assert_eq!(c.offset, 3);
+        c.selected = 9;
+        c.fit(5, 100, h);
+        assert_eq!((c.selected, c.offset), (4, 3), "already in view: no scroll");
     }
 }
