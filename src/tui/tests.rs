@@ -356,6 +356,7 @@ fn help_overlay_lists_the_live_keymap_by_context() {
     }
     assert!(lines.iter().any(|l| l.contains("j, down, x")), "{lines:#?}");
     assert!(lines.iter().any(|l| l.contains("f1") && l.contains("help")));
+    assert!(contains(&h, "f1 closes · j scrolls"), "{}", h.screen());
     // On screen: the heading styled as a heading, keys styled as keys.
     let t = Theme::color();
     let (x, y) = h.find("Everywhere [global]").expect("help shown");

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::action::{ACTIONS, Context};
+use super::hints;
+use crate::tui::action::{ACTIONS, Action, Context};
 use crate::tui::app::App;
 use crate::tui::layout;
 
@@ -81,7 +82,15 @@ pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
         .border_style(app.theme.focused_border)
         .title(Span::styled(" Keys ", app.theme.title))
         .title_bottom(Span::styled(
-            " ? or esc closes · j/k scroll · keymap.toml changes these ",
+            format!(
+                " {} · keymap.toml changes these ",
+                hints(
+                    app,
+                    app.context(),
+                    &[(Action::Help, "closes"), (Action::Down, "scrolls")]
+                )
+                .join(" · ")
+            ),
             app.theme.dim,
         ))
         .render(popup, buf);

@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::claims;
+use super::{claims, hints};
+use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, ClaimPicker, Screen};
 use crate::tui::layout;
 
@@ -36,7 +37,18 @@ pub fn render(app: &App, picker: &ClaimPicker, frame: &mut Frame, area: Rect) {
         .border_style(app.theme.focused_border)
         .title(Span::styled(" Claims of this line ", app.theme.title))
         .title_bottom(Span::styled(
-            " enter goes to the claim · esc closes ",
+            format!(
+                " {} ",
+                hints(
+                    app,
+                    Context::Reader,
+                    &[
+                        (Action::Open, "goes to the claim"),
+                        (Action::Back, "closes")
+                    ]
+                )
+                .join(" · ")
+            ),
             app.theme.dim,
         ))
         .render(popup, buf);

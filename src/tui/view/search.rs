@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{plural, styled_segments};
+use super::{hints, plural, styled_segments};
+use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, SearchState};
 use crate::tui::layout;
 use crate::tui::terminal_text::visible;
@@ -20,7 +21,18 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_style(app.theme.focused_border)
         .title(Span::styled(" Search claims ", app.theme.title))
-        .title_bottom(Span::styled(" enter opens · esc cancels ", app.theme.dim))
+        .title_bottom(Span::styled(
+            format!(
+                " {} ",
+                hints(
+                    app,
+                    Context::Search,
+                    &[(Action::Open, "opens"), (Action::Back, "cancels")]
+                )
+                .join(" · ")
+            ),
+            app.theme.dim,
+        ))
         .render(areas.popup, buf);
 
     let total = plural(app.digest.claims.len(), "claim", "claims");
