@@ -855,3 +855,28 @@ fn wide_characters_keep_columns_and_controls_never_reach_the_screen() {
     }
     assert!(contains(&h, "␛"), "{}", h.screen());
 }
+
+#[test]
+fn an_empty_corpus_is_shown_not_crashed_on() {
+    let keymap = Keymap::defaults().expect("keymap");
+    let empty: Vec<(String, String)> = Vec::new();
+    let mut h = Harness::with(Corpus::from_texts(empty), keymap, Theme::color(), 80, 24);
+    h.keys("jkG<C-d><pgdn>gg<ret>nNc<tab><ret><tab><ret>/x<ret><esc>?<esc>");
+    assert_eq!(h.app.screen, Screen::Main);
+    assert!(
+        contains(&h, "Articles (0)") && contains(&h, "(none)"),
+        "{}",
+        h.screen()
+    );
+    // An article with nothing but a title still opens.
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(
+        Corpus::from_texts([("t", "Title only".to_string())]),
+        keymap,
+        Theme::color(),
+        80,
+        24,
+    );
+    h.keys("<tab><tab><ret>jGc");
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+}
