@@ -60,7 +60,8 @@ impl Theme {
         Theme {
             border: Style::new(),
             focused_border: Style::new().add_modifier(Modifier::BOLD),
-            title: Style::new().add_modifier(Modifier::BOLD),
+            // Titles stay plain so that bold marks the selection.
+            title: Style::new(),
             selected: Style::new().add_modifier(Modifier::BOLD),
             marker: Style::new().add_modifier(Modifier::BOLD),
             dim: Style::new().add_modifier(Modifier::DIM),
