@@ -21,11 +21,11 @@ fn needs_care(c: char) -> bool {
 }
 
 /// What the terminal shows for one character: C0 controls as their
-/// Control Pictures (␛), DEL as ␡, C1 controls as �, tabs as a space, bidi
-/// controls removed.
+/// Control Pictures (␛), DEL as ␡, C1 controls as �, tabs and line feeds
+/// as a space, bidi controls removed.
 fn shown(c: char, out: &mut String) {
     match c {
-        '\t' => out.push(' '),
+        '\t' | '\n' => out.push(' '),
         '\u{0}'..='\u{1F}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')),
         '\u{7F}' => out.push('\u{2421}'),
         c if is_bidi_control(c) => {}
@@ -58,6 +58,8 @@ fn wrap_stand_in(text: &str) -> Cow<'_, str> {
     for c in text.chars() {
         let replacement = match c {
             '\t' => ' ',
+            // Line breaks stay: textwrap starts a new line there.
+            '\n' => '\n',
             c if is_bidi_control(c) && c.len_utf8() == 3 => '\u{200B}',
             c if is_bidi_control(c) => '\u{034F}',
             c if c.is_control() && c.len_utf8() == 1 => '?',
@@ -163,6 +165,14 @@ mod tests {
         }
         assert_eq!(lines.first().map(|r| r.start), Some(0));
         assert_eq!(lines.last().map(|r| r.end), Some(text.len()));
+    }
+
+    #[test]
+    fn line_feeds_break_lines_and_are_not_shown() {
+        let text = "first line\nsecond";
+        let lines = wrap_ranges(text, 0..text.len(), 40);
+        let shown: Vec<&str> = lines.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, vec!["first line", "second"]);
     }
 
     #[test]
