@@ -106,6 +106,9 @@ pub enum Screen {
 pub struct ScreenLine {
     pub bytes: Range<usize>,
     pub noise: bool,
+    /// Columns left blank before the text: continuation lines of a bullet
+    /// or an indented paragraph line up with its first word.
+    pub indent: u16,
 }
 
 /// An article wrapped to a width.
@@ -124,11 +127,35 @@ impl ReaderText {
                 LineKind::Blank => lines.push(ScreenLine {
                     bytes: line.span.start..line.span.start,
                     noise: false,
+                    indent: 0,
                 }),
                 LineKind::Text | LineKind::Noise(_) => {
                     let noise = matches!(line.kind, LineKind::Noise(_));
-                    for bytes in wrap_ranges(&article.text, line.span.range(), width as usize) {
-                        lines.push(ScreenLine { bytes, noise });
+                    let indent = hanging_indent(article.slice(line.span));
+                    let indent = if indent * 2 < width { indent } else { 0 };
+                    let wrapped = wrap_ranges(&article.text, line.span.range(), width as usize);
+                    let mut first = true;
+                    let rest_start = wrapped.get(1).map(|r| r.start);
+                    for bytes in wrapped
+                        .into_iter()
+                        .take(if indent > 0 { 1 } else { usize::MAX })
+                    {
+                        lines.push(ScreenLine {
+                            bytes,
+                            noise,
+                            indent: if first { 0 } else { indent },
+                        });
+                        first = false;
+                    }
+                    if let (true, Some(start)) = (indent > 0, rest_start) {
+                        let rest = (width - indent) as usize;
+                        for bytes in wrap_ranges(&article.text, start..line.span.end, rest) {
+                            lines.push(ScreenLine {
+                                bytes,
+                                noise,
+                                indent,
+                            });
+                        }
                     }
                 }
             }
@@ -137,6 +164,7 @@ impl ReaderText {
             lines.push(ScreenLine {
                 bytes: 0..0,
                 noise: false,
+                indent: 0,
             });
         }
         ReaderText {
@@ -951,6 +979,31 @@ impl App {
     }
 }
 
+/// Columns before the text of a bulleted or indented line: its leading
+/// white space and bullet ("  • ", "- ", "1. ").
+fn hanging_indent(line: &str) -> u16 {
+    let trimmed = line.trim_start();
+    let lead = &line[..line.len() - trimmed.len()];
+    let marker_len = if let Some(c) = trimmed.chars().next().filter(|c| "•·-*–—▪◦‣".contains(*c))
+    {
+        c.len_utf8()
+    } else {
+        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && digits < 3 && trimmed[digits..].starts_with(['.', ')']) {
+            digits + 1
+        } else {
+            0
+        }
+    };
+    let after = &trimmed[marker_len..];
+    let spaces = after.len() - after.trim_start().len();
+    if marker_len > 0 && spaces == 0 {
+        return 0;
+    }
+    let prefix = &line[..lead.len() + marker_len + spaces];
+    unicode_width::UnicodeWidthStr::width(super::terminal_text::visible(prefix).as_ref()) as u16
+}
+
 /// Keeps the cursor on a line and in view, and the view on the text.
 fn clamp_reader(state: &mut ReaderState, len: usize, height: usize) {
     let height = height.max(1);
@@ -967,6 +1020,17 @@ fn clamp_reader(state: &mut ReaderState, len: usize, height: usize) {
 #[cfg(test)]
 mod tests {
     use super::ListCursor;
+
+    #[test]
+    fn bullets_and_indented_lines_hang() {
+        use super::hanging_indent;
+        assert_eq!(hanging_indent("    • Hastings joined"), 6);
+        assert_eq!(hanging_indent("- item"), 2);
+        assert_eq!(hanging_indent("12. step"), 4);
+        assert_eq!(hanging_indent("  indented"), 2);
+        assert_eq!(hanging_indent("Plain text"), 0);
+        assert_eq!(hanging_indent("-5 degrees"), 0);
+    }
 
     #[test]
     fn fit_scrolls_the_least_to_show_the_selection() {

@@ -104,7 +104,13 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
             Style::new()
         };
         let spans = styled_segments(&article.text, line.bytes.clone(), &highlights, base);
-        buf.set_line(areas.text.x, y, &Line::from(spans), areas.text.width);
+        let indent = line.indent.min(areas.text.width);
+        buf.set_line(
+            areas.text.x + indent,
+            y,
+            &Line::from(spans),
+            areas.text.width - indent,
+        );
     }
 
     // Status: where the trail is.
