@@ -107,6 +107,38 @@ fn broken_keymap_lists_every_problem_and_exits_2() {
 }
 
 #[test]
+fn the_keymap_in_the_config_folder_is_read() {
+    let dir = scratch("xdg");
+    let folder = dir.join("newsdigest");
+    std::fs::create_dir_all(&folder).expect("config folder");
+    std::fs::write(
+        folder.join("keymap.toml"),
+        "[claims]\n\"j\" = \"sideways\"\n",
+    )
+    .expect("write");
+    let out = Command::new(BIN)
+        .env("XDG_CONFIG_HOME", &dir)
+        .arg(articles())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let expected = format!(
+        "{}:2:7: unknown action \"sideways\"",
+        folder.join("keymap.toml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+    // A valid file there is used: the command gets past the keymap.
+    std::fs::write(folder.join("keymap.toml"), "[claims]\n\"x\" = \"down\"\n").expect("write");
+    let out = Command::new(BIN)
+        .env("XDG_CONFIG_HOME", &dir)
+        .arg(articles())
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+#[test]
 fn the_interface_refuses_to_run_without_a_terminal() {
     let out = Command::new(BIN).arg(articles()).output().expect("runs");
     assert_eq!(out.status.code(), Some(2));
