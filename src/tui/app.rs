@@ -607,9 +607,9 @@ impl App {
 
     /// Keeps each list's selection in view.
     pub fn fit_lists(&mut self) {
-        // Only the main screen shows the lists; they are fitted again
-        // when it comes back.
-        if layout::too_small(self.area) || self.screen != Screen::Main {
+        // Only the main screen shows the lists, and typing a query leaves
+        // them alone; they are fitted again when they show and change.
+        if layout::too_small(self.area) || self.screen != Screen::Main || self.search.is_some() {
             return;
         }
         for pane in [Pane::Articles, Pane::Claims, Pane::Passages] {
