@@ -242,3 +242,35 @@ fn tiny_terminal_shows_a_message_and_wide_one_reflows() {
     tmux.wait_for("EXITED 0");
     tmux.assert_terminal_restored();
 }
+
+/// Whether a process is gone (or only a zombie waiting to be reaped).
+fn exited(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/status")) {
+        Err(_) => true,
+        Ok(status) => status
+            .lines()
+            .any(|l| l.starts_with("State:") && l.contains('Z')),
+    }
+}
+
+#[test]
+fn a_vanished_terminal_ends_the_program() {
+    if !tmux_found() {
+        return skip("a_vanished_terminal_ends_the_program");
+    }
+    let tmux = Session::start("hangup", 80, 24);
+    tmux.run(&format!("{BIN} {}", articles()));
+    tmux.wait_for("Claims (");
+    let pid = tmux.child_pid();
+    // Closing the server closes the pty: the program gets SIGHUP and reads
+    // end-of-file from then on.
+    let _ = tmux.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while !exited(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "newsdigest (pid {pid}) still runs 10 s after its terminal went away"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}

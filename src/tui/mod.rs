@@ -120,18 +120,34 @@ where
     }
 }
 
+/// How long the loop has to notice a termination signal before the
+/// process leaves without it.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// On SIGTERM, SIGHUP or SIGINT, asks the loop to stop; it notices within
+/// one poll and restores the terminal on its way out. When the terminal
+/// has gone away (SIGHUP), the input reader may never return, so after a
+/// grace period the watcher restores what it can and exits by itself.
+fn watch_signals(stop: Arc<AtomicBool>) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .context("listening for termination signals")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
+            terminal::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 /// Opens the interface on the real terminal and runs it. The terminal is
 /// restored when this returns, on error, on panic and on SIGTERM/SIGHUP.
 pub fn run(app: &mut App) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))
-            .context("listening for termination signals")?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let mut guard = terminal::TerminalGuard::enter()?;
     let size = guard
         .terminal()
