@@ -13,7 +13,8 @@ use newsdigest::{Corpus, Digest, eval, export};
 #[command(
     name = "newsdigest",
     version,
-    about = "Read how several outlets tell the same story, claim by claim."
+    about = "Read how several outlets tell the same story, claim by claim.",
+    after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys."
 )]
 pub struct Cli {
     /// Folder of articles (.txt, .md). Default: ./articles, else the built-in articles.
