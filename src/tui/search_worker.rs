@@ -23,12 +23,20 @@ impl SearchWorker {
         let (requests, queries) = mpsc::channel::<String>();
         let (answers, results) = mpsc::channel::<SearchResult>();
         thread::spawn(move || {
+            // The last answer, to refine while the user types on.
+            let mut last: Option<SearchResult> = None;
             while let Ok(mut query) = queries.recv() {
                 // Only the newest of the queries waiting matters.
                 while let Ok(newer) = queries.try_recv() {
                     query = newer;
                 }
-                let hits = index.search(&query);
+                let hits = match &last {
+                    Some((previous_query, previous)) => {
+                        index.refine(&query, previous_query, previous)
+                    }
+                    None => index.search(&query),
+                };
+                last = Some((query.clone(), hits.clone()));
                 if answers.send((query, hits)).is_err() {
                     break;
                 }
