@@ -36,11 +36,14 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         .render(areas.popup, buf);
 
     let total = plural(app.digest.claims.len(), "claim", "claims");
-    let count = if search.waiting || search.stale {
-        format!("searching {total}…")
+    // While the worker ranks, the last count stays, marked with "…", so
+    // the line does not flicker on every key.
+    let pending = if search.waiting || search.stale {
+        "…"
     } else {
-        format!("{} of {total}", search.hits.len())
+        ""
     };
+    let count = format!("{} of {total}{pending}", search.hits.len());
     let count_width = count.width() as u16;
     let query = Line::from(vec![
         Span::styled("/ ", app.theme.key),
