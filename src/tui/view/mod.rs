@@ -46,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 fn render_too_small(frame: &mut Frame, area: Rect) {
     let text = format!(
-        "newsdigest needs at least {}×{}; this terminal is {}×{}. q quits.",
+        "newsdigest needs at least {}×{}\nthis terminal is {}×{} · q quits",
         layout::MIN_WIDTH,
         layout::MIN_HEIGHT,
         area.width,
