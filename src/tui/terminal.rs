@@ -32,15 +32,19 @@ pub fn restore() {
 
 static PANIC_HOOK: Once = Once::new();
 
-/// Restores the terminal before the default hook prints the panic.
+/// Restores the terminal before the default hook prints the panic, so the
+/// message lands on a usable screen.
 fn install_panic_hook() {
-    PANIC_HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore();
-            previous(info);
-        }));
-    });
+    PANIC_HOOK.call_once(|| run_before_panic_report(restore));
+}
+
+/// Chains `first` in front of the current panic hook.
+fn run_before_panic_report(first: fn()) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        first();
+        previous(info);
+    }));
 }
 
 impl TerminalGuard {
@@ -70,5 +74,26 @@ impl TerminalGuard {
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::run_before_panic_report;
+
+    static RAN: AtomicBool = AtomicBool::new(false);
+
+    fn mark() {
+        RAN.store(true, Ordering::SeqCst);
+    }
+
+    #[test]
+    fn a_panic_runs_the_restore_hook_first() {
+        run_before_panic_report(mark);
+        let outcome = std::thread::spawn(|| panic!("a panic in the interface")).join();
+        assert!(outcome.is_err());
+        assert!(RAN.load(Ordering::SeqCst));
     }
 }
