@@ -146,8 +146,16 @@ impl Session {
     /// The pid of the program running in the pane's shell.
     fn child_pid(&self) -> String {
         let shell = self.format("#{pane_pid}");
+        // /proc lists children when the kernel has CONFIG_PROC_CHILDREN;
+        // ps is the fallback.
         let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-            .expect("read the shell's children");
+            .or_else(|_| {
+                Command::new("ps")
+                    .args(["-o", "pid=", "--ppid", &shell])
+                    .output()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            })
+            .expect("list the shell's children");
         children
             .split_whitespace()
             .next()
