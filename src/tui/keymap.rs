@@ -290,6 +290,15 @@ impl FileReader<'_> {
     }
 }
 
+/// "an integer", "a string".
+fn with_article(noun: &str) -> String {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {noun}")
+    } else {
+        format!("a {noun}")
+    }
+}
+
 /// Reads one file's entries, collecting its problems.
 fn read_file(file: &str, text: &str) -> (Vec<Entry>, Vec<KeymapProblem>) {
     let mut reader = FileReader {
@@ -353,8 +362,8 @@ fn read_file(file: &str, text: &str) -> (Vec<Entry>, Vec<KeymapProblem>) {
                 reader.problem(
                     value.span(),
                     format!(
-                        "expected an action name in quotes, found a {}; expected one of: none, {}",
-                        value.get_ref().type_str(),
+                        "expected an action name in quotes, found {}; expected one of: none, {}",
+                        with_article(value.get_ref().type_str()),
                         action_names.join(", ")
                     ),
                 );
@@ -364,7 +373,10 @@ fn read_file(file: &str, text: &str) -> (Vec<Entry>, Vec<KeymapProblem>) {
                 None
             } else {
                 match spec_by_name(name) {
-                    Some(spec) if spec.applies_in(context) => Some(spec.action),
+                    // Global actions work everywhere, so any context may bind them.
+                    Some(spec) if spec.applies_in(context) || spec.applies_in(Context::Global) => {
+                        Some(spec.action)
+                    }
                     Some(spec) => {
                         let works_in: Vec<String> = spec
                             .defaults
@@ -436,6 +448,14 @@ impl Keymap {
             keymap.apply(entries);
         }
         problems.extend(keymap.hidden_chords(user.map(|(file, _)| file)));
+        // In file order, the built-in file (a bug if it has any) first.
+        problems.sort_by_key(|p| {
+            (
+                p.origin.file != DEFAULT_KEYMAP_NAME,
+                p.origin.line,
+                p.origin.column,
+            )
+        });
         if problems.is_empty() {
             Ok(keymap)
         } else {
@@ -686,7 +706,7 @@ mod tests {
             "user.toml:5:7: action \"delete-char\" does not work in [reader]; it works in [search]",
             "user.toml:6:2: unknown context [nowhere]",
             "user.toml:9:1: ctrl-c always quits",
-            "user.toml:10:7: expected an action name in quotes, found a integer",
+            "user.toml:10:7: expected an action name in quotes, found an integer",
             "user.toml:11:1: cannot read key \"C-x\"",
         ];
         for e in expected {
@@ -696,6 +716,11 @@ mod tests {
             );
         }
         assert_eq!(got.len(), expected.len(), "{got:#?}");
+        let lines: Vec<usize> = got
+            .iter()
+            .filter_map(|g| g.split(':').nth(1)?.parse().ok())
+            .collect();
+        assert!(lines.is_sorted(), "problems in file order: {got:#?}");
     }
 
     #[test]
@@ -706,6 +731,8 @@ mod tests {
                 .any(|g| g.starts_with("user.toml:2:") && g.contains("TOML syntax")),
             "{got:#?}"
         );
+        // Global actions may be bound in any context.
+        assert!(problems("[reader]\n\"s\" = \"search\"\n").is_empty());
         let got = problems("[claims]\n\"ctrl-x\" = \"up\"\n\"Ctrl-X\" = \"down\"\n");
         assert_eq!(got.len(), 1, "{got:#?}");
         assert!(

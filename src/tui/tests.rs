@@ -325,7 +325,7 @@ fn search_highlights_matched_characters_and_counts() {
 
 #[test]
 fn help_overlay_lists_the_live_keymap_by_context() {
-    let user = "[reader]\n\"x\" = \"down\"\n[global]\n\"?\" = \"none\"\n\"f1\" = \"help\"\n";
+    let user = "[reader]\n\"x\" = \"down\"\n\"s\" = \"search\"\n[global]\n\"?\" = \"none\"\n\"f1\" = \"help\"\n";
     let keymap = Keymap::load(Some(("user.toml", user))).expect("valid user keymap");
     let mut h = Harness::with(tiny_corpus(), keymap, Theme::color(), 100, 60);
     h.keys("?");
@@ -355,6 +355,21 @@ fn help_overlay_lists_the_live_keymap_by_context() {
         );
     }
     assert!(lines.iter().any(|l| l.contains("j, down, x")), "{lines:#?}");
+    // A global action bound in a context is listed under that context.
+    let reader = lines
+        .iter()
+        .position(|l| l.contains("[reader]"))
+        .unwrap_or(0);
+    let search = lines
+        .iter()
+        .position(|l| l.contains("[search]"))
+        .unwrap_or(0);
+    assert!(
+        lines[reader..search]
+            .iter()
+            .any(|l| l.starts_with(" s ") && l.contains("search")),
+        "{lines:#?}"
+    );
     assert!(lines.iter().any(|l| l.contains("f1") && l.contains("help")));
     assert!(contains(&h, "f1 closes · j scrolls"), "{}", h.screen());
     // On screen: the heading styled as a heading, keys styled as keys.

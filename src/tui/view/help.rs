@@ -31,7 +31,13 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         if context == Context::Global {
             out.push(row(app, "ctrl-c", "", "Quit, always", description_width));
         }
-        for spec in ACTIONS.iter().filter(|s| s.applies_in(context)) {
+        // The context's own actions, and global ones the user bound here.
+        let listed = ACTIONS.iter().filter(|s| {
+            s.applies_in(context)
+                || (s.applies_in(Context::Global)
+                    && !app.keymap.keys_of(context, s.action).is_empty())
+        });
+        for spec in listed {
             let keys = app.keymap.keys_of(context, spec.action);
             let keys = if keys.is_empty() {
                 "(unbound)".to_string()
