@@ -496,20 +496,21 @@ impl Keymap {
                     .iter()
                     .filter(|b| b.keys.len() < chord.keys.len() && chord.keys.starts_with(&b.keys))
                 {
-                    let at = if user_file == Some(short.origin.file.as_str()) {
-                        &short.origin
+                    // Reported where the user wrote it, naming the other one.
+                    let (at, other, other_keys) = if user_file == Some(short.origin.file.as_str()) {
+                        (&short.origin, &chord.origin, &chord.keys)
                     } else {
-                        &chord.origin
+                        (&chord.origin, &short.origin, &short.keys)
                     };
                     problems.push(KeymapProblem {
                         origin: at.clone(),
                         message: format!(
-                            "in [{}], {:?} ({}) hides the chord {:?} ({}): the shorter binding fires first; unbind one with = \"none\"",
+                            "in [{}], {:?} hides the chord {:?}: the shorter key fires first; {:?} is bound at {}; unbind one of them with = \"none\"",
                             context.name(),
                             keys_to_string(&short.keys),
-                            short.origin,
                             keys_to_string(&chord.keys),
-                            chord.origin,
+                            keys_to_string(other_keys),
+                            other,
                         ),
                     });
                 }
@@ -702,7 +703,7 @@ mod tests {
         let expected = [
             "user.toml:2:7: unknown action \"frist\"",
             "user.toml:3:1: cannot read key \"ctrl-\"",
-            "user.toml:4:1: in [reader], \"g\" (user.toml:4:1) hides the chord \"g g\"",
+            "user.toml:4:1: in [reader], \"g\" hides the chord \"g g\": the shorter key fires first; \"g g\" is bound at keymap.toml (built in):",
             "user.toml:5:7: action \"delete-char\" does not work in [reader]; it works in [search]",
             "user.toml:6:2: unknown context [nowhere]",
             "user.toml:9:1: ctrl-c always quits",
