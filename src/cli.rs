@@ -1,6 +1,6 @@
 //! Command-line arguments and the commands that need no terminal.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -225,9 +225,17 @@ pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Resul
     let lines: Vec<&str> = text.lines().collect();
     let index = SearchIndex::new(lines.iter().copied());
     let hits = index.search(query);
+    // A filter hands lines on as they are; only a terminal gets control
+    // characters escaped.
+    let to_terminal = io::stdout().is_terminal();
     let mut out = String::new();
     for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
-        out.push_str(&one_line(lines[hit.item]));
+        let line = lines[hit.item];
+        if to_terminal {
+            out.push_str(&escape_controls(line));
+        } else {
+            out.push_str(line);
+        }
         out.push('\n');
     }
     print(&out)?;
@@ -237,20 +245,21 @@ pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Resul
 /// Text on one line for the terminal: white space runs become one space,
 /// control characters become visible escapes.
 fn one_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
+    let words: Vec<&str> = text
         .split(newsdigest::text::is_space)
         .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-                out.extend(c.escape_unicode());
-            } else {
-                out.push(c);
-            }
+        .collect();
+    escape_controls(&words.join(" "))
+}
+
+/// Control characters and bidi overrides as `\u{1b}` escapes.
+fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
         }
     }
     out
