@@ -28,12 +28,14 @@ fn skip(test: &str) {
 
 /// A private tmux server with one pane running `sh`; killed on drop.
 struct Session {
-    socket: String,
+    /// The server's socket, in the temporary folder; removed on drop.
+    socket: std::path::PathBuf,
 }
 
 impl Session {
     fn start(test: &str, width: u16, height: u16) -> Session {
-        let socket = format!("newsdigest-{test}-{}", std::process::id());
+        let socket =
+            std::env::temp_dir().join(format!("newsdigest-tmux-{test}-{}", std::process::id()));
         let session = Session { socket };
         let shell = format!(
             "env -i PATH=/usr/bin:/bin HOME=/nonexistent TERM=xterm-256color PS1='{PROMPT}' sh"
@@ -58,7 +60,7 @@ impl Session {
 
     fn tmux(&self, args: &[&str]) -> Output {
         Command::new("tmux")
-            .arg("-L")
+            .arg("-S")
             .arg(&self.socket)
             .args(args)
             .output()
@@ -167,6 +169,7 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.tmux(&["kill-server"]);
+        let _ = std::fs::remove_file(&self.socket);
     }
 }
 
