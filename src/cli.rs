@@ -1,23 +1,29 @@
 //! Command-line arguments and the commands that need no terminal.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError};
 use newsdigest::digest::{DigestOptions, sentence_pair_signals};
+use newsdigest::search::SearchIndex;
 use newsdigest::{Corpus, Digest, eval, export};
 
 #[derive(Debug, Parser)]
 #[command(
     name = "newsdigest",
     version,
-    about = "Read how several outlets tell the same story, claim by claim."
+    about = "Read how several outlets tell the same story, claim by claim.",
+    after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys."
 )]
 pub struct Cli {
     /// Folder of articles (.txt, .md). Default: ./articles, else the built-in articles.
     pub dir: Option<PathBuf>,
+    /// Key bindings layered over the defaults. Default:
+    /// $XDG_CONFIG_HOME/newsdigest/keymap.toml when it exists.
+    #[arg(long, value_name = "PATH")]
+    pub keymap: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,6 +71,31 @@ pub enum Command {
         #[arg(long)]
         signals: bool,
     },
+    /// Fuzzy-search the claims (or, with --lines, the lines of any file),
+    /// best match first, with the matcher of the interface.
+    Search {
+        /// Words to find; each must match, letters in order, case and accents ignored.
+        query: String,
+        /// Folder of articles. Default: ./articles, else the built-in articles.
+        #[arg(conflicts_with = "lines")]
+        dir: Option<PathBuf>,
+        /// Print at most this many results (default: 20 claims, every matching line).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Rank the lines of this file instead of the claims, like `fzf --filter`.
+        #[arg(long, value_name = "FILE")]
+        lines: Option<PathBuf>,
+    },
+    /// Print the key bindings generated from the action registry.
+    #[command(hide = true)]
+    Keys {
+        /// The README table.
+        #[arg(long, conflicts_with = "toml")]
+        markdown: bool,
+        /// The default keymap.toml.
+        #[arg(long)]
+        toml: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -98,7 +129,7 @@ pub fn load_corpus(dir: Option<&Path>) -> Result<Corpus> {
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
-fn print(text: &str) -> Result<()> {
+pub fn print(text: &str) -> Result<()> {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -246,4 +277,88 @@ pub fn run_similarity(pairs_path: &Path, lexical: bool, show_signals: bool) -> R
         out.push('\n');
     }
     print(&out)
+}
+
+/// Prints the claims that match a query, best first, with their sources.
+/// Returns whether anything matched.
+pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) -> Result<bool> {
+    let corpus = load_corpus(dir)?;
+    let digest = Digest::build(&corpus);
+    let index = SearchIndex::of_claims(&digest);
+    let hits = index.search(query);
+    let mut out = String::new();
+    for hit in hits.iter().take(limit.unwrap_or(20)) {
+        let claim = &digest.claims[hit.item];
+        out.push_str(&format!(
+            "{} · {} articles · {} passages · score {}\n  {}\n",
+            claim.id,
+            claim.article_count(),
+            claim.passage_count(),
+            hit.score,
+            one_line(&claim.text)
+        ));
+        for r in &claim.support {
+            let article = &corpus.articles[r.article];
+            let passage = &article.passages[r.passage];
+            out.push_str(&format!(
+                "    - {} ({}): {}\n",
+                one_line(&article.display_title()),
+                article.path.display(),
+                one_line(article.passage_text(passage))
+            ));
+        }
+    }
+    if hits.is_empty() {
+        eprintln!("newsdigest: no claim matches {query:?}");
+    }
+    print(&out)?;
+    Ok(!hits.is_empty())
+}
+
+/// Prints the lines of a file that match a query, best first, one per
+/// line, like `fzf --filter`. Returns whether any line matched.
+pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Result<bool> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<&str> = text.lines().collect();
+    let index = SearchIndex::new(lines.iter().copied());
+    let hits = index.search(query);
+    // A filter hands lines on as they are; only a terminal gets control
+    // characters escaped.
+    let to_terminal = io::stdout().is_terminal();
+    let mut out = String::new();
+    for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
+        let line = lines[hit.item];
+        if to_terminal {
+            out.push_str(&escape_controls(line));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    print(&out)?;
+    Ok(!hits.is_empty())
+}
+
+/// Text on one line for the terminal: white space runs become one space,
+/// control characters become visible escapes.
+fn one_line(text: &str) -> String {
+    let words: Vec<&str> = text
+        .split(newsdigest::text::is_space)
+        .filter(|w| !w.is_empty())
+        .collect();
+    escape_controls(&words.join(" "))
+}
+
+/// Control characters and bidi overrides as `\u{1b}` escapes.
+fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

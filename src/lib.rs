@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod digest;
 pub mod eval;
 pub mod export;
+pub mod search;
 pub mod synthetic;
 pub mod text;
 

@@ -3,11 +3,20 @@
 #![forbid(unsafe_code)]
 
 mod cli;
+mod tui;
 
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, Command};
+use newsdigest::Digest;
+use tui::keymap::{Keymap, KeymapProblem, default_keymap_toml, keys_markdown};
+
+/// The exit status of a broken keymap or a refused invocation.
+const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -28,7 +37,24 @@ fn main() -> ExitCode {
             lexical,
             signals,
         }) => cli::run_similarity(&pairs, lexical, signals).map(|()| true),
-        None => cli::run_export(args.dir.as_deref(), cli::Format::Markdown).map(|()| true),
+        Some(Command::Search {
+            query,
+            dir,
+            limit,
+            lines,
+        }) => match lines {
+            Some(file) => cli::run_search_lines(&query, &file, limit),
+            None => cli::run_search_claims(&query, dir.as_deref(), limit),
+        },
+        Some(Command::Keys { markdown, toml: _ }) => {
+            let text = if markdown {
+                keys_markdown()
+            } else {
+                default_keymap_toml()
+            };
+            cli::print(&text).map(|()| true)
+        }
+        None => return run_interface(args.dir.as_deref(), args.keymap.as_deref()),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -38,4 +64,67 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The user's keymap file: `--keymap PATH`, else the one in the config
+/// folder when it exists.
+fn user_keymap_path(flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = flag {
+        return Some(path.to_path_buf());
+    }
+    let config = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    let path = config.join("newsdigest").join("keymap.toml");
+    path.is_file().then_some(path)
+}
+
+/// Loads the keymap, or the list of everything wrong with it.
+fn load_keymap(flag: Option<&Path>) -> Result<Keymap, Vec<String>> {
+    let Some(path) = user_keymap_path(flag) else {
+        return Keymap::defaults().map_err(render_problems);
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| vec![format!("{}: cannot read the keymap: {e}", path.display())])?;
+    let name = path.display().to_string();
+    Keymap::load(Some((&name, &text))).map_err(render_problems)
+}
+
+fn render_problems(problems: Vec<KeymapProblem>) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
+}
+
+fn run_interface(dir: Option<&Path>, keymap_flag: Option<&Path>) -> ExitCode {
+    let keymap = match load_keymap(keymap_flag) {
+        Ok(keymap) => keymap,
+        Err(problems) => {
+            eprintln!("newsdigest: the keymap has {} problem(s):", problems.len());
+            for problem in problems {
+                eprintln!("  {problem}");
+            }
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "newsdigest: the interface needs a terminal; `newsdigest export --format markdown` prints the digest"
+        );
+        return ExitCode::from(USAGE_ERROR);
+    }
+    match open_interface(dir, keymap) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsdigest: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_interface(dir: Option<&Path>, keymap: Keymap) -> Result<()> {
+    let corpus = cli::load_corpus(dir)?;
+    let digest = Digest::build(&corpus);
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    let mut app = tui::App::new(corpus, digest, keymap, tui::theme::Theme::from_env(), area);
+    tui::run(&mut app).context("running the interface")
 }

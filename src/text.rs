@@ -26,7 +26,8 @@ pub fn fold_quotes(s: &str) -> String {
     s.chars().map(fold_punct).collect()
 }
 
-fn fold_punct(c: char) -> char {
+/// One character's quote, dash and space folding, as done by [`fold_quotes`].
+pub fn fold_punct(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'

@@ -1,0 +1,279 @@
+//! The closed set of actions, and the one registry of the bindable ones:
+//! name, description and default keys per context. The keymap parser, the
+//! help overlay, `keymap.toml` and the README key table all come from it.
+
+/// Where a key binding applies. `Global` bindings apply everywhere unless
+/// the context itself binds the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Global,
+    Articles,
+    Claims,
+    Reader,
+    Search,
+}
+
+impl Context {
+    pub const ALL: [Context; 5] = [
+        Context::Global,
+        Context::Articles,
+        Context::Claims,
+        Context::Reader,
+        Context::Search,
+    ];
+
+    /// The table name in `keymap.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Articles => "articles",
+            Context::Claims => "claims",
+            Context::Reader => "reader",
+            Context::Search => "search",
+        }
+    }
+
+    /// The heading in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Articles => "Article list",
+            Context::Claims => "Claim list and supporting passages",
+            Context::Reader => "Reader",
+            Context::Search => "Search",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Everything that can change the interface's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    Search,
+    Back,
+    Up,
+    Down,
+    First,
+    Last,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    SwitchPane,
+    Open,
+    NextPassage,
+    PreviousPassage,
+    ClaimsHere,
+    DeleteChar,
+    ClearQuery,
+    /// A character typed into the search field.
+    Insert(char),
+    /// The terminal now has this many columns and rows.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Mouse wheel at a cell: positive is down.
+    Scroll {
+        column: u16,
+        row: u16,
+        lines: i16,
+    },
+    /// Left click at a cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+}
+
+/// A bindable action as the keymap, the help and the README know it.
+#[derive(Debug)]
+pub struct ActionSpec {
+    pub action: Action,
+    /// The name used in `keymap.toml`.
+    pub name: &'static str,
+    pub description: &'static str,
+    /// The contexts where the action works, each with its default keys.
+    pub defaults: &'static [(Context, &'static [&'static str])],
+}
+
+impl ActionSpec {
+    pub fn applies_in(&self, context: Context) -> bool {
+        self.defaults.iter().any(|(c, _)| *c == context)
+    }
+}
+
+use Context::{Articles, Claims, Global, Reader, Search};
+
+const LISTS_AND_READER_UP: &[(Context, &[&str])] = &[
+    (Articles, &["k", "up"]),
+    (Claims, &["k", "up"]),
+    (Reader, &["k", "up"]),
+    (Search, &["up", "ctrl-p"]),
+];
+const LISTS_AND_READER_DOWN: &[(Context, &[&str])] = &[
+    (Articles, &["j", "down"]),
+    (Claims, &["j", "down"]),
+    (Reader, &["j", "down"]),
+    (Search, &["down", "ctrl-n"]),
+];
+
+/// The registry: every bindable action, in help order.
+pub const ACTIONS: &[ActionSpec] = &[
+    ActionSpec {
+        action: Action::Quit,
+        name: "quit",
+        description: "Quit newsdigest (ctrl-c always quits)",
+        defaults: &[(Global, &["q"])],
+    },
+    ActionSpec {
+        action: Action::Help,
+        name: "help",
+        description: "Show or hide this help",
+        defaults: &[(Global, &["?"])],
+    },
+    ActionSpec {
+        action: Action::Search,
+        name: "search",
+        description: "Search the claims",
+        defaults: &[(Global, &["/"])],
+    },
+    ActionSpec {
+        action: Action::Back,
+        name: "back",
+        description: "Close the overlay, or go back to the previous view",
+        defaults: &[(Global, &["esc"]), (Search, &["esc"])],
+    },
+    ActionSpec {
+        action: Action::Up,
+        name: "up",
+        description: "Move up one item or line",
+        defaults: LISTS_AND_READER_UP,
+    },
+    ActionSpec {
+        action: Action::Down,
+        name: "down",
+        description: "Move down one item or line",
+        defaults: LISTS_AND_READER_DOWN,
+    },
+    ActionSpec {
+        action: Action::First,
+        name: "first",
+        description: "Go to the first item or line",
+        defaults: &[
+            (Articles, &["g g", "home"]),
+            (Claims, &["g g", "home"]),
+            (Reader, &["g g", "home"]),
+            (Search, &["home"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::Last,
+        name: "last",
+        description: "Go to the last item or line",
+        defaults: &[
+            (Articles, &["G", "end"]),
+            (Claims, &["G", "end"]),
+            (Reader, &["G", "end"]),
+            (Search, &["end"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::HalfPageDown,
+        name: "half-page-down",
+        description: "Move down half a page",
+        defaults: &[
+            (Articles, &["ctrl-d"]),
+            (Claims, &["ctrl-d"]),
+            (Reader, &["ctrl-d"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::HalfPageUp,
+        name: "half-page-up",
+        description: "Move up half a page",
+        defaults: &[
+            (Articles, &["ctrl-u"]),
+            (Claims, &["ctrl-u"]),
+            (Reader, &["ctrl-u"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::PageDown,
+        name: "page-down",
+        description: "Move down a page",
+        defaults: &[
+            (Articles, &["pagedown"]),
+            (Claims, &["pagedown"]),
+            (Reader, &["pagedown", "space"]),
+            (Search, &["pagedown"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::PageUp,
+        name: "page-up",
+        description: "Move up a page",
+        defaults: &[
+            (Articles, &["pageup"]),
+            (Claims, &["pageup"]),
+            (Reader, &["pageup"]),
+            (Search, &["pageup"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::SwitchPane,
+        name: "switch-pane",
+        description: "Switch between articles, claims and passages",
+        defaults: &[(Articles, &["tab"]), (Claims, &["tab"])],
+    },
+    ActionSpec {
+        action: Action::Open,
+        name: "open",
+        description: "Open the article, claim, passage or search result; in the reader, list the claims of the line",
+        defaults: &[
+            (Articles, &["enter"]),
+            (Claims, &["enter"]),
+            (Reader, &["enter"]),
+            (Search, &["enter"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::NextPassage,
+        name: "next-passage",
+        description: "Next supporting passage of the claim, across articles",
+        defaults: &[(Claims, &["n"]), (Reader, &["n"])],
+    },
+    ActionSpec {
+        action: Action::PreviousPassage,
+        name: "previous-passage",
+        description: "Previous supporting passage of the claim, across articles",
+        defaults: &[(Claims, &["N"]), (Reader, &["N"])],
+    },
+    ActionSpec {
+        action: Action::ClaimsHere,
+        name: "claims-here",
+        description: "List the claims of the sentence under the cursor",
+        defaults: &[(Reader, &["c"])],
+    },
+    ActionSpec {
+        action: Action::DeleteChar,
+        name: "delete-char",
+        description: "Delete the last character of the query",
+        defaults: &[(Search, &["backspace"])],
+    },
+    ActionSpec {
+        action: Action::ClearQuery,
+        name: "clear-query",
+        description: "Clear the query",
+        defaults: &[(Search, &["ctrl-u"])],
+    },
+];
+
+pub fn spec_by_name(name: &str) -> Option<&'static ActionSpec> {
+    ACTIONS.iter().find(|s| s.name == name)
+}

@@ -1,0 +1,1060 @@
+//! The interface's state and the one place it changes: [`App::update`].
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use newsdigest::corpus::LineKind;
+use newsdigest::search::{SearchHit, SearchIndex};
+use newsdigest::{Article, Corpus, Digest, PassageRef};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+
+use super::action::{Action, Context};
+use super::keymap::{KeyPress, Keymap, Lookup, keys_to_string};
+use super::layout::{self, MainAreas};
+use super::terminal_text::wrap_ranges;
+use super::theme::Theme;
+use super::view;
+
+/// How many screens `back` remembers.
+const HISTORY_LIMIT: usize = 100;
+/// Lines per mouse wheel step in the reader.
+const WHEEL_LINES: i16 = 3;
+
+/// The three panes of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Articles,
+    Claims,
+    Passages,
+}
+
+/// A selection in a list and the first item shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    fn move_by(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.selected = 0;
+            return;
+        }
+        let target = self.selected as isize + delta;
+        self.selected = target.clamp(0, len as isize - 1) as usize;
+    }
+
+    fn select(&mut self, index: usize, len: usize) {
+        self.selected = index.min(len.saturating_sub(1));
+    }
+
+    /// Moves the offset the least so that the selected item is in view
+    /// (the selected item alone may be taller than the rows).
+    fn fit(&mut self, len: usize, rows: usize, height: impl Fn(usize) -> usize) {
+        if len == 0 {
+            *self = ListCursor::default();
+            return;
+        }
+        self.selected = self.selected.min(len - 1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        }
+        // Walk back from the selection while the items still fit.
+        let mut used = height(self.selected);
+        let mut first = self.selected;
+        while first > self.offset && used + height(first - 1) <= rows {
+            first -= 1;
+            used += height(first);
+        }
+        self.offset = first;
+    }
+}
+
+/// Following one claim's supporting passages with `n` / `N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trail {
+    pub claim: usize,
+    /// Index into the claim's `support`.
+    pub position: usize,
+}
+
+/// Where the reader is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderState {
+    pub article: usize,
+    /// First screen line shown.
+    pub top: usize,
+    /// The screen line under the cursor.
+    pub cursor: usize,
+    /// The passage jumped to, highlighted.
+    pub target: Option<usize>,
+    pub trail: Option<Trail>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Main,
+    Reader(ReaderState),
+}
+
+/// One screen line of the reader: a byte range of the article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenLine {
+    pub bytes: Range<usize>,
+    pub noise: bool,
+    /// Columns left blank before the text: continuation lines of a bullet
+    /// or an indented paragraph line up with its first word.
+    pub indent: u16,
+}
+
+/// An article wrapped to a width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderText {
+    pub article: usize,
+    pub width: u16,
+    pub lines: Vec<ScreenLine>,
+}
+
+impl ReaderText {
+    pub fn build(article_index: usize, article: &Article, width: u16) -> ReaderText {
+        let mut lines = Vec::new();
+        for line in &article.lines {
+            match line.kind {
+                LineKind::Blank => lines.push(ScreenLine {
+                    bytes: line.span.start..line.span.start,
+                    noise: false,
+                    indent: 0,
+                }),
+                LineKind::Text | LineKind::Noise(_) => {
+                    let noise = matches!(line.kind, LineKind::Noise(_));
+                    let indent = hanging_indent(article.slice(line.span));
+                    let indent = if indent * 2 < width { indent } else { 0 };
+                    let wrapped = wrap_ranges(&article.text, line.span.range(), width as usize);
+                    let mut first = true;
+                    let rest_start = wrapped.get(1).map(|r| r.start);
+                    for bytes in wrapped
+                        .into_iter()
+                        .take(if indent > 0 { 1 } else { usize::MAX })
+                    {
+                        lines.push(ScreenLine {
+                            bytes,
+                            noise,
+                            indent: if first { 0 } else { indent },
+                        });
+                        first = false;
+                    }
+                    if let (true, Some(start)) = (indent > 0, rest_start) {
+                        let rest = (width - indent) as usize;
+                        for bytes in wrap_ranges(&article.text, start..line.span.end, rest) {
+                            lines.push(ScreenLine {
+                                bytes,
+                                noise,
+                                indent,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if lines.is_empty() {
+            lines.push(ScreenLine {
+                bytes: 0..0,
+                noise: false,
+                indent: 0,
+            });
+        }
+        ReaderText {
+            article: article_index,
+            width,
+            lines,
+        }
+    }
+
+    /// The screen line that shows a byte offset (or the next one after it).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .iter()
+            .position(|l| l.bytes.start <= offset && offset < l.bytes.end)
+            .or_else(|| self.lines.iter().position(|l| l.bytes.start >= offset))
+            .unwrap_or(self.lines.len().saturating_sub(1))
+    }
+}
+
+/// The incremental search over claims.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    pub results: ListCursor,
+    /// The query changed since it was last handed to the matcher.
+    pub stale: bool,
+    /// Results for the current query have not arrived yet.
+    pub waiting: bool,
+}
+
+/// The claims of the reader's current line, to pick one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimPicker {
+    pub claims: Vec<usize>,
+    pub selected: usize,
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub digest: Digest,
+    pub index: Arc<SearchIndex>,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub area: Rect,
+    pub screen: Screen,
+    pub history: Vec<Screen>,
+    pub focus: Pane,
+    pub articles: ListCursor,
+    pub claims: ListCursor,
+    pub passages: ListCursor,
+    pub reader_text: Option<ReaderText>,
+    pub search: Option<SearchState>,
+    pub help: Option<usize>,
+    pub picker: Option<ClaimPicker>,
+    pub pending: Vec<KeyPress>,
+    pub message: Option<String>,
+    pub quit: bool,
+    /// Distinct claims per article.
+    pub claims_per_article: Vec<usize>,
+}
+
+impl App {
+    pub fn new(corpus: Corpus, digest: Digest, keymap: Keymap, theme: Theme, area: Rect) -> App {
+        let index = Arc::new(SearchIndex::of_claims(&digest));
+        let claims_per_article = (0..corpus.articles.len())
+            .map(|a| {
+                digest
+                    .claims
+                    .iter()
+                    .filter(|c| c.articles.contains(&a))
+                    .count()
+            })
+            .collect();
+        let mut app = App {
+            corpus,
+            digest,
+            index,
+            keymap,
+            theme,
+            area,
+            screen: Screen::Main,
+            history: Vec::new(),
+            focus: Pane::Claims,
+            articles: ListCursor::default(),
+            claims: ListCursor::default(),
+            passages: ListCursor::default(),
+            reader_text: None,
+            search: None,
+            help: None,
+            picker: None,
+            pending: Vec::new(),
+            message: None,
+            quit: false,
+            claims_per_article,
+        };
+        app.fit_lists();
+        app
+    }
+
+    /// The context whose bindings apply now.
+    pub fn context(&self) -> Context {
+        if self.search.is_some() {
+            return Context::Search;
+        }
+        match self.screen {
+            Screen::Main if self.focus == Pane::Articles => Context::Articles,
+            Screen::Main => Context::Claims,
+            Screen::Reader(_) => Context::Reader,
+        }
+    }
+
+    /// Turns a terminal event into actions.
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            Event::Resize(width, height) => self.update(Action::Resize {
+                width: *width,
+                height: *height,
+            }),
+            _ => {}
+        }
+    }
+
+    fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        let (column, row) = (mouse.column, mouse.row);
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.update(Action::Scroll {
+                column,
+                row,
+                lines: 1,
+            }),
+            MouseEventKind::ScrollUp => self.update(Action::Scroll {
+                column,
+                row,
+                lines: -1,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => self.update(Action::Click { column, row }),
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        let press = KeyPress::from_event(key);
+        if press.is_ctrl_c() {
+            self.quit = true;
+            return;
+        }
+        let context = self.context();
+        let mut keys = std::mem::take(&mut self.pending);
+        keys.push(press);
+        match self.resolve(context, &keys, press) {
+            Lookup::Action(action) => self.update(action),
+            Lookup::Pending => self.pending = keys,
+            Lookup::Unbound if keys.len() > 1 => match self.resolve(context, &[press], press) {
+                Lookup::Action(action) => self.update(action),
+                Lookup::Pending => self.pending = vec![press],
+                Lookup::Unbound => self.unbound(&[press]),
+            },
+            // A terminal cannot tell Esc quickly followed by a key from
+            // alt-key: when alt-key means nothing, take it as the two keys.
+            Lookup::Unbound if press.modifiers == KeyModifiers::ALT => {
+                self.handle_key(&KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                self.handle_key(&KeyEvent::new(press.code, KeyModifiers::NONE));
+            }
+            Lookup::Unbound => self.unbound(&keys),
+        }
+    }
+
+    fn unbound(&mut self, keys: &[KeyPress]) {
+        self.message = Some(format!(
+            "{} does nothing here · ? lists the keys",
+            keys_to_string(keys)
+        ));
+    }
+
+    fn resolve(&self, context: Context, keys: &[KeyPress], press: KeyPress) -> Lookup {
+        match self.keymap.lookup_in(context, keys) {
+            Lookup::Unbound => {}
+            found => return found,
+        }
+        if context == Context::Search
+            && keys.len() == 1
+            && let Some(c) = press.printable()
+        {
+            return Lookup::Action(Action::Insert(c));
+        }
+        self.keymap.lookup_in(Context::Global, keys)
+    }
+
+    /// The query to hand to the matcher, if it changed since the last
+    /// hand-over. The loop asks once after draining pending input.
+    pub fn take_search_request(&mut self) -> Option<String> {
+        let search = self.search.as_mut()?;
+        if !search.stale {
+            return None;
+        }
+        search.stale = false;
+        search.waiting = true;
+        Some(search.query.clone())
+    }
+
+    pub fn search_waiting(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| s.waiting || s.stale)
+    }
+
+    /// Takes results from the matcher if they answer the current query.
+    pub fn receive_search(&mut self, query: &str, hits: Vec<SearchHit>) {
+        if let Some(search) = self.search.as_mut()
+            && search.query == query
+            && !search.stale
+        {
+            search.hits = hits;
+            search.results = ListCursor::default();
+            search.waiting = false;
+        }
+    }
+
+    /// Searches now, on this thread: for Enter, which must act on the
+    /// query as typed.
+    fn search_now(&mut self) {
+        if let Some(search) = self.search.as_mut()
+            && (search.stale || search.waiting)
+        {
+            search.hits = self.index.search(&search.query);
+            search.results = ListCursor::default();
+            search.stale = false;
+            search.waiting = false;
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
+        match action {
+            Action::Resize { width, height } => {
+                self.area = Rect::new(0, 0, width, height);
+                self.relayout_reader();
+            }
+            Action::Quit => self.quit = true,
+            Action::Scroll { column, row, lines } => {
+                self.scroll_at(Position::new(column, row), lines)
+            }
+            Action::Click { column, row } => self.click_at(Position::new(column, row)),
+            _ if self.help.is_some() => self.update_help(action),
+            Action::Help => self.help = Some(0),
+            _ if self.search.is_some() => self.update_search(action),
+            Action::Search => {
+                // The empty query lists every claim: no matching needed.
+                self.search = Some(SearchState {
+                    hits: self.index.search(""),
+                    ..SearchState::default()
+                });
+            }
+            _ if self.picker.is_some() => self.update_picker(action),
+            _ => match self.screen {
+                Screen::Main => self.update_main(action),
+                Screen::Reader(state) => self.update_reader(state, action),
+            },
+        }
+        self.fit_lists();
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let Some(scroll) = self.help.as_mut() else {
+            return;
+        };
+        let page = self.area.height.saturating_sub(4).max(1) as usize;
+        match action {
+            Action::Help | Action::Back => self.help = None,
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => *scroll += page / 2,
+            Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page / 2),
+            Action::First => *scroll = 0,
+            Action::Last => *scroll = usize::MAX / 2,
+            _ => {}
+        }
+        let max = view::help::line_count(self).saturating_sub(page);
+        if let Some(scroll) = self.help.as_mut() {
+            *scroll = (*scroll).min(max);
+        }
+    }
+
+    fn update_search(&mut self, action: Action) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        let len = search.hits.len();
+        let page = layout::search_areas(self.area).results.height.max(1) as isize;
+        match action {
+            Action::Back => self.search = None,
+            Action::Insert(c) => {
+                search.query.push(c);
+                search.stale = true;
+            }
+            Action::DeleteChar => {
+                search.query.pop();
+                search.stale = true;
+            }
+            Action::ClearQuery => {
+                search.query.clear();
+                search.stale = true;
+            }
+            Action::Down => search.results.move_by(1, len),
+            Action::Up => search.results.move_by(-1, len),
+            Action::PageDown | Action::HalfPageDown => search.results.move_by(page, len),
+            Action::PageUp | Action::HalfPageUp => search.results.move_by(-page, len),
+            Action::First => search.results.select(0, len),
+            Action::Last => search.results.select(len.saturating_sub(1), len),
+            Action::Open => {
+                self.search_now();
+                let chosen = self
+                    .search
+                    .as_ref()
+                    .and_then(|s| s.hits.get(s.results.selected))
+                    .map(|h| h.item);
+                match chosen {
+                    Some(claim) => {
+                        self.search = None;
+                        self.open_claim(claim, 0);
+                    }
+                    None => self.message = Some("No claim matches the query".to_string()),
+                }
+            }
+            _ => {}
+        }
+        if let Some(search) = self.search.as_mut() {
+            let rows = page as usize;
+            search.results.fit(search.hits.len(), rows, |_| 1);
+        }
+    }
+
+    fn update_picker(&mut self, action: Action) {
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        let len = picker.claims.len();
+        match action {
+            Action::Back => self.picker = None,
+            Action::Down => picker.selected = (picker.selected + 1).min(len.saturating_sub(1)),
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::First => picker.selected = 0,
+            Action::Last => picker.selected = len.saturating_sub(1),
+            Action::Open => {
+                let claim = picker.claims.get(picker.selected).copied();
+                self.picker = None;
+                if let Some(claim) = claim {
+                    self.push_history();
+                    self.screen = Screen::Main;
+                    self.focus = Pane::Claims;
+                    self.claims.select(claim, self.digest.claims.len());
+                    self.passages = ListCursor::default();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn main_areas(&self) -> MainAreas {
+        layout::main_areas(self.area, self.corpus.articles.len())
+    }
+
+    fn selected_support(&self) -> &[PassageRef] {
+        self.digest
+            .claims
+            .get(self.claims.selected)
+            .map_or(&[], |c| c.support.as_slice())
+    }
+
+    /// Rows of a pane's list and the number of items in it.
+    fn pane_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Articles => self.corpus.articles.len(),
+            Pane::Claims => self.digest.claims.len(),
+            Pane::Passages => self.selected_support().len(),
+        }
+    }
+
+    fn pane_rect(&self, pane: Pane) -> Rect {
+        let areas = self.main_areas();
+        layout::inner(match pane {
+            Pane::Articles => areas.articles,
+            Pane::Claims => areas.claims,
+            Pane::Passages => areas.passages,
+        })
+    }
+
+    /// How many rows an item of a pane takes.
+    pub fn item_height(&self, pane: Pane, index: usize) -> usize {
+        let width = self.pane_rect(pane).width;
+        match pane {
+            Pane::Articles => view::articles::item_lines(self, index, width).len(),
+            Pane::Claims => view::claims::item_lines(self, index, width).len(),
+            Pane::Passages => view::passages::item_lines(self, index, width).len(),
+        }
+    }
+
+    fn cursor(&mut self, pane: Pane) -> &mut ListCursor {
+        match pane {
+            Pane::Articles => &mut self.articles,
+            Pane::Claims => &mut self.claims,
+            Pane::Passages => &mut self.passages,
+        }
+    }
+
+    /// Items that fit in a pane from its first shown item, at least one.
+    fn items_per_page(&self, pane: Pane) -> usize {
+        let rows = self.pane_rect(pane).height as usize;
+        let cursor = match pane {
+            Pane::Articles => self.articles,
+            Pane::Claims => self.claims,
+            Pane::Passages => self.passages,
+        };
+        let mut used = 0;
+        let mut count = 0;
+        for i in cursor.offset..self.pane_len(pane) {
+            used += self.item_height(pane, i);
+            if used > rows {
+                break;
+            }
+            count += 1;
+        }
+        count.max(1)
+    }
+
+    fn move_in_pane(&mut self, pane: Pane, delta: isize) {
+        let len = self.pane_len(pane);
+        let before = self.claims.selected;
+        self.cursor(pane).move_by(delta, len);
+        if pane == Pane::Claims && self.claims.selected != before {
+            self.passages = ListCursor::default();
+        }
+    }
+
+    /// Keeps each list's selection in view.
+    pub fn fit_lists(&mut self) {
+        // Only the main screen shows the lists, and typing a query leaves
+        // them alone; they are fitted again when they show and change.
+        if layout::too_small(self.area) || self.screen != Screen::Main || self.search.is_some() {
+            return;
+        }
+        for pane in [Pane::Articles, Pane::Claims, Pane::Passages] {
+            let len = self.pane_len(pane);
+            let rows = self.pane_rect(pane).height as usize;
+            // Heights are measured only between the first shown item and
+            // the selection.
+            let mut cursor = *self.cursor(pane);
+            cursor.fit(len, rows, |i| self.item_height(pane, i));
+            *self.cursor(pane) = cursor;
+        }
+    }
+
+    fn update_main(&mut self, action: Action) {
+        let pane = self.focus;
+        let page = self.items_per_page(pane) as isize;
+        match action {
+            Action::Up => self.move_in_pane(pane, -1),
+            Action::Down => self.move_in_pane(pane, 1),
+            Action::First => self.move_in_pane(pane, isize::MIN / 2),
+            Action::Last => self.move_in_pane(pane, isize::MAX / 2),
+            Action::HalfPageDown => self.move_in_pane(pane, (page / 2).max(1)),
+            Action::HalfPageUp => self.move_in_pane(pane, -(page / 2).max(1)),
+            Action::PageDown => self.move_in_pane(pane, page),
+            Action::PageUp => self.move_in_pane(pane, -page),
+            Action::SwitchPane => {
+                self.focus = match self.focus {
+                    Pane::Articles => Pane::Claims,
+                    Pane::Claims => Pane::Passages,
+                    Pane::Passages => Pane::Articles,
+                }
+            }
+            Action::NextPassage => self.move_in_pane(Pane::Passages, 1),
+            Action::PreviousPassage => self.move_in_pane(Pane::Passages, -1),
+            Action::Open => match pane {
+                Pane::Articles => self.open_article(self.articles.selected),
+                Pane::Claims => self.open_claim(self.claims.selected, 0),
+                Pane::Passages => self.open_claim(self.claims.selected, self.passages.selected),
+            },
+            Action::Back => match self.history.pop() {
+                Some(screen) => self.restore(screen),
+                None => self.message = Some("Nothing to go back to · q quits".to_string()),
+            },
+            _ => {}
+        }
+    }
+
+    fn push_history(&mut self) {
+        self.history.push(self.screen);
+        if self.history.len() > HISTORY_LIMIT {
+            self.history.remove(0);
+        }
+    }
+
+    fn restore(&mut self, screen: Screen) {
+        self.screen = screen;
+        self.relayout_reader();
+    }
+
+    fn open_article(&mut self, article: usize) {
+        if article >= self.corpus.articles.len() {
+            return;
+        }
+        self.push_history();
+        self.screen = Screen::Reader(ReaderState {
+            article,
+            top: 0,
+            cursor: 0,
+            target: None,
+            trail: None,
+        });
+        self.relayout_reader();
+    }
+
+    /// Opens the reader at one supporting passage of a claim.
+    pub fn open_claim(&mut self, claim: usize, position: usize) {
+        let Some(c) = self.digest.claims.get(claim) else {
+            return;
+        };
+        let position = position.min(c.support.len().saturating_sub(1));
+        self.picker = None;
+        self.claims.select(claim, self.digest.claims.len());
+        self.passages.select(position, c.support.len());
+        self.push_history();
+        self.screen = Screen::Reader(ReaderState {
+            article: 0,
+            top: 0,
+            cursor: 0,
+            target: None,
+            trail: Some(Trail { claim, position }),
+        });
+        self.follow_trail();
+    }
+
+    /// Moves the reader to the trail's current passage.
+    fn follow_trail(&mut self) {
+        let Screen::Reader(mut state) = self.screen else {
+            return;
+        };
+        let Some(trail) = state.trail else {
+            return;
+        };
+        let Some(r) = self
+            .digest
+            .claims
+            .get(trail.claim)
+            .and_then(|c| c.support.get(trail.position))
+            .copied()
+        else {
+            return;
+        };
+        state.article = r.article;
+        state.target = Some(r.passage);
+        self.screen = Screen::Reader(state);
+        self.relayout_reader();
+        let start = self.corpus.articles[r.article].passages[r.passage]
+            .span
+            .start;
+        let height = self.reader_height();
+        if let (Screen::Reader(state), Some(text)) = (&mut self.screen, &self.reader_text) {
+            state.cursor = text.line_of(start);
+            state.top = state.cursor.saturating_sub(height / 3);
+            clamp_reader(state, text.lines.len(), height);
+        }
+    }
+
+    fn reader_height(&self) -> usize {
+        layout::reader_areas(self.area).text.height.max(1) as usize
+    }
+
+    /// Rewraps the reader's article for the current width, keeping the
+    /// cursor on the same text.
+    fn relayout_reader(&mut self) {
+        let Screen::Reader(mut state) = self.screen else {
+            return;
+        };
+        let width = layout::reader_areas(self.area).text.width.max(1);
+        let current = self.reader_text.as_ref();
+        if current.is_some_and(|t| t.article == state.article && t.width == width) {
+            return;
+        }
+        let anchor = current
+            .filter(|t| t.article == state.article)
+            .and_then(|t| t.lines.get(state.cursor))
+            .map(|l| l.bytes.start);
+        let Some(article) = self.corpus.articles.get(state.article) else {
+            return;
+        };
+        let text = ReaderText::build(state.article, article, width);
+        if let Some(offset) = anchor {
+            let delta = state.cursor.saturating_sub(state.top);
+            state.cursor = text.line_of(offset);
+            state.top = state.cursor.saturating_sub(delta);
+        }
+        clamp_reader(&mut state, text.lines.len(), self.reader_height());
+        self.reader_text = Some(text);
+        self.screen = Screen::Reader(state);
+    }
+
+    fn update_reader(&mut self, mut state: ReaderState, action: Action) {
+        let height = self.reader_height();
+        let half = (height / 2).max(1);
+        let len = self.reader_text.as_ref().map_or(1, |t| t.lines.len());
+        let scroll = |state: &mut ReaderState, delta: isize| {
+            state.cursor = (state.cursor as isize + delta).max(0) as usize;
+            state.top = (state.top as isize + delta).max(0) as usize;
+        };
+        match action {
+            Action::Up => state.cursor = state.cursor.saturating_sub(1),
+            Action::Down => state.cursor += 1,
+            Action::First => {
+                state.cursor = 0;
+                state.top = 0;
+            }
+            Action::Last => {
+                state.cursor = len.saturating_sub(1);
+                state.top = len;
+            }
+            Action::HalfPageDown => scroll(&mut state, half as isize),
+            Action::HalfPageUp => scroll(&mut state, -(half as isize)),
+            Action::PageDown => scroll(&mut state, height as isize),
+            Action::PageUp => scroll(&mut state, -(height as isize)),
+            Action::NextPassage | Action::PreviousPassage => {
+                self.step_trail(state, action == Action::NextPassage);
+                return;
+            }
+            Action::ClaimsHere | Action::Open => {
+                self.pick_claims_here(state);
+                return;
+            }
+            Action::Back => {
+                match self.history.pop() {
+                    Some(screen) => self.restore(screen),
+                    None => self.screen = Screen::Main,
+                }
+                return;
+            }
+            _ => {}
+        }
+        clamp_reader(&mut state, len, height);
+        self.screen = Screen::Reader(state);
+    }
+
+    fn step_trail(&mut self, mut state: ReaderState, forward: bool) {
+        let Some(mut trail) = state.trail else {
+            self.message =
+                Some("n and N follow a claim's passages: open a claim first".to_string());
+            return;
+        };
+        let count = self
+            .digest
+            .claims
+            .get(trail.claim)
+            .map_or(0, |c| c.support.len());
+        let next = if forward {
+            trail.position + 1
+        } else {
+            trail.position.wrapping_sub(1)
+        };
+        if next >= count {
+            self.message = Some(if forward {
+                format!("That was the last of {count} passages · N goes back")
+            } else {
+                "That was the first passage · n goes on".to_string()
+            });
+            return;
+        }
+        trail.position = next;
+        state.trail = Some(trail);
+        self.screen = Screen::Reader(state);
+        self.passages.select(next, count);
+        self.follow_trail();
+    }
+
+    /// The claims of the passages on the cursor's line.
+    pub fn claims_at_cursor(&self, state: &ReaderState) -> Vec<usize> {
+        let Some(line) = self
+            .reader_text
+            .as_ref()
+            .and_then(|t| t.lines.get(state.cursor))
+        else {
+            return Vec::new();
+        };
+        let article = &self.corpus.articles[state.article];
+        let mut claims = Vec::new();
+        for p in &article.passages {
+            let overlaps = p.span.start < line.bytes.end.max(line.bytes.start + 1)
+                && line.bytes.start < p.span.end;
+            if overlaps {
+                for &c in self.digest.claims_of(PassageRef {
+                    article: state.article,
+                    passage: p.index,
+                }) {
+                    if !claims.contains(&c) {
+                        claims.push(c);
+                    }
+                }
+            }
+        }
+        claims
+    }
+
+    fn pick_claims_here(&mut self, state: ReaderState) {
+        let claims = self.claims_at_cursor(&state);
+        if claims.is_empty() {
+            self.message = Some("No claim on this line".to_string());
+        } else {
+            self.picker = Some(ClaimPicker {
+                claims,
+                selected: 0,
+            });
+        }
+    }
+
+    fn pane_at(&self, position: Position) -> Option<Pane> {
+        let areas = self.main_areas();
+        [
+            (Pane::Articles, areas.articles),
+            (Pane::Claims, areas.claims),
+            (Pane::Passages, areas.passages),
+        ]
+        .into_iter()
+        .find(|(_, rect)| rect.contains(position))
+        .map(|(pane, _)| pane)
+    }
+
+    fn scroll_at(&mut self, position: Position, lines: i16) {
+        if self.help.is_some() {
+            self.update_help(if lines > 0 { Action::Down } else { Action::Up });
+            return;
+        }
+        if self.search.is_some() {
+            self.update_search(if lines > 0 { Action::Down } else { Action::Up });
+            return;
+        }
+        match self.screen {
+            Screen::Main => {
+                if let Some(pane) = self.pane_at(position) {
+                    self.move_in_pane(pane, lines as isize);
+                }
+            }
+            Screen::Reader(mut state) => {
+                let height = self.reader_height();
+                let len = self.reader_text.as_ref().map_or(1, |t| t.lines.len());
+                let delta = (lines * WHEEL_LINES) as isize;
+                state.top = (state.top as isize + delta).max(0) as usize;
+                state.top = state.top.min(len.saturating_sub(height));
+                state.cursor = state.cursor.clamp(state.top, state.top + height - 1);
+                clamp_reader(&mut state, len, height);
+                self.screen = Screen::Reader(state);
+            }
+        }
+    }
+
+    fn click_at(&mut self, position: Position) {
+        if self.help.is_some() || self.picker.is_some() {
+            return;
+        }
+        if let Some(search) = self.search.as_mut() {
+            let results = layout::search_areas(self.area).results;
+            if results.contains(position) {
+                let index = search.results.offset + (position.y - results.y) as usize;
+                search.results.select(index, search.hits.len());
+            }
+            return;
+        }
+        match self.screen {
+            Screen::Main => {
+                let Some(pane) = self.pane_at(position) else {
+                    return;
+                };
+                self.focus = pane;
+                let rect = self.pane_rect(pane);
+                if !rect.contains(position) {
+                    return;
+                }
+                let mut row = (position.y - rect.y) as usize;
+                let first = match pane {
+                    Pane::Articles => self.articles.offset,
+                    Pane::Claims => self.claims.offset,
+                    Pane::Passages => self.passages.offset,
+                };
+                for i in first..self.pane_len(pane) {
+                    let height = self.item_height(pane, i);
+                    if row < height {
+                        let len = self.pane_len(pane);
+                        let before = self.claims.selected;
+                        self.cursor(pane).select(i, len);
+                        if pane == Pane::Claims && before != i {
+                            self.passages = ListCursor::default();
+                        }
+                        break;
+                    }
+                    row -= height;
+                }
+            }
+            Screen::Reader(mut state) => {
+                let text = layout::reader_areas(self.area).body;
+                if text.contains(position) {
+                    state.cursor = state.top + (position.y - text.y) as usize;
+                    let len = self.reader_text.as_ref().map_or(1, |t| t.lines.len());
+                    clamp_reader(&mut state, len, self.reader_height());
+                    self.screen = Screen::Reader(state);
+                }
+            }
+        }
+    }
+}
+
+/// Columns before the text of a bulleted or indented line: its leading
+/// white space and bullet ("  • ", "- ", "1. ").
+fn hanging_indent(line: &str) -> u16 {
+    let trimmed = line.trim_start();
+    let lead = &line[..line.len() - trimmed.len()];
+    let marker_len = if let Some(c) = trimmed.chars().next().filter(|c| "•·-*–—▪◦‣".contains(*c))
+    {
+        c.len_utf8()
+    } else {
+        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && digits < 3 && trimmed[digits..].starts_with(['.', ')']) {
+            digits + 1
+        } else {
+            0
+        }
+    };
+    let after = &trimmed[marker_len..];
+    let spaces = after.len() - after.trim_start().len();
+    if marker_len > 0 && spaces == 0 {
+        return 0;
+    }
+    let prefix = &line[..lead.len() + marker_len + spaces];
+    unicode_width::UnicodeWidthStr::width(super::terminal_text::visible(prefix).as_ref()) as u16
+}
+
+/// Keeps the cursor on a line and in view, and the view on the text.
+fn clamp_reader(state: &mut ReaderState, len: usize, height: usize) {
+    let height = height.max(1);
+    state.cursor = state.cursor.min(len.saturating_sub(1));
+    state.top = state.top.min(len.saturating_sub(height));
+    if state.cursor < state.top {
+        state.top = state.cursor;
+    }
+    if state.cursor >= state.top + height {
+        state.top = state.cursor + 1 - height;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ListCursor;
+
+    #[test]
+    fn bullets_and_indented_lines_hang() {
+        use super::hanging_indent;
+        assert_eq!(hanging_indent("    • Hastings joined"), 6);
+        assert_eq!(hanging_indent("- item"), 2);
+        assert_eq!(hanging_indent("12. step"), 4);
+        assert_eq!(hanging_indent("  indented"), 2);
+        assert_eq!(hanging_indent("Plain text"), 0);
+        assert_eq!(hanging_indent("-5 degrees"), 0);
+    }
+
+    #[test]
+    fn fit_scrolls_the_least_to_show_the_selection() {
+        let heights = [2, 3, 1, 4, 2];
+        let h = |i: usize| heights[i];
+        let mut c = ListCursor {
+            selected: 3,
+            offset: 0,
+        };
+        c.fit(5, 6, h);
+        // Items 2 and 3 take 5 rows; adding item 1 would need 8.
+        assert_eq!(c.offset, 2);
+        c.selected = 4;
+        c.fit(5, 6, h);
+        assert_eq!(c.offset, 3);
+        c.selected = 0;
+        c.fit(5, 6, h);
+        assert_eq!(c.offset, 0);
+        // Taller than the rows: the selected item starts the view.
+        c.selected = 3;
+        c.fit(5, 3, h);
+        assert_eq!(c.offset, 3);
+        c.selected = 9;
+        c.fit(5, 100, h);
+        assert_eq!((c.selected, c.offset), (4, 3), "already in view: no scroll");
+    }
+}

@@ -1,0 +1,745 @@
+//! Key bindings: parsing `keymap.toml`, layering the user's file over the
+//! built-in defaults, and looking keys up per context.
+//!
+//! Loading collects every problem (TOML syntax, unknown context or action,
+//! an action used where it does not work, a key that cannot be read, the
+//! same key twice, a chord that a shorter binding hides) with the file,
+//! line and column, and refuses the whole keymap if there is any.
+
+use std::fmt;
+use std::ops::Range;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use toml::de::{DeTable, DeValue};
+
+use super::action::{ACTIONS, Action, Context, spec_by_name};
+
+/// The default bindings, generated from the registry (a test keeps the
+/// file and the registry equal).
+pub const DEFAULT_KEYMAP: &str = include_str!("../../keymap.toml");
+pub const DEFAULT_KEYMAP_NAME: &str = "keymap.toml (built in)";
+
+/// One key press, normalised: a character carries its own case, so SHIFT
+/// is dropped from characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyPress {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl KeyPress {
+    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> KeyPress {
+        let mut modifiers =
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match code {
+            KeyCode::Char(c) => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                // Terminals send ctrl-D for ctrl-shift-d; keep letters lower
+                // case under ctrl so "ctrl-d" matches either way.
+                if modifiers.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        KeyPress { code, modifiers }
+    }
+
+    pub fn from_event(event: &KeyEvent) -> KeyPress {
+        KeyPress::new(event.code, event.modifiers)
+    }
+
+    /// A character to type into a text field, when the key is one.
+    pub fn printable(&self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c)
+                if !self
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn is_ctrl_c(&self) -> bool {
+        self.code == KeyCode::Char('c') && self.modifiers.contains(KeyModifiers::CONTROL)
+    }
+}
+
+const NAMED_KEYS: &[(&str, KeyCode)] = &[
+    ("enter", KeyCode::Enter),
+    ("ret", KeyCode::Enter),
+    ("return", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("escape", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("del", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pgup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("pgdn", KeyCode::PageDown),
+    ("space", KeyCode::Char(' ')),
+];
+
+impl fmt::Display for KeyPress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("alt-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            f.write_str("shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "f{n}"),
+            code => {
+                let name = NAMED_KEYS
+                    .iter()
+                    .find(|(_, k)| *k == code)
+                    .map_or("?", |(n, _)| n);
+                f.write_str(name)
+            }
+        }
+    }
+}
+
+/// Reads one key: `j`, `G`, `?`, `ctrl-d`, `alt-enter`, `pagedown`, `f5`.
+pub fn parse_key(text: &str) -> Result<KeyPress, String> {
+    let mut rest = text;
+    let mut modifiers = KeyModifiers::NONE;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let (prefix, flag) = if lower.starts_with("ctrl-") && rest.len() > 5 {
+            ("ctrl-", KeyModifiers::CONTROL)
+        } else if lower.starts_with("alt-") && rest.len() > 4 {
+            ("alt-", KeyModifiers::ALT)
+        } else if lower.starts_with("shift-") && rest.len() > 6 {
+            ("shift-", KeyModifiers::SHIFT)
+        } else {
+            break;
+        };
+        modifiers |= flag;
+        rest = &rest[prefix.len()..];
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (None, _) => return Err("an empty key".to_string()),
+        (Some(c), None) if modifiers.contains(KeyModifiers::SHIFT) && c.is_alphabetic() => {
+            KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+        }
+        (Some(c), None) if !c.is_control() && c != ' ' => KeyCode::Char(c),
+        _ => {
+            let lower = rest.to_ascii_lowercase();
+            if let Some((_, code)) = NAMED_KEYS.iter().find(|(n, _)| *n == lower) {
+                *code
+            } else if let Some(n) = lower
+                .strip_prefix('f')
+                .and_then(|n| n.parse::<u8>().ok())
+                .filter(|n| (1..=12).contains(n))
+            {
+                KeyCode::F(n)
+            } else {
+                return Err(format!(
+                    "unknown key name {rest:?}; expected one character or one of {}, f1…f12, with optional ctrl-, alt-, shift-",
+                    key_names()
+                ));
+            }
+        }
+    };
+    let code = if code == KeyCode::Tab && modifiers.contains(KeyModifiers::SHIFT) {
+        KeyCode::BackTab
+    } else {
+        code
+    };
+    Ok(KeyPress::new(code, modifiers))
+}
+
+fn key_names() -> &'static str {
+    "enter, esc, tab, backtab, backspace, delete, insert, up, down, left, right, home, end, pageup, pagedown, space"
+}
+
+/// Reads a chord: key presses separated by spaces, `g g`.
+pub fn parse_keys(text: &str) -> Result<Vec<KeyPress>, String> {
+    let keys: Result<Vec<KeyPress>, String> = text
+        .split(' ')
+        .filter(|k| !k.is_empty())
+        .map(parse_key)
+        .collect();
+    let keys = keys?;
+    if keys.is_empty() {
+        return Err("an empty key".to_string());
+    }
+    Ok(keys)
+}
+
+pub fn keys_to_string(keys: &[KeyPress]) -> String {
+    keys.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a binding was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One thing wrong with a keymap file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeymapProblem {
+    pub origin: Origin,
+    pub message: String,
+}
+
+impl fmt::Display for KeymapProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.origin, self.message)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[derive(Debug, Clone)]
+struct Binding {
+    keys: Vec<KeyPress>,
+    action: Action,
+    origin: Origin,
+}
+
+/// The bindings of every context, after layering.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    tables: Vec<(Context, Vec<Binding>)>,
+}
+
+/// What a key sequence means in a context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The start of a chord: wait for the next key.
+    Pending,
+    Unbound,
+}
+
+/// One `key = action` line of a file; `action` is `None` for "none".
+struct Entry {
+    context: Context,
+    keys: Vec<KeyPress>,
+    action: Option<Action>,
+    origin: Origin,
+}
+
+struct FileReader<'a> {
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<KeymapProblem>,
+}
+
+impl FileReader<'_> {
+    fn origin(&self, span: Range<usize>) -> Origin {
+        let (line, column) = line_column(self.text, span.start);
+        Origin {
+            file: self.file.to_string(),
+            line,
+            column,
+        }
+    }
+
+    fn problem(&mut self, span: Range<usize>, message: String) {
+        let origin = self.origin(span);
+        self.problems.push(KeymapProblem { origin, message });
+    }
+}
+
+/// "an integer", "a string".
+fn with_article(noun: &str) -> String {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {noun}")
+    } else {
+        format!("a {noun}")
+    }
+}
+
+/// Reads one file's entries, collecting its problems.
+fn read_file(file: &str, text: &str) -> (Vec<Entry>, Vec<KeymapProblem>) {
+    let mut reader = FileReader {
+        file,
+        text,
+        problems: Vec::new(),
+    };
+    let (document, errors) = DeTable::parse_recoverable(text);
+    for error in errors {
+        let span = error.span().unwrap_or(0..0);
+        let message = format!("TOML syntax: {}", error.message().trim());
+        reader.problem(span, message);
+    }
+    let context_names = Context::ALL.map(Context::name).join("], [");
+    let action_names: Vec<&str> = ACTIONS.iter().map(|s| s.name).collect();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut tables: Vec<(
+        &toml::Spanned<std::borrow::Cow<'_, str>>,
+        &toml::Spanned<DeValue<'_>>,
+    )> = document.get_ref().iter().collect();
+    tables.sort_by_key(|(k, _)| k.span().start);
+    for (name, value) in tables {
+        let Some(context) = Context::from_name(name.get_ref()) else {
+            reader.problem(
+                name.span(),
+                format!(
+                    "unknown context [{}]; expected one of [{context_names}]",
+                    name.get_ref()
+                ),
+            );
+            continue;
+        };
+        let Some(table) = value.get_ref().as_table() else {
+            reader.problem(
+                value.span(),
+                format!("[{}] must be a table of key = \"action\"", context.name()),
+            );
+            continue;
+        };
+        let mut bindings: Vec<_> = table.iter().collect();
+        bindings.sort_by_key(|(k, _)| k.span().start);
+        for (key, value) in bindings {
+            let keys = match parse_keys(key.get_ref()) {
+                Ok(keys) => keys,
+                Err(message) => {
+                    reader.problem(
+                        key.span(),
+                        format!("cannot read key {:?}: {message}", key.get_ref()),
+                    );
+                    continue;
+                }
+            };
+            if keys.iter().any(KeyPress::is_ctrl_c) {
+                reader.problem(
+                    key.span(),
+                    "ctrl-c always quits and cannot be bound".to_string(),
+                );
+                continue;
+            }
+            let Some(name) = value.get_ref().as_str() else {
+                reader.problem(
+                    value.span(),
+                    format!(
+                        "expected an action name in quotes, found {}; expected one of: none, {}",
+                        with_article(value.get_ref().type_str()),
+                        action_names.join(", ")
+                    ),
+                );
+                continue;
+            };
+            let action = if name == "none" {
+                None
+            } else {
+                match spec_by_name(name) {
+                    // Global actions work everywhere, so any context may bind them.
+                    Some(spec) if spec.applies_in(context) || spec.applies_in(Context::Global) => {
+                        Some(spec.action)
+                    }
+                    Some(spec) => {
+                        let works_in: Vec<String> = spec
+                            .defaults
+                            .iter()
+                            .map(|(c, _)| format!("[{}]", c.name()))
+                            .collect();
+                        reader.problem(
+                            value.span(),
+                            format!(
+                                "action {name:?} does not work in [{}]; it works in {}",
+                                context.name(),
+                                works_in.join(", ")
+                            ),
+                        );
+                        continue;
+                    }
+                    None => {
+                        reader.problem(
+                            value.span(),
+                            format!(
+                                "unknown action {name:?}; expected one of: none, {}",
+                                action_names.join(", ")
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            };
+            let origin = reader.origin(key.span());
+            if let Some(earlier) = entries
+                .iter()
+                .find(|e| e.context == context && e.keys == keys)
+            {
+                let message = format!(
+                    "{:?} is the same key as the binding on line {}; keep one",
+                    key.get_ref(),
+                    earlier.origin.line
+                );
+                reader.problems.push(KeymapProblem { origin, message });
+                continue;
+            }
+            entries.push(Entry {
+                context,
+                keys,
+                action,
+                origin,
+            });
+        }
+    }
+    (entries, reader.problems)
+}
+
+impl Keymap {
+    /// The built-in bindings alone.
+    pub fn defaults() -> Result<Keymap, Vec<KeymapProblem>> {
+        Keymap::load(None)
+    }
+
+    /// The defaults with a user file (name, text) layered over them.
+    pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, Vec<KeymapProblem>> {
+        let mut keymap = Keymap {
+            tables: Context::ALL.iter().map(|c| (*c, Vec::new())).collect(),
+        };
+        let (defaults, mut problems) = read_file(DEFAULT_KEYMAP_NAME, DEFAULT_KEYMAP);
+        keymap.apply(defaults);
+        if let Some((file, text)) = user {
+            let (entries, user_problems) = read_file(file, text);
+            problems.extend(user_problems);
+            keymap.apply(entries);
+        }
+        problems.extend(keymap.hidden_chords(user.map(|(file, _)| file)));
+        // In file order, the built-in file (a bug if it has any) first.
+        problems.sort_by_key(|p| {
+            (
+                p.origin.file != DEFAULT_KEYMAP_NAME,
+                p.origin.line,
+                p.origin.column,
+            )
+        });
+        if problems.is_empty() {
+            Ok(keymap)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn apply(&mut self, entries: Vec<Entry>) {
+        for entry in entries {
+            let Some((_, table)) = self.tables.iter_mut().find(|(c, _)| *c == entry.context) else {
+                continue;
+            };
+            match entry.action {
+                Some(action) => {
+                    if let Some(b) = table.iter_mut().find(|b| b.keys == entry.keys) {
+                        b.action = action;
+                        b.origin = entry.origin;
+                    } else {
+                        table.push(Binding {
+                            keys: entry.keys,
+                            action,
+                            origin: entry.origin,
+                        });
+                    }
+                }
+                None => table.retain(|b| b.keys != entry.keys),
+            }
+        }
+    }
+
+    /// Chords that can never fire because a binding of one of their
+    /// prefixes fires first. Reported at the binding from the user's file.
+    fn hidden_chords(&self, user_file: Option<&str>) -> Vec<KeymapProblem> {
+        let mut problems = Vec::new();
+        for (context, table) in &self.tables {
+            for chord in table.iter().filter(|b| b.keys.len() > 1) {
+                for short in table
+                    .iter()
+                    .filter(|b| b.keys.len() < chord.keys.len() && chord.keys.starts_with(&b.keys))
+                {
+                    // Reported where the user wrote it, naming the other one.
+                    let (at, other, other_keys) = if user_file == Some(short.origin.file.as_str()) {
+                        (&short.origin, &chord.origin, &chord.keys)
+                    } else {
+                        (&chord.origin, &short.origin, &short.keys)
+                    };
+                    problems.push(KeymapProblem {
+                        origin: at.clone(),
+                        message: format!(
+                            "in [{}], {:?} hides the chord {:?}: the shorter key fires first; {:?} is bound at {}; unbind one of them with = \"none\"",
+                            context.name(),
+                            keys_to_string(&short.keys),
+                            keys_to_string(&chord.keys),
+                            keys_to_string(other_keys),
+                            other,
+                        ),
+                    });
+                }
+            }
+        }
+        problems
+    }
+
+    fn table(&self, context: Context) -> &[Binding] {
+        self.tables
+            .iter()
+            .find(|(c, _)| *c == context)
+            .map_or(&[], |(_, t)| t.as_slice())
+    }
+
+    /// What the keys mean in this context's own table.
+    pub fn lookup_in(&self, context: Context, keys: &[KeyPress]) -> Lookup {
+        let table = self.table(context);
+        if let Some(b) = table.iter().find(|b| b.keys == keys) {
+            return Lookup::Action(b.action);
+        }
+        if table
+            .iter()
+            .any(|b| b.keys.len() > keys.len() && b.keys.starts_with(keys))
+        {
+            return Lookup::Pending;
+        }
+        Lookup::Unbound
+    }
+
+    /// The keys bound to an action in a context, as written in help.
+    pub fn keys_of(&self, context: Context, action: Action) -> Vec<String> {
+        self.table(context)
+            .iter()
+            .filter(|b| b.action == action)
+            .map(|b| keys_to_string(&b.keys))
+            .collect()
+    }
+}
+
+/// The text of `keymap.toml`, generated from the registry.
+pub fn default_keymap_toml() -> String {
+    let mut out = String::from(
+        "# newsdigest key bindings. These are the defaults, compiled into the binary.\n\
+         # Your own file ($XDG_CONFIG_HOME/newsdigest/keymap.toml, or --keymap PATH)\n\
+         # is layered over them: bind a key to an action, or to \"none\" to unbind it.\n\
+         # A key is one character (\"j\", \"G\", \"?\") or a name (enter, esc, tab,\n\
+         # backtab, backspace, delete, insert, up, down, left, right, home, end,\n\
+         # pageup, pagedown, space, f1 to f12), with optional ctrl-, alt-, shift-;\n\
+         # \"g g\" is a chord of two keys. ctrl-c always quits.\n\
+         # Generated from the action registry: `newsdigest keys --toml`.\n",
+    );
+    for context in Context::ALL {
+        out.push_str(&format!("\n[{}]\n", context.name()));
+        for spec in ACTIONS {
+            for (c, keys) in spec.defaults {
+                if *c != context {
+                    continue;
+                }
+                for key in *keys {
+                    out.push_str(&format!(
+                        "{:<14} = {:<20} # {}\n",
+                        format!("{key:?}"),
+                        format!("{:?}", spec.name),
+                        spec.description
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The README's key table, generated from the registry.
+pub fn keys_markdown() -> String {
+    let mut out = String::from("| Context | Keys | Action | What it does |\n|---|---|---|---|\n");
+    out.push_str("| global | `ctrl-c` | | Quit, always |\n");
+    for context in Context::ALL {
+        for spec in ACTIONS {
+            for (c, keys) in spec.defaults {
+                if *c == context {
+                    let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                    out.push_str(&format!(
+                        "| {} | {} | {} | {} |\n",
+                        context.name(),
+                        keys.join(", "),
+                        spec.name,
+                        spec.description
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        match Keymap::load(Some(("user.toml", text))) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn keymap_toml_is_generated_from_the_registry() {
+        assert_eq!(
+            DEFAULT_KEYMAP,
+            default_keymap_toml(),
+            "run `newsdigest keys --toml > keymap.toml`"
+        );
+    }
+
+    #[test]
+    fn readme_key_table_is_generated_from_the_registry() {
+        let readme = include_str!("../../README.md");
+        let table = keys_markdown();
+        assert!(
+            readme.contains(&table),
+            "README.md must contain the table of `newsdigest keys --markdown`:\n{table}"
+        );
+    }
+
+    #[test]
+    fn defaults_load_without_problems() {
+        let keymap = Keymap::defaults().expect("built-in keymap loads");
+        let gg = parse_keys("g g").expect("chord");
+        assert_eq!(keymap.lookup_in(Context::Reader, &gg[..1]), Lookup::Pending);
+        assert_eq!(
+            keymap.lookup_in(Context::Reader, &gg),
+            Lookup::Action(Action::First)
+        );
+        assert_eq!(
+            keymap.keys_of(Context::Claims, Action::Down),
+            vec!["j", "down"]
+        );
+    }
+
+    #[test]
+    fn parses_and_prints_keys() {
+        for (text, shown) in [
+            ("j", "j"),
+            ("G", "G"),
+            ("shift-g", "G"),
+            ("ctrl-d", "ctrl-d"),
+            ("Ctrl-D", "ctrl-d"),
+            ("alt-enter", "alt-enter"),
+            ("ret", "enter"),
+            ("pgdn", "pagedown"),
+            ("space", "space"),
+            ("f5", "f5"),
+            ("shift-tab", "backtab"),
+            ("?", "?"),
+        ] {
+            let key = parse_key(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(key.to_string(), shown, "{text}");
+        }
+        assert!(parse_key("ctrl-").is_err());
+        assert!(parse_key("f13").is_err());
+        assert!(parse_key("hyper-x").is_err());
+    }
+
+    #[test]
+    fn user_file_layers_over_defaults_and_none_unbinds() {
+        let keymap = Keymap::load(Some((
+            "user.toml",
+            "[reader]\n\"x\" = \"down\"\n\"j\" = \"none\"\n",
+        )))
+        .expect("valid file");
+        let x = parse_keys("x").expect("key");
+        let j = parse_keys("j").expect("key");
+        assert_eq!(
+            keymap.lookup_in(Context::Reader, &x),
+            Lookup::Action(Action::Down)
+        );
+        assert_eq!(keymap.lookup_in(Context::Reader, &j), Lookup::Unbound);
+        assert_eq!(
+            keymap.lookup_in(Context::Claims, &j),
+            Lookup::Action(Action::Down)
+        );
+    }
+
+    #[test]
+    fn reports_every_problem_with_line_and_column() {
+        let text = "[reader]\n\"x\" = \"frist\"\n\"ctrl-\" = \"down\"\n\"g\" = \"last\"\n\"d\" = \"delete-char\"\n[nowhere]\n\"a\" = \"up\"\n[claims]\n\"ctrl-c\" = \"up\"\n\"q\" = 3\n\"C-x\" = \"up\"\n";
+        let got = problems(text);
+        let expected = [
+            "user.toml:2:7: unknown action \"frist\"",
+            "user.toml:3:1: cannot read key \"ctrl-\"",
+            "user.toml:4:1: in [reader], \"g\" hides the chord \"g g\": the shorter key fires first; \"g g\" is bound at keymap.toml (built in):",
+            "user.toml:5:7: action \"delete-char\" does not work in [reader]; it works in [search]",
+            "user.toml:6:2: unknown context [nowhere]",
+            "user.toml:9:1: ctrl-c always quits",
+            "user.toml:10:7: expected an action name in quotes, found an integer",
+            "user.toml:11:1: cannot read key \"C-x\"",
+        ];
+        for e in expected {
+            assert!(
+                got.iter().any(|g| g.starts_with(e)),
+                "missing {e:?} in {got:#?}"
+            );
+        }
+        assert_eq!(got.len(), expected.len(), "{got:#?}");
+        let lines: Vec<usize> = got
+            .iter()
+            .filter_map(|g| g.split(':').nth(1)?.parse().ok())
+            .collect();
+        assert!(lines.is_sorted(), "problems in file order: {got:#?}");
+    }
+
+    #[test]
+    fn reports_toml_syntax_and_duplicate_spellings() {
+        let got = problems("[reader]\n\"x\" = \"down\n");
+        assert!(
+            got.iter()
+                .any(|g| g.starts_with("user.toml:2:") && g.contains("TOML syntax")),
+            "{got:#?}"
+        );
+        // Global actions may be bound in any context.
+        assert!(problems("[reader]\n\"s\" = \"search\"\n").is_empty());
+        let got = problems("[claims]\n\"ctrl-x\" = \"up\"\n\"Ctrl-X\" = \"down\"\n");
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert!(
+            got[0]
+                .starts_with("user.toml:3:1: \"Ctrl-X\" is the same key as the binding on line 2"),
+            "{got:#?}"
+        );
+    }
+}

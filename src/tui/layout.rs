@@ -1,0 +1,141 @@
+//! Where each part of the screen goes. Shared by drawing and by the state
+//! updates that need page sizes or have to find what a click hit.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+/// The reader's text column is never wider than this.
+pub const MAX_READER_TEXT: u16 = 96;
+/// Columns left of the reader text: the cursor mark and a space.
+pub const READER_GUTTER: u16 = 2;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The main screen: three panes and the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MainAreas {
+    pub articles: Rect,
+    pub claims: Rect,
+    pub passages: Rect,
+    pub status: Rect,
+}
+
+/// Inside a pane's border.
+pub fn inner(rect: Rect) -> Rect {
+    Rect {
+        x: rect.x.saturating_add(1),
+        y: rect.y.saturating_add(1),
+        width: rect.width.saturating_sub(2),
+        height: rect.height.saturating_sub(2),
+    }
+}
+
+pub fn main_areas(area: Rect, article_count: usize) -> MainAreas {
+    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // Two rows per article plus the border, at most a third of the height.
+    let wanted = (article_count as u16).saturating_mul(2).saturating_add(2);
+    if body.width >= 110 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)])
+                .areas(body);
+        let articles_height = wanted.min(left.height / 3).max(4);
+        let [articles, claims] =
+            Layout::vertical([Constraint::Length(articles_height), Constraint::Min(3)]).areas(left);
+        MainAreas {
+            articles,
+            claims,
+            passages: right,
+            status,
+        }
+    } else {
+        let articles_height = wanted.min(body.height / 4).max(4);
+        let [articles, claims, passages] = Layout::vertical([
+            Constraint::Length(articles_height),
+            Constraint::Percentage(45),
+            Constraint::Min(3),
+        ])
+        .areas(body);
+        MainAreas {
+            articles,
+            claims,
+            passages,
+            status,
+        }
+    }
+}
+
+/// The reader: a header row, the text and the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReaderAreas {
+    pub header: Rect,
+    pub body: Rect,
+    /// The text column inside the body, right of the gutter.
+    pub text: Rect,
+    pub status: Rect,
+}
+
+pub fn reader_areas(area: Rect) -> ReaderAreas {
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let available = body.width.saturating_sub(READER_GUTTER + 1);
+    let text_width = available.min(MAX_READER_TEXT);
+    let left = body.x + (available - text_width) / 2 + READER_GUTTER;
+    ReaderAreas {
+        header,
+        body,
+        text: Rect {
+            x: left,
+            y: body.y,
+            width: text_width,
+            height: body.height,
+        },
+        status,
+    }
+}
+
+/// A centred box of at most the given size, leaving a margin.
+pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {
+    let width = max_width.min(area.width.saturating_sub(4)).max(1);
+    let height = max_height.min(area.height.saturating_sub(2)).max(1);
+    Rect {
+        x: area.x + (area.width.saturating_sub(width)) / 2,
+        y: area.y + (area.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    }
+}
+
+/// The search box: the popup, its query row and its result rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchAreas {
+    pub popup: Rect,
+    pub query: Rect,
+    pub results: Rect,
+}
+
+pub fn search_areas(area: Rect) -> SearchAreas {
+    let popup = centered(area, 110, area.height.saturating_mul(4) / 5);
+    let inside = inner(popup);
+    let [query, _, results] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inside);
+    SearchAreas {
+        popup,
+        query,
+        results,
+    }
+}
+
+pub fn help_area(area: Rect) -> Rect {
+    centered(area, 100, area.height)
+}

@@ -1,0 +1,161 @@
+//! The terminal interface: app state ([`app::App`]), a closed set of
+//! actions, one `update` that changes the state, and drawing that only
+//! reads it. The loop is generic over ratatui's `Backend` and over where
+//! events come from, so tests drive it with `TestBackend` and scripted keys.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod search_worker;
+pub mod terminal;
+pub mod terminal_text;
+pub mod theme;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event};
+
+pub use app::App;
+use search_worker::SearchWorker;
+
+/// Where the loop gets its events.
+pub trait EventSource {
+    /// The next event, or `None` when none came within the timeout.
+    /// `Err` ends the loop.
+    fn next_event(&mut self, timeout: Duration) -> Result<Option<Event>>;
+    /// Whether the source is exhausted (scripted input ran out).
+    fn finished(&self) -> bool {
+        false
+    }
+}
+
+/// Events from the real terminal.
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next_event(&mut self, timeout: Duration) -> Result<Option<Event>> {
+        if event::poll(timeout).context("waiting for terminal input")? {
+            Ok(Some(event::read().context("reading terminal input")?))
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// How long the loop waits before looking at signals again.
+const POLL: Duration = Duration::from_millis(200);
+/// How long the loop waits for input while a search is under way, so its
+/// results show soon after they are ready.
+const SEARCH_POLL: Duration = Duration::from_millis(10);
+/// Events handled before a redraw at most, so a flood of input still shows.
+const BATCH: usize = 256;
+
+/// Runs until the app quits, the source ends, or `stop` is raised (by a
+/// signal). Matching runs on a worker thread: the loop hands over the
+/// query once all waiting input is handled, and keeps reading keys and
+/// drawing while the worker ranks, so typing never waits on matching.
+pub fn run_loop<B, E>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut E,
+    stop: &AtomicBool,
+) -> Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource,
+{
+    let worker = SearchWorker::spawn(Arc::clone(&app.index));
+    loop {
+        if let Some(query) = app.take_search_request() {
+            worker.request(query);
+        }
+        for (query, hits) in worker.ready() {
+            app.receive_search(&query, hits);
+        }
+        terminal
+            .draw(|frame| view::render(app, frame))
+            .context("drawing the screen")?;
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if events.finished() {
+            // Scripted input ran out: show the last search's results.
+            if app.search_waiting()
+                && let Some((query, hits)) = worker.wait(Duration::from_secs(10))
+            {
+                app.receive_search(&query, hits);
+                continue;
+            }
+            return Ok(());
+        }
+        let timeout = if app.search_waiting() {
+            SEARCH_POLL
+        } else {
+            POLL
+        };
+        let Some(first) = events.next_event(timeout)? else {
+            continue;
+        };
+        app.handle_event(&first);
+        for _ in 0..BATCH {
+            if app.quit {
+                break;
+            }
+            match events.next_event(Duration::ZERO)? {
+                Some(event) => app.handle_event(&event),
+                None => break,
+            }
+        }
+    }
+}
+
+/// How long the loop has to notice a termination signal before the
+/// process leaves without it.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// On SIGTERM, SIGHUP or SIGINT, asks the loop to stop; it notices within
+/// one poll and restores the terminal on its way out. When the terminal
+/// has gone away (SIGHUP), the input reader may never return, so after a
+/// grace period the watcher restores what it can and exits by itself.
+fn watch_signals(stop: Arc<AtomicBool>) -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+        .context("listening for termination signals")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
+            terminal::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Opens the interface on the real terminal and runs it. The terminal is
+/// restored when this returns, on error, on panic and on SIGTERM/SIGHUP.
+pub fn run(app: &mut App) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&stop))?;
+    let mut guard = terminal::TerminalGuard::enter()?;
+    let size = guard
+        .terminal()
+        .size()
+        .context("reading the terminal size")?;
+    app.update(action::Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    run_loop(guard.terminal(), app, &mut TerminalEvents, &stop)
+}

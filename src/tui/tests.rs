@@ -1,0 +1,902 @@
+//! In-process interface tests: key sequences written like helix's
+//! (`"<esc>gg/board<ret>"`) run through the real event loop on a
+//! `TestBackend`; the screen is checked with its styles.
+
+use std::collections::VecDeque;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use anyhow::Result;
+use newsdigest::{Corpus, Digest};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::action::{ACTIONS, Context};
+use super::app::{App, Pane, Screen};
+use super::keymap::Keymap;
+use super::theme::Theme;
+use super::{EventSource, run_loop, view};
+
+/// Turns `"<esc>gg/board<ret>"` into key events. Names in angle brackets:
+/// esc, ret/enter, tab, backtab, bs, del, up, down, left, right, home, end,
+/// pgup, pgdn, space, lt, gt; `C-`, `A-`, `S-` prefixes for modifiers.
+fn parse_sequence(keys: &str) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut chars = keys.chars();
+    while let Some(c) = chars.next() {
+        let key = if c == '<' {
+            let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+            let mut modifiers = KeyModifiers::NONE;
+            let mut rest = name.as_str();
+            loop {
+                if let Some(r) = rest.strip_prefix("C-") {
+                    modifiers |= KeyModifiers::CONTROL;
+                    rest = r;
+                } else if let Some(r) = rest.strip_prefix("A-") {
+                    modifiers |= KeyModifiers::ALT;
+                    rest = r;
+                } else if let Some(r) = rest.strip_prefix("S-") {
+                    modifiers |= KeyModifiers::SHIFT;
+                    rest = r;
+                } else {
+                    break;
+                }
+            }
+            let code = match rest {
+                "esc" => KeyCode::Esc,
+                "ret" | "enter" => KeyCode::Enter,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "bs" => KeyCode::Backspace,
+                "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pgup" => KeyCode::PageUp,
+                "pgdn" => KeyCode::PageDown,
+                "space" => KeyCode::Char(' '),
+                "lt" => KeyCode::Char('<'),
+                "gt" => KeyCode::Char('>'),
+                one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap_or(' ')),
+                other => panic!("unknown key <{other}> in {keys:?}"),
+            };
+            KeyEvent::new(code, modifiers)
+        } else {
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+        };
+        events.push(Event::Key(key));
+    }
+    events
+}
+
+struct ScriptedEvents(VecDeque<Event>);
+
+impl EventSource for ScriptedEvents {
+    fn next_event(&mut self, _timeout: Duration) -> Result<Option<Event>> {
+        Ok(self.0.pop_front())
+    }
+    fn finished(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+struct Harness {
+    terminal: Terminal<TestBackend>,
+    app: App,
+}
+
+const TINY_A: &str = "Board approves plan\n\nThe Hastings board approved the plan on Monday. Critics objected loudly.\n\nShare this article on Facebook\n";
+const TINY_B: &str = "Plan approved by board\n\nOn Monday the Hastings board approved the plan. The vote was close.\n";
+
+fn tiny_corpus() -> Corpus {
+    Corpus::from_texts([("a", TINY_A.to_string()), ("b", TINY_B.to_string())])
+}
+
+impl Harness {
+    fn with(corpus: Corpus, keymap: Keymap, theme: Theme, width: u16, height: u16) -> Harness {
+        let digest = Digest::build(&corpus);
+        let app = App::new(
+            corpus,
+            digest,
+            keymap,
+            theme,
+            Rect::new(0, 0, width, height),
+        );
+        let terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+        let mut harness = Harness { terminal, app };
+        harness.events(Vec::new());
+        harness
+    }
+
+    fn new(width: u16, height: u16) -> Harness {
+        let keymap = Keymap::defaults().expect("default keymap");
+        Harness::with(Corpus::embedded(), keymap, Theme::color(), width, height)
+    }
+
+    fn tiny(width: u16, height: u16) -> Harness {
+        let keymap = Keymap::defaults().expect("default keymap");
+        Harness::with(tiny_corpus(), keymap, Theme::color(), width, height)
+    }
+
+    fn events(&mut self, events: Vec<Event>) {
+        let stop = AtomicBool::new(false);
+        let mut source = ScriptedEvents(events.into());
+        run_loop(&mut self.terminal, &mut self.app, &mut source, &stop).expect("loop runs");
+    }
+
+    fn keys(&mut self, keys: &str) -> &mut Harness {
+        self.events(parse_sequence(keys));
+        self
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.events(vec![Event::Resize(width, height)]);
+    }
+
+    fn mouse(&mut self, kind: MouseEventKind, column: u16, row: u16) {
+        self.events(vec![Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })]);
+    }
+
+    fn buffer(&self) -> &Buffer {
+        self.terminal.backend().buffer()
+    }
+
+    fn row(&self, y: u16) -> String {
+        let buf = self.buffer();
+        (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol())
+            .collect::<String>()
+    }
+
+    fn screen(&self) -> String {
+        (0..self.buffer().area.height)
+            .map(|y| self.row(y))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The cell position of the first occurrence of `text` on screen.
+    fn find(&self, text: &str) -> Option<(u16, u16)> {
+        let buf = self.buffer();
+        for y in 0..buf.area.height {
+            let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            let wanted: Vec<String> = text.chars().map(String::from).collect();
+            for x in 0..cells.len().saturating_sub(wanted.len() - 1) {
+                if wanted.iter().enumerate().all(|(i, w)| cells[x + i] == w) {
+                    return Some((x as u16, y));
+                }
+            }
+        }
+        None
+    }
+
+    fn style_at(&self, x: u16, y: u16) -> Style {
+        self.buffer()[(x, y)].style()
+    }
+
+    fn status(&self) -> String {
+        self.row(self.buffer().area.height - 1)
+    }
+}
+
+fn contains(h: &Harness, text: &str) -> bool {
+    h.screen().contains(text)
+}
+
+#[test]
+fn key_sequences_parse_like_helix() {
+    let events = parse_sequence("<esc>gg/b<ret><C-d><S-tab><lt>");
+    let codes: Vec<(KeyCode, KeyModifiers)> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Key(k) => Some((k.code, k.modifiers)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            (KeyCode::Esc, KeyModifiers::NONE),
+            (KeyCode::Char('g'), KeyModifiers::NONE),
+            (KeyCode::Char('g'), KeyModifiers::NONE),
+            (KeyCode::Char('/'), KeyModifiers::NONE),
+            (KeyCode::Char('b'), KeyModifiers::NONE),
+            (KeyCode::Enter, KeyModifiers::NONE),
+            (KeyCode::Char('d'), KeyModifiers::CONTROL),
+            (KeyCode::Tab, KeyModifiers::SHIFT),
+            (KeyCode::Char('<'), KeyModifiers::NONE),
+        ]
+    );
+}
+
+#[test]
+fn main_screen_shows_articles_claims_and_passages() {
+    let h = Harness::new(100, 30);
+    let claim = &h.app.digest.claims[0];
+    assert!(
+        contains(&h, &format!("Articles ({})", h.app.corpus.articles.len())),
+        "{}",
+        h.screen()
+    );
+    assert!(contains(
+        &h,
+        &format!("Claims ({})", h.app.digest.claims.len())
+    ));
+    let badge = format!(
+        "{} · {} articles · {} passages",
+        claim.id,
+        claim.article_count(),
+        claim.passage_count()
+    );
+    assert!(contains(&h, &badge), "{}", h.screen());
+    assert!(contains(
+        &h,
+        &format!("Supporting passages of {}", claim.id)
+    ));
+    // The supporting passage is highlighted in its context.
+    let first = claim.support[0];
+    let text = h.app.corpus.articles[first.article]
+        .passage_text(&h.app.corpus.articles[first.article].passages[first.passage]);
+    let start: String = text.chars().take(12).collect();
+    let (x, y) = h.find(&start).expect("passage shown");
+    assert_eq!(h.style_at(x, y).bg, Some(Color::Yellow));
+    assert_eq!(h.style_at(x, y).fg, Some(Color::Black));
+}
+
+/// The whole reader screen, text and styles, after a search, Enter and `n`.
+#[test]
+fn reader_screen_matches_exactly_with_styles() {
+    let mut h = Harness::tiny(60, 15);
+    h.keys("/hastings<ret>n");
+    let t = Theme::color();
+    let lines = [
+        " Board approves plan                   article 1 of 2 · all ",
+        "  Board approves plan                                       ",
+        "                                                            ",
+        "▌ The Hastings board approved the plan on Monday. Critics   ",
+        "  objected loudly.                                          ",
+        "                                                            ",
+        "  Share this article on Facebook                            ",
+        "                                                            ",
+        "                                                            ",
+        "                                                            ",
+        "                                                            ",
+        "                                                            ",
+        "                                                            ",
+        "                                                            ",
+        " passage 2 of 4 · Board approves plan     n next · c claims ",
+    ];
+    let mut expected = Buffer::with_lines(lines);
+    expected.set_style(Rect::new(0, 0, 60, 1), t.status);
+    expected.set_style(Rect::new(1, 0, 19, 1), t.status.patch(t.title));
+    // The title passage supports a claim made by both articles.
+    expected.set_style(Rect::new(2, 1, 19, 1), t.claim);
+    expected.set_style(Rect::new(0, 3, 1, 1), t.marker);
+    // The passage jumped to.
+    expected.set_style(Rect::new(2, 3, 47, 1), t.current);
+    // Boilerplate is dimmed.
+    expected.set_style(Rect::new(2, 6, 30, 1), t.noise);
+    expected.set_style(Rect::new(0, 14, 60, 1), t.status);
+    h.terminal.backend().assert_buffer(&expected);
+}
+
+#[test]
+fn search_highlights_matched_characters_and_counts() {
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/hstngs");
+    let screen = h.screen();
+    assert!(screen.contains("/ hstngs"), "{screen}");
+    let total = h.app.digest.claims.len();
+    let matching = h.app.index.search("hstngs").len();
+    assert!(matching > 0);
+    assert!(
+        screen.contains(&format!("{matching} of {total} claims")),
+        "{screen}"
+    );
+    let (x, y) = h.find("The Hastings board").expect("result shown");
+    let t = Theme::color();
+    // "H" matched, "a" not, "s" matched.
+    assert_eq!(h.style_at(x + 4, y).fg, t.matched.fg);
+    assert!(h.style_at(x + 4, y).add_modifier.contains(Modifier::BOLD));
+    assert_ne!(h.style_at(x + 5, y).fg, t.matched.fg);
+    assert_eq!(h.style_at(x + 6, y).fg, t.matched.fg);
+    // Folded: accents and case do not matter.
+    h.keys("<C-u>HÄSTÍNGS");
+    assert_eq!(h.app.search.as_ref().map(|s| s.hits.len()), Some(matching));
+    h.keys("<C-u>zzzz");
+    assert!(contains(&h, "No claim matches “zzzz”"), "{}", h.screen());
+    assert!(contains(&h, &format!("0 of {total} claims")));
+}
+
+#[test]
+fn help_overlay_lists_the_live_keymap_by_context() {
+    let user = "[reader]\n\"x\" = \"down\"\n\"s\" = \"search\"\n[global]\n\"?\" = \"none\"\n\"f1\" = \"help\"\n";
+    let keymap = Keymap::load(Some(("user.toml", user))).expect("valid user keymap");
+    let mut h = Harness::with(tiny_corpus(), keymap, Theme::color(), 100, 60);
+    h.keys("?");
+    assert!(h.app.help.is_none(), "? was unbound");
+    h.keys("<tab>");
+    h.events(vec![Event::Key(KeyEvent::new(
+        KeyCode::F(1),
+        KeyModifiers::NONE,
+    ))]);
+    assert!(h.app.help.is_some());
+    let lines: Vec<String> = view::help::lines(&h.app, 96)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    for context in Context::ALL {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(&format!("[{}]", context.name())))
+        );
+    }
+    for spec in ACTIONS {
+        assert!(
+            lines.iter().any(|l| l.contains(spec.name)),
+            "help lacks {}",
+            spec.name
+        );
+    }
+    assert!(lines.iter().any(|l| l.contains("j, down, x")), "{lines:#?}");
+    // A global action bound in a context is listed under that context.
+    let reader = lines
+        .iter()
+        .position(|l| l.contains("[reader]"))
+        .unwrap_or(0);
+    let search = lines
+        .iter()
+        .position(|l| l.contains("[search]"))
+        .unwrap_or(0);
+    assert!(
+        lines[reader..search]
+            .iter()
+            .any(|l| l.starts_with(" s ") && l.contains("search")),
+        "{lines:#?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("f1") && l.contains("help")));
+    assert!(contains(&h, "f1 closes · j scrolls"), "{}", h.screen());
+    // On screen: the heading styled as a heading, keys styled as keys.
+    let t = Theme::color();
+    let (x, y) = h.find("Everywhere [global]").expect("help shown");
+    assert_eq!(h.style_at(x, y).fg, t.heading.fg);
+    let (x, y) = h.find("ctrl-c").expect("ctrl-c listed");
+    assert_eq!(h.style_at(x, y).fg, t.key.fg);
+    h.keys("<esc>");
+    assert!(h.app.help.is_none());
+}
+
+/// Every action of the registry, in every context where it works, does
+/// what it says. A new action without a scenario here fails the test.
+#[test]
+fn every_registry_action_works() {
+    for spec in ACTIONS {
+        match spec.name {
+            "quit" => {
+                let mut h = Harness::tiny(80, 24);
+                h.keys("q");
+                assert!(h.app.quit);
+                let mut h = Harness::tiny(80, 24);
+                h.keys("/q");
+                assert!(!h.app.quit, "q types in the search field");
+                h.keys("<C-c>");
+                assert!(h.app.quit, "ctrl-c quits anywhere");
+            }
+            "help" => {
+                let mut h = Harness::tiny(80, 24);
+                h.keys("?");
+                assert!(h.app.help.is_some() && contains(&h, "Keys"));
+                h.keys("?");
+                assert!(h.app.help.is_none());
+            }
+            "search" => {
+                let mut h = Harness::tiny(80, 24);
+                h.keys("/");
+                assert!(h.app.search.is_some() && contains(&h, "Search claims"));
+            }
+            "back" => {
+                let mut h = Harness::tiny(80, 24);
+                h.keys("<ret>");
+                assert!(matches!(h.app.screen, Screen::Reader(_)));
+                h.keys("<esc>");
+                assert_eq!(h.app.screen, Screen::Main);
+                h.keys("/abc<esc>");
+                assert!(h.app.search.is_none());
+                h.keys("<esc>");
+                assert!(
+                    h.status().contains("Nothing to go back to"),
+                    "{}",
+                    h.status()
+                );
+            }
+            "up" | "down" | "first" | "last" | "half-page-down" | "half-page-up" | "page-down"
+            | "page-up" => movement_scenario(spec.name),
+            "switch-pane" => {
+                let mut h = Harness::tiny(80, 24);
+                assert_eq!(h.app.focus, Pane::Claims);
+                h.keys("<tab>");
+                assert_eq!(h.app.focus, Pane::Passages);
+                h.keys("<tab>");
+                assert_eq!(h.app.focus, Pane::Articles);
+                h.keys("<tab>");
+                assert_eq!(h.app.focus, Pane::Claims);
+            }
+            "open" => open_scenario(),
+            "next-passage" | "previous-passage" => passage_scenario(),
+            "claims-here" => {
+                let mut h = Harness::tiny(80, 24);
+                h.keys("<ret>c");
+                let picker = h.app.picker.clone().expect("claims of the line");
+                assert_eq!(picker.claims, vec![0]);
+                assert!(contains(&h, "Claims of this line"));
+                h.keys("<esc>G");
+                h.keys("c");
+                assert!(h.app.picker.is_none());
+                assert!(
+                    h.status().contains("No claim on this line"),
+                    "{}",
+                    h.status()
+                );
+            }
+            "delete-char" | "clear-query" => {
+                let mut h = Harness::tiny(80, 24);
+                h.keys("/board<bs>");
+                assert_eq!(
+                    h.app.search.as_ref().map(|s| s.query.as_str()),
+                    Some("boar")
+                );
+                h.keys("<C-u>");
+                assert_eq!(h.app.search.as_ref().map(|s| s.query.as_str()), Some(""));
+                assert!(contains(&h, "/ █"), "{}", h.screen());
+            }
+            other => panic!("no scenario for action {other}"),
+        }
+    }
+}
+
+fn movement_scenario(name: &str) {
+    // Lists: the embedded corpus has enough claims to page.
+    let mut h = Harness::new(80, 24);
+    let claims = h.app.digest.claims.len();
+    match name {
+        "down" => {
+            h.keys("j<down>");
+            assert_eq!(h.app.claims.selected, 2);
+            assert_eq!(h.app.passages.selected, 0);
+        }
+        "up" => {
+            h.keys("jjjk<up>");
+            assert_eq!(h.app.claims.selected, 1);
+        }
+        "last" => {
+            h.keys("G");
+            assert_eq!(h.app.claims.selected, claims - 1);
+            // The last claim is in view.
+            let last = &h.app.digest.claims[claims - 1];
+            assert!(contains(&h, &format!("{} · ", last.id)), "{}", h.screen());
+            h.keys("<home><end>");
+            assert_eq!(h.app.claims.selected, claims - 1);
+        }
+        "first" => {
+            h.keys("Ggg");
+            assert_eq!(h.app.claims.selected, 0);
+            h.keys("G<home>");
+            assert_eq!(h.app.claims.selected, 0);
+            assert_eq!(h.app.claims.offset, 0);
+        }
+        "half-page-down" | "half-page-up" => {
+            h.keys("<C-d><C-d>");
+            let twice = h.app.claims.selected;
+            assert!(twice >= 2);
+            h.keys("<C-u>");
+            assert!((1..twice).contains(&h.app.claims.selected));
+        }
+        _ => {
+            h.keys("<pgdn><pgdn>");
+            let twice = h.app.claims.selected;
+            assert!(twice >= 4, "a page moves several claims");
+            h.keys("<pgup>");
+            assert!((1..twice - 1).contains(&h.app.claims.selected));
+        }
+    }
+    // Articles pane too.
+    let mut h = Harness::new(80, 24);
+    h.keys("<tab><tab>");
+    let articles = h.app.corpus.articles.len();
+    match name {
+        "down" | "half-page-down" | "page-down" => {
+            let key = match name {
+                "down" => "j",
+                "half-page-down" => "<C-d>",
+                _ => "<pgdn>",
+            };
+            h.keys(key);
+            assert!(h.app.articles.selected >= 1, "{name}");
+        }
+        "last" => {
+            h.keys("G");
+            assert_eq!(h.app.articles.selected, articles - 1);
+        }
+        _ => {
+            let key = match name {
+                "up" => "k",
+                "first" => "gg",
+                "half-page-up" => "<C-u>",
+                _ => "<pgup>",
+            };
+            h.keys("G");
+            h.keys(key);
+            assert!(h.app.articles.selected < articles - 1, "{name}");
+        }
+    }
+    // Reader, on the longest article: the cursor line and the view move.
+    let mut h = Harness::new(80, 24);
+    let longest = (0..articles)
+        .max_by_key(|&a| h.app.corpus.articles[a].text.len())
+        .unwrap_or(0);
+    h.keys(&format!("<tab><tab>{}<ret>", "j".repeat(longest)));
+    let Screen::Reader(start) = h.app.screen else {
+        panic!("reader open");
+    };
+    let key = match name {
+        "down" => "jj",
+        "up" => "jjjk",
+        "first" => "<C-d>gg",
+        "last" => "G",
+        "half-page-down" => "<C-d>",
+        "half-page-up" => "<C-d><C-d><C-u>",
+        "page-down" => "<pgdn>",
+        _ => "<pgdn><pgdn><pgup>",
+    };
+    h.keys(key);
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("still in the reader");
+    };
+    let lines = h.app.reader_text.as_ref().map_or(0, |t| t.lines.len());
+    let height = 22;
+    let max_top = lines.saturating_sub(height);
+    let down = |top: usize, by: usize| (top + by).min(max_top);
+    match name {
+        "down" => assert_eq!(state.cursor, start.cursor + 2),
+        "up" => assert_eq!(state.cursor, 2),
+        "first" => assert_eq!((state.cursor, state.top), (0, 0)),
+        "last" => {
+            assert_eq!(state.cursor, lines - 1);
+            assert_eq!(state.top, lines.saturating_sub(height));
+        }
+        "half-page-down" => assert_eq!(state.top, down(0, height / 2)),
+        "half-page-up" => assert_eq!(
+            state.top,
+            down(down(0, height / 2), height / 2).saturating_sub(height / 2)
+        ),
+        "page-down" => assert_eq!(state.top, down(0, height)),
+        _ => assert_eq!(
+            state.top,
+            down(down(0, height), height).saturating_sub(height)
+        ),
+    }
+    // Search results; half pages do not work there (ctrl-u clears the
+    // query), which the registry says.
+    let spec = ACTIONS.iter().find(|s| s.name == name).expect("registered");
+    if name.starts_with("half-page") {
+        assert!(!spec.applies_in(Context::Search));
+        return;
+    }
+    assert!(spec.applies_in(Context::Search), "{name}");
+    let mut h = Harness::new(80, 24);
+    h.keys("/e");
+    let hits = h.app.search.as_ref().map_or(0, |s| s.hits.len());
+    assert!(hits > 3);
+    let (key, expected) = match name {
+        "down" => ("<down><C-n>", 2),
+        "up" => ("<down><down><down><up><C-p>", 1),
+        "first" => ("<end><home>", 0),
+        "last" => ("<end>", hits - 1),
+        "page-down" => ("<pgdn>", 0),
+        _ => ("<pgdn><pgup>", 0),
+    };
+    h.keys(key);
+    let selected = h.app.search.as_ref().map_or(0, |s| s.results.selected);
+    if name == "page-down" {
+        assert!(selected > 1);
+    } else {
+        assert_eq!(selected, expected, "{name} in search");
+    }
+}
+
+fn open_scenario() {
+    // A claim opens the reader at its first passage.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("<ret>");
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    assert_eq!(state.trail.map(|t| (t.claim, t.position)), Some((0, 0)));
+    assert!(
+        h.status().contains("passage 1 of 4 · Board approves plan"),
+        "{}",
+        h.status()
+    );
+    // A supporting passage opens the reader at that passage.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("<tab>jjj<ret>");
+    assert!(
+        h.status()
+            .contains("passage 4 of 4 · Plan approved by board"),
+        "{}",
+        h.status()
+    );
+    // An article opens at its top.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("<tab><tab>j<ret>");
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    assert_eq!(
+        (state.article, state.top, state.cursor, state.trail),
+        (1, 0, 0, None)
+    );
+    // In the reader, Enter lists the line's claims; Enter on one goes to it.
+    h.keys("jj<ret>");
+    assert!(h.app.picker.is_some());
+    h.keys("<ret>");
+    assert_eq!(h.app.screen, Screen::Main);
+    assert_eq!(h.app.claims.selected, 0);
+    assert_eq!(h.app.focus, Pane::Claims);
+    // Back returns to the reader where it was.
+    h.keys("<esc>");
+    assert!(matches!(h.app.screen, Screen::Reader(s) if s.article == 1 && s.cursor == 2));
+    // A search result opens its claim.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/vote close<ret>");
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    let claim = &h.app.digest.claims[state.trail.map_or(0, |t| t.claim)];
+    assert_eq!(claim.text, "The vote was close.");
+    assert!(h.app.search.is_none());
+}
+
+fn passage_scenario() {
+    let mut h = Harness::tiny(80, 24);
+    h.keys("<ret>");
+    assert!(h.status().contains("passage 1 of 4"), "{}", h.status());
+    h.keys("nn");
+    assert!(
+        h.status()
+            .contains("passage 3 of 4 · Plan approved by board"),
+        "{}",
+        h.status()
+    );
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    assert_eq!(state.article, 1, "n crosses into the other article");
+    h.keys("nn");
+    assert!(
+        h.status().contains("That was the last of 4 passages"),
+        "{}",
+        h.status()
+    );
+    h.keys("NNN");
+    assert!(
+        h.status().contains("passage 1 of 4 · Board approves plan"),
+        "{}",
+        h.status()
+    );
+    h.keys("N");
+    assert!(
+        h.status().contains("That was the first passage"),
+        "{}",
+        h.status()
+    );
+    // Esc goes back to where the jump came from, not passage by passage.
+    h.keys("<esc>");
+    assert_eq!(h.app.screen, Screen::Main);
+    // In the claim list, n and N move through the passages pane.
+    h.keys("nn");
+    assert_eq!(h.app.passages.selected, 2);
+    h.keys("N");
+    assert_eq!(h.app.passages.selected, 1);
+    // Without a claim, n explains itself.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("<tab><tab><ret>n");
+    assert!(h.status().contains("open a claim first"), "{}", h.status());
+}
+
+#[test]
+fn chords_wait_for_their_second_key_and_unbound_keys_say_so() {
+    let mut h = Harness::new(80, 24);
+    h.keys("G");
+    h.keys("g");
+    assert_eq!(h.app.pending.len(), 1);
+    assert_ne!(h.app.claims.selected, 0);
+    h.keys("g");
+    assert!(h.app.pending.is_empty());
+    assert_eq!(h.app.claims.selected, 0);
+    // A broken chord falls back to its last key.
+    h.keys("gj");
+    assert_eq!(h.app.claims.selected, 1);
+    h.keys("z");
+    assert!(h.status().contains("z does nothing here"), "{}", h.status());
+    // Esc quickly followed by a key arrives as alt-key: taken as both.
+    h.keys("<ret>");
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+    h.keys("<A-?>");
+    assert_eq!(h.app.screen, Screen::Main);
+    assert!(h.app.help.is_some());
+}
+
+#[test]
+fn mouse_wheel_scrolls_and_click_selects() {
+    let mut h = Harness::new(100, 30);
+    let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len());
+    h.mouse(
+        MouseEventKind::ScrollDown,
+        areas.claims.x + 5,
+        areas.claims.y + 2,
+    );
+    h.mouse(
+        MouseEventKind::ScrollDown,
+        areas.claims.x + 5,
+        areas.claims.y + 2,
+    );
+    assert_eq!(h.app.claims.selected, 2);
+    // Click the second article (two rows each, inside the border).
+    h.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        areas.articles.x + 5,
+        areas.articles.y + 3,
+    );
+    assert_eq!(h.app.focus, Pane::Articles);
+    assert_eq!(h.app.articles.selected, 1);
+    h.keys("<ret>");
+    h.mouse(MouseEventKind::ScrollDown, 10, 10);
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    assert_eq!(state.top, 3);
+    h.mouse(MouseEventKind::Down(MouseButton::Left), 10, 6);
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    assert_eq!(state.cursor, 3 + 5);
+}
+
+#[test]
+fn resize_reflows_and_small_terminals_get_a_message() {
+    let mut h = Harness::new(100, 30);
+    h.keys("<ret>");
+    let Screen::Reader(before) = h.app.screen else {
+        panic!("reader open");
+    };
+    let text = h.app.reader_text.clone().expect("wrapped");
+    let anchor = text.lines[before.cursor].bytes.start;
+    h.resize(70, 20);
+    let Screen::Reader(after) = h.app.screen else {
+        panic!("reader open");
+    };
+    let rewrapped = h.app.reader_text.clone().expect("wrapped");
+    assert_eq!(rewrapped.width, 70 - 3);
+    let line = &rewrapped.lines[after.cursor];
+    assert!(
+        line.bytes.start <= anchor && anchor <= line.bytes.end,
+        "cursor stays on its text"
+    );
+    assert!(after.cursor >= after.top && after.cursor < after.top + 18);
+    for y in 1..19 {
+        let row = h.row(y);
+        assert!(unicode_width::UnicodeWidthStr::width(row.trim_end()) <= 70);
+    }
+    h.resize(50, 10);
+    assert!(contains(&h, "needs at least 60×15"), "{}", h.screen());
+    h.keys("q");
+    assert!(h.app.quit);
+}
+
+#[test]
+fn no_color_uses_no_colours() {
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(tiny_corpus(), keymap, Theme::no_color(), 80, 24);
+    h.keys("/hastings");
+    h.keys("<ret>");
+    let buf = h.buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    // The passage jumped to (the title line, first line of text) is still
+    // marked, by reversing it; the header uses reverse too, the text under
+    // it does not.
+    assert!(
+        h.row(1).starts_with("▌ Board approves plan"),
+        "{}",
+        h.screen()
+    );
+    assert!(h.style_at(2, 1).add_modifier.contains(Modifier::REVERSED));
+    assert!(!h.style_at(2, 3).add_modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn wide_characters_keep_columns_and_controls_never_reach_the_screen() {
+    let corpus = Corpus::from_texts([
+        (
+            "wide",
+            "東京の会議 🚀 Board approves plan\n\nThe 東京 board approved the 🚀 plan on Monday. Critics objected.\n".to_string(),
+        ),
+        (
+            "evil",
+            "Evil \u{1b}[2J title\n\nThe board \u{1b}]0;pwned\u{7} approved \u{202e}the plan on Monday.\u{9b}31m\n".to_string(),
+        ),
+    ]);
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 80, 24);
+    for keys in ["", "<tab><tab><ret>", "<esc>j<ret>"] {
+        h.keys(keys);
+        let buf = h.buffer();
+        for cell in buf.content() {
+            assert!(
+                !cell
+                    .symbol()
+                    .chars()
+                    .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "control character on screen: {:?}\n{}",
+                cell.symbol(),
+                h.screen()
+            );
+        }
+        // Rows of the main screen keep their right border in the last column.
+        if h.app.screen == Screen::Main {
+            for y in 1..22 {
+                let right = buf[(79, y)].symbol();
+                assert!(
+                    ["│", "┐", "┘", "┤", "┌", "└"].contains(&right) || y >= 22,
+                    "row {y}: {}",
+                    h.row(y)
+                );
+            }
+        }
+    }
+    assert!(contains(&h, "␛"), "{}", h.screen());
+}
+
+#[test]
+fn an_empty_corpus_is_shown_not_crashed_on() {
+    let keymap = Keymap::defaults().expect("keymap");
+    let empty: Vec<(String, String)> = Vec::new();
+    let mut h = Harness::with(Corpus::from_texts(empty), keymap, Theme::color(), 80, 24);
+    h.keys("jkG<C-d><pgdn>gg<ret>nNc<tab><ret><tab><ret>/x<ret><esc>?<esc>");
+    assert_eq!(h.app.screen, Screen::Main);
+    assert!(
+        contains(&h, "Articles (0)") && contains(&h, "(none)"),
+        "{}",
+        h.screen()
+    );
+    // An article with nothing but a title still opens.
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(
+        Corpus::from_texts([("t", "Title only".to_string())]),
+        keymap,
+        Theme::color(),
+        80,
+        24,
+    );
+    h.keys("<tab><tab><ret>jGc");
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+}

@@ -1,0 +1,55 @@
+//! The article list: title, then byline (or first words), date and claims.
+
+use ratatui::text::{Line, Span};
+
+use newsdigest::PassageKind;
+use newsdigest::text::fold_for_match;
+
+use super::plural;
+use crate::tui::app::App;
+use crate::tui::terminal_text::truncate;
+
+pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
+    let Some(article) = app.corpus.articles.get(index) else {
+        return Vec::new();
+    };
+    let width = width.saturating_sub(2) as usize;
+    let title = Line::from(Span::styled(
+        truncate(&article.display_title(), width),
+        app.theme.title,
+    ));
+    let source = match &article.byline {
+        Some(byline) => byline.clone(),
+        None => {
+            // The first sentence that is not the title said again.
+            let title = article.title.as_deref().map(comparable);
+            let first = article
+                .passages
+                .iter()
+                .filter(|p| matches!(p.kind, PassageKind::Sentence | PassageKind::Bullet))
+                .map(|p| article.passage_text(p))
+                .find(|t| title.as_deref() != Some(comparable(t).as_str()))
+                .unwrap_or(article.id.as_str());
+            let words: Vec<&str> = first.split_whitespace().take(8).collect();
+            format!("{}…", words.join(" "))
+        }
+    };
+    let mut meta = vec![source];
+    if let Some(date) = &article.date {
+        meta.push(date.clone());
+    }
+    let claims = app.claims_per_article.get(index).copied().unwrap_or(0);
+    meta.push(plural(claims, "claim", "claims"));
+    let meta = Line::from(Span::styled(
+        truncate(&meta.join(" · "), width),
+        app.theme.dim,
+    ));
+    vec![title, meta]
+}
+
+/// Text folded and stripped of final punctuation, to spot a repeated title.
+fn comparable(text: &str) -> String {
+    fold_for_match(text)
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}

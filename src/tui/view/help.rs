@@ -1,0 +1,112 @@
+//! The help overlay, generated from the live keymap: every action of each
+//! context with its keys and description.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::hints;
+use crate::tui::action::{ACTIONS, Action, Context};
+use crate::tui::app::App;
+use crate::tui::layout;
+
+const KEYS_COLUMN: usize = 18;
+const NAME_COLUMN: usize = 18;
+
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let description_width = (width as usize)
+        .saturating_sub(KEYS_COLUMN + NAME_COLUMN + 1)
+        .max(10);
+    let mut out = Vec::new();
+    for context in Context::ALL {
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::from(Span::styled(
+            format!("{} [{}]", context.title(), context.name()),
+            app.theme.heading,
+        )));
+        if context == Context::Global {
+            out.push(row(app, "ctrl-c", "", "Quit, always", description_width));
+        }
+        // The context's own actions, and global ones the user bound here.
+        let listed = ACTIONS.iter().filter(|s| {
+            s.applies_in(context)
+                || (s.applies_in(Context::Global)
+                    && !app.keymap.keys_of(context, s.action).is_empty())
+        });
+        for spec in listed {
+            let keys = app.keymap.keys_of(context, spec.action);
+            let keys = if keys.is_empty() {
+                "(unbound)".to_string()
+            } else {
+                keys.join(", ")
+            };
+            let mut first = true;
+            for part in textwrap::wrap(spec.description, description_width) {
+                if first {
+                    out.push(row(app, &keys, spec.name, &part, description_width));
+                    first = false;
+                } else {
+                    out.push(row(app, "", "", &part, description_width));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn row(app: &App, keys: &str, name: &str, description: &str, _width: usize) -> Line<'static> {
+    let pad = |s: &str, n: usize| {
+        let w = s.width();
+        format!("{s}{}", " ".repeat(n.saturating_sub(w).max(1)))
+    };
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(pad(keys, KEYS_COLUMN - 1), app.theme.key),
+        Span::styled(pad(name, NAME_COLUMN), app.theme.dim),
+        Span::raw(description.to_string()),
+    ])
+}
+
+fn inner_width(app: &App) -> u16 {
+    layout::inner(layout::help_area(app.area)).width
+}
+
+pub fn line_count(app: &App) -> usize {
+    lines(app, inner_width(app)).len()
+}
+
+pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
+    let popup = layout::help_area(area);
+    let buf = frame.buffer_mut();
+    Clear.render(popup, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.focused_border)
+        .title(Span::styled(" Keys ", app.theme.title))
+        .title_bottom(Span::styled(
+            format!(
+                " {} · keymap.toml changes these ",
+                hints(
+                    app,
+                    app.context(),
+                    &[(Action::Help, "closes"), (Action::Down, "scrolls")]
+                )
+                .join(" · ")
+            ),
+            app.theme.dim,
+        ))
+        .render(popup, buf);
+    let inner = layout::inner(popup);
+    for (row, line) in lines(app, inner.width)
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        buf.set_line(inner.x, inner.y + row as u16, line, inner.width);
+    }
+}

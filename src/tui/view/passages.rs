@@ -1,0 +1,65 @@
+//! The supporting passages of the selected claim, each labelled with its
+//! article and shown in context (the sentences around it on its line),
+//! the passage itself highlighted.
+
+use std::ops::Range;
+
+use newsdigest::PassageRef;
+use ratatui::text::{Line, Span};
+
+use super::styled_segments;
+use crate::tui::app::App;
+use crate::tui::terminal_text::{truncate, wrap_ranges};
+
+/// The passage's context: from the previous passage to the next one, when
+/// they stand on the same line of the file.
+pub fn context_range(app: &App, r: PassageRef) -> Option<(Range<usize>, Range<usize>)> {
+    let article = app.corpus.articles.get(r.article)?;
+    let passage = article.passages.get(r.passage)?;
+    let line = article.lines.iter().find(|l| {
+        l.span.start <= passage.span.start && passage.span.start < l.span.end.max(l.span.start + 1)
+    })?;
+    let start = r
+        .passage
+        .checked_sub(1)
+        .and_then(|i| article.passages.get(i))
+        .filter(|p| p.span.start >= line.span.start)
+        .map_or(passage.span.start, |p| p.span.start);
+    let end = article
+        .passages
+        .get(r.passage + 1)
+        .filter(|p| p.span.end <= line.span.end)
+        .map_or(passage.span.end, |p| p.span.end);
+    Some((start..end.max(passage.span.end), passage.span.range()))
+}
+
+pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
+    let Some(claim) = app.digest.claims.get(app.claims.selected) else {
+        return Vec::new();
+    };
+    let Some(&r) = claim.support.get(index) else {
+        return Vec::new();
+    };
+    let Some(article) = app.corpus.articles.get(r.article) else {
+        return Vec::new();
+    };
+    let width = width.saturating_sub(2).max(1);
+    let label = format!("{}. {}", index + 1, article.display_title());
+    let mut lines = vec![Line::from(Span::styled(
+        truncate(&label, width as usize),
+        app.theme.title,
+    ))];
+    if let Some((context, passage)) = context_range(app, r) {
+        let highlights = [(passage, app.theme.current)];
+        for bytes in wrap_ranges(&article.text, context, width as usize) {
+            lines.push(Line::from(styled_segments(
+                &article.text,
+                bytes,
+                &highlights,
+                app.theme.dim,
+            )));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}

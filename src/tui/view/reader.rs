@@ -1,0 +1,145 @@
+//! The reader: a whole article wrapped to the pane, passages of claims
+//! that more than one article makes highlighted, the passage jumped to highlighted more, boilerplate dimmed.
+
+use newsdigest::PassageRef;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use super::{hints, render_status, styled_segments};
+use crate::tui::action::{Action, Context};
+use crate::tui::app::{App, ReaderState};
+use crate::tui::layout;
+use crate::tui::terminal_text::truncate;
+
+pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
+    let areas = layout::reader_areas(area);
+    let Some(article) = app.corpus.articles.get(state.article) else {
+        return;
+    };
+    let buf = frame.buffer_mut();
+    let Some(text) = app
+        .reader_text
+        .as_ref()
+        .filter(|t| t.article == state.article)
+    else {
+        return;
+    };
+
+    // Header: title, byline, date; position on the right.
+    buf.set_style(areas.header, app.theme.status);
+    let percent = if text.lines.len() <= areas.text.height as usize {
+        "all".to_string()
+    } else {
+        let bottom = (state.top + areas.text.height as usize).min(text.lines.len());
+        format!("{}%", bottom * 100 / text.lines.len())
+    };
+    let position = format!(
+        "article {} of {} · {percent}",
+        state.article + 1,
+        app.corpus.articles.len()
+    );
+    let mut header = vec![article.display_title()];
+    header.extend(article.byline.clone());
+    header.extend(article.date.clone());
+    let header_max = areas.header.width.saturating_sub(position.len() as u16 + 4) as usize;
+    buf.set_string(
+        areas.header.x + 1,
+        areas.header.y,
+        truncate(&header.join(" · "), header_max),
+        app.theme.status.patch(app.theme.title),
+    );
+    buf.set_string(
+        areas
+            .header
+            .right()
+            .saturating_sub(position.chars().count() as u16 + 1),
+        areas.header.y,
+        &position,
+        app.theme.status,
+    );
+
+    // Text.
+    for row in 0..areas.text.height {
+        let index = state.top + row as usize;
+        let Some(line) = text.lines.get(index) else {
+            break;
+        };
+        let y = areas.text.y + row;
+        if index == state.cursor {
+            buf.set_string(
+                areas.text.x - layout::READER_GUTTER,
+                y,
+                "▌",
+                app.theme.marker,
+            );
+        }
+        let mut highlights: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
+        let first = article
+            .passages
+            .partition_point(|p| p.span.end <= line.bytes.start);
+        for p in article.passages[first..]
+            .iter()
+            .take_while(|p| p.span.start < line.bytes.end)
+        {
+            let r = PassageRef {
+                article: state.article,
+                passage: p.index,
+            };
+            if state.target == Some(p.index) {
+                highlights.push((p.span.range(), app.theme.current));
+            } else if app
+                .digest
+                .claims_of(r)
+                .iter()
+                .any(|&c| app.digest.claims[c].article_count() > 1)
+            {
+                highlights.push((p.span.range(), app.theme.claim));
+            }
+        }
+        let base = if line.noise {
+            app.theme.noise
+        } else {
+            Style::new()
+        };
+        let spans = styled_segments(&article.text, line.bytes.clone(), &highlights, base);
+        let indent = line.indent.min(areas.text.width);
+        buf.set_line(
+            areas.text.x + indent,
+            y,
+            &Line::from(spans),
+            areas.text.width - indent,
+        );
+    }
+
+    // Status: where the trail is.
+    let left = match (&app.message, state.trail) {
+        (Some(message), _) => message.clone(),
+        (None, Some(trail)) => {
+            let count = app
+                .digest
+                .claims
+                .get(trail.claim)
+                .map_or(0, |c| c.support.len());
+            format!(
+                "passage {} of {} · {}",
+                trail.position + 1,
+                count,
+                article.display_title()
+            )
+        }
+        (None, None) => article.display_title(),
+    };
+    let hints = hints(
+        app,
+        Context::Reader,
+        &[
+            (Action::NextPassage, "next"),
+            (Action::ClaimsHere, "claims"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
+    );
+    render_status(app, buf, areas.status, &left, &hints);
+}

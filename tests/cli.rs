@@ -1,0 +1,164 @@
+//! The non-interactive commands of the binary: search, search --lines, and
+//! a broken keymap refused before the terminal is touched.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdigest");
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsdigest-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("articles")
+}
+
+#[test]
+fn search_prints_ranked_claims_with_sources() {
+    let out = Command::new(BIN)
+        .args(["search", "hastings board", "--limit", "2"])
+        .arg(articles())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let headers: Vec<&str> = text.lines().filter(|l| l.starts_with('c')).collect();
+    assert_eq!(headers.len(), 2, "{text}");
+    assert!(
+        headers[0].contains(" articles · ") && headers[0].contains("score"),
+        "{text}"
+    );
+    assert!(text.contains("    - "), "sources listed:\n{text}");
+    let first_claim = text.lines().nth(1).unwrap_or("").to_lowercase();
+    assert!(
+        first_claim.contains("hastings") && first_claim.contains("board"),
+        "{text}"
+    );
+}
+
+#[test]
+fn search_lines_ranks_any_file_like_fzf_filter() {
+    let dir = scratch("lines");
+    let file = dir.join("names.txt");
+    std::fs::write(&file, "Zürich office\nzu  rich\nBeyoncé\nnothing\nZurich\n").expect("write");
+    let out = Command::new(BIN)
+        .args(["search", "zurich", "--lines"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    // Accents folded: both spellings match; the unrelated lines do not.
+    let mut sorted = lines.clone();
+    sorted.sort();
+    // Lines come out as they are, double spaces included.
+    assert_eq!(sorted, vec!["Zurich", "Zürich office", "zu  rich"]);
+    assert!(lines[0].starts_with('Z'), "{lines:?}");
+    let none = Command::new(BIN)
+        .args(["search", "qqqq", "--lines"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+}
+
+#[test]
+fn broken_keymap_lists_every_problem_and_exits_2() {
+    let dir = scratch("keymap");
+    let keymap = dir.join("keymap.toml");
+    std::fs::write(
+        &keymap,
+        "[reader]\n\"x\" = \"frist\"\n\"ctrl-\" = \"down\"\n[nowhere]\n",
+    )
+    .expect("write");
+    let out = Command::new(BIN)
+        .arg("--keymap")
+        .arg(&keymap)
+        .arg(articles())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "nothing drawn: {:?}", out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let path = keymap.display().to_string();
+    for expected in [
+        format!("{path}:2:7: unknown action \"frist\""),
+        format!("{path}:3:1: cannot read key \"ctrl-\""),
+        format!("{path}:4:2: unknown context [nowhere]"),
+    ] {
+        assert!(err.contains(&expected), "missing {expected:?} in:\n{err}");
+    }
+    // A missing --keymap file is an error too, not a silent fallback.
+    let out = Command::new(BIN)
+        .arg("--keymap")
+        .arg(dir.join("absent.toml"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the keymap"));
+}
+
+#[test]
+fn the_keymap_in_the_config_folder_is_read() {
+    let dir = scratch("xdg");
+    let folder = dir.join("newsdigest");
+    std::fs::create_dir_all(&folder).expect("config folder");
+    std::fs::write(
+        folder.join("keymap.toml"),
+        "[claims]\n\"j\" = \"sideways\"\n",
+    )
+    .expect("write");
+    let out = Command::new(BIN)
+        .env("XDG_CONFIG_HOME", &dir)
+        .arg(articles())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let expected = format!(
+        "{}:2:7: unknown action \"sideways\"",
+        folder.join("keymap.toml").display()
+    );
+    assert!(err.contains(&expected), "{err}");
+    // A valid file there is used: the command gets past the keymap.
+    std::fs::write(folder.join("keymap.toml"), "[claims]\n\"x\" = \"down\"\n").expect("write");
+    let out = Command::new(BIN)
+        .env("XDG_CONFIG_HOME", &dir)
+        .arg(articles())
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+#[test]
+fn the_interface_refuses_to_run_without_a_terminal() {
+    let out = Command::new(BIN).arg(articles()).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs a terminal"));
+}
+
+#[test]
+fn keys_markdown_is_the_readme_table() {
+    let out = Command::new(BIN)
+        .args(["keys", "--markdown"])
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    assert!(table.lines().count() > 10);
+    assert!(
+        readme.contains(table.as_ref()),
+        "README.md lacks the generated key table"
+    );
+}

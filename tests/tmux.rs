@@ -1,0 +1,287 @@
+//! End-to-end: the real binary in a real pseudo-terminal, made by tmux.
+//! Keys go in with `send-keys`, the screen comes out with `capture-pane`.
+//! Without tmux every test here says "skipped: tmux not found" on stderr
+//! (written past the test harness's capture) instead of passing silently.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdigest");
+const PROMPT: &str = "READY$";
+
+fn tmux_found() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn skip(test: &str) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: tmux not found ({test} needs tmux to make a terminal)"
+    );
+}
+
+/// A private tmux server with one pane running `sh`; killed on drop.
+struct Session {
+    /// The server's socket, in the temporary folder; removed on drop.
+    socket: std::path::PathBuf,
+}
+
+impl Session {
+    fn start(test: &str, width: u16, height: u16) -> Session {
+        let socket =
+            std::env::temp_dir().join(format!("newsdigest-tmux-{test}-{}", std::process::id()));
+        let session = Session { socket };
+        let shell = format!(
+            "env -i PATH=/usr/bin:/bin HOME=/nonexistent TERM=xterm-256color PS1='{PROMPT}' sh"
+        );
+        let out = session.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-s",
+            "main",
+            &shell,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+        session.wait_for(PROMPT);
+        session
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Sends keys by tmux name ("Enter", "Escape", "q").
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        assert!(self.tmux(&args).status.success());
+    }
+
+    fn type_text(&self, text: &str) {
+        assert!(
+            self.tmux(&["send-keys", "-t", "main", "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "main"]).stdout)
+            .into_owned()
+    }
+
+    fn format(&self, variable: &str) -> String {
+        String::from_utf8_lossy(
+            &self
+                .tmux(&["display-message", "-p", "-t", "main", variable])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen if not.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                panic!("waited 30 s for {text:?}; the screen shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn run(&self, command: &str) {
+        self.type_text(command);
+        self.keys(&["Enter"]);
+    }
+
+    /// After the program ended: the shell is back, in cooked mode with echo,
+    /// on the main screen, with mouse reporting off.
+    fn assert_terminal_restored(&self) {
+        self.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-*icanon' -e '-*echo'; echo STTY-\"\"DONE");
+        // The quotes keep the echoed command line from matching.
+        let screen = self.wait_for("STTY-DONE");
+        let flags: Vec<&str> = screen
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.ends_with("icanon") || l.ends_with("echo"))
+            .collect();
+        assert_eq!(
+            flags,
+            vec!["icanon", "echo"],
+            "terminal modes after exit:\n{screen}"
+        );
+        assert_eq!(
+            self.format("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(
+            self.format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting left on"
+        );
+    }
+
+    /// The pid of the program running in the pane's shell.
+    fn child_pid(&self) -> String {
+        let shell = self.format("#{pane_pid}");
+        // /proc lists children when the kernel has CONFIG_PROC_CHILDREN;
+        // ps is the fallback.
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .or_else(|_| {
+                Command::new("ps")
+                    .args(["-o", "pid=", "--ppid", &shell])
+                    .output()
+                    .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            })
+            .expect("list the shell's children");
+        children
+            .split_whitespace()
+            .next()
+            .expect("the program runs under the shell")
+            .to_string()
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+        let _ = std::fs::remove_file(&self.socket);
+    }
+}
+
+fn articles() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("articles")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn search_jump_next_passage_help_and_quit() {
+    if !tmux_found() {
+        return skip("search_jump_next_passage_help_and_quit");
+    }
+    let tmux = Session::start("flow", 100, 30);
+    tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+    tmux.wait_for("Claims (");
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    tmux.keys(&["/"]);
+    tmux.wait_for("Search claims");
+    tmux.type_text("hastings board");
+    let screen = tmux.wait_for("/ hastings board");
+    assert!(screen.contains(" claims"), "count of matches:\n{screen}");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("passage 1 of ");
+    assert!(
+        screen.contains("Hastings"),
+        "the passage is in view:\n{screen}"
+    );
+    tmux.keys(&["n"]);
+    tmux.wait_for("passage 2 of ");
+    tmux.keys(&["?"]);
+    tmux.wait_for("Everywhere [global]");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    tmux.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_and_ctrl_c_restore_the_terminal() {
+    if !tmux_found() {
+        return skip("sigterm_and_ctrl_c_restore_the_terminal");
+    }
+    let tmux = Session::start("signals", 80, 24);
+    tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+    tmux.wait_for("Claims (");
+    let pid = tmux.child_pid();
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    tmux.wait_for("EXITED 0");
+    tmux.assert_terminal_restored();
+
+    tmux.run(&format!("clear; {BIN} {}; echo EXITED $?", articles()));
+    tmux.wait_for("Claims (");
+    tmux.keys(&["/", "C-c"]);
+    tmux.wait_for("EXITED 0");
+    tmux.assert_terminal_restored();
+}
+
+#[test]
+fn tiny_terminal_shows_a_message_and_wide_one_reflows() {
+    if !tmux_found() {
+        return skip("tiny_terminal_shows_a_message_and_wide_one_reflows");
+    }
+    let tmux = Session::start("sizes", 50, 12);
+    tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+    tmux.wait_for("needs at least 60×15");
+    tmux.tmux(&["resize-window", "-t", "main", "-x", "200", "-y", "60"]);
+    let screen = tmux.wait_for("Supporting passages");
+    // Wide layout: articles and passages side by side on the top row.
+    let top = screen.lines().next().unwrap_or("");
+    assert!(
+        top.contains("Articles") && top.contains("Supporting passages"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    tmux.assert_terminal_restored();
+}
+
+/// Whether a process is gone (or only a zombie waiting to be reaped).
+fn exited(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/status")) {
+        Err(_) => true,
+        Ok(status) => status
+            .lines()
+            .any(|l| l.starts_with("State:") && l.contains('Z')),
+    }
+}
+
+#[test]
+fn a_vanished_terminal_ends_the_program() {
+    if !tmux_found() {
+        return skip("a_vanished_terminal_ends_the_program");
+    }
+    let tmux = Session::start("hangup", 80, 24);
+    tmux.run(&format!("{BIN} {}", articles()));
+    tmux.wait_for("Claims (");
+    let pid = tmux.child_pid();
+    // Closing the server closes the pty: the program gets SIGHUP and reads
+    // end-of-file from then on.
+    let _ = tmux.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while !exited(&pid) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "newsdigest (pid {pid}) still runs 10 s after its terminal went away"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
