@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError};
 use newsdigest::digest::{DigestOptions, sentence_pair_signals};
 use newsdigest::search::SearchIndex;
-use newsdigest::{Corpus, Digest, eval, export};
+use newsdigest::{Corpus, Digest, disputes, eval, export};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -139,10 +139,12 @@ pub fn print(text: &str) -> Result<()> {
 
 pub fn run_export(dir: Option<&Path>, format: Format) -> Result<()> {
     let corpus = load_corpus(dir)?;
-    let digest = Digest::build(&corpus);
+    let options = DigestOptions::default();
+    let digest = Digest::build_with(&corpus, &options);
+    let disagreements = disputes::find(&corpus, &digest, &options);
     let mut text = match format {
-        Format::Json => export::to_json(&corpus, &digest),
-        Format::Markdown => export::to_markdown(&corpus, &digest),
+        Format::Json => export::to_json(&corpus, &digest, &disagreements),
+        Format::Markdown => export::to_markdown(&corpus, &digest, &disagreements),
     };
     if !text.ends_with('\n') {
         text.push('\n');

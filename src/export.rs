@@ -4,8 +4,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::attribution::attribute;
 use crate::corpus::Corpus;
-use crate::digest::Digest;
+use crate::digest::{Digest, PassageRef};
+use crate::disputes::Disagreements;
 
 #[derive(Debug, Serialize)]
 pub struct ExportArticle<'a> {
@@ -22,6 +24,35 @@ pub struct ExportPassage<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// asserts, alleges, reports or denies.
+    pub stance: &'static str,
+    /// Who makes the assertion, or null for the article's own voice.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportDispute<'a> {
+    /// The asserting claim's id.
+    pub claim: &'a str,
+    /// The id of the claim that denies it.
+    pub denied_by: &'a str,
+    pub asserting_articles: usize,
+    pub denying_articles: usize,
+    pub passages: [ExportPassage<'a>; 2],
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportDiscrepancySide<'a> {
+    pub claim: Option<&'a str>,
+    pub values: &'a [String],
+    pub passage: ExportPassage<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportDiscrepancy<'a> {
+    /// amount, year, date, duration, percentage, count or source.
+    pub kind: &'static str,
+    pub sides: [ExportDiscrepancySide<'a>; 2],
 }
 
 #[derive(Debug, Serialize)]
@@ -36,6 +67,23 @@ pub struct ExportClaim<'a> {
 pub struct Export<'a> {
     pub articles: Vec<ExportArticle<'a>>,
     pub claims: Vec<ExportClaim<'a>>,
+    pub disputes: Vec<ExportDispute<'a>>,
+    pub discrepancies: Vec<ExportDiscrepancy<'a>>,
+}
+
+fn export_passage<'a>(corpus: &'a Corpus, r: PassageRef) -> ExportPassage<'a> {
+    let article = &corpus.articles[r.article];
+    let passage = &article.passages[r.passage];
+    let text = article.passage_text(passage);
+    let attribution = attribute(text);
+    ExportPassage {
+        article: &article.id,
+        start: passage.span.start,
+        end: passage.span.end,
+        text,
+        stance: attribution.stance.name(),
+        source: attribution.source,
+    }
 }
 
 /// `path` is the folder as given joined with the file name, as stored in
@@ -44,7 +92,11 @@ fn path_string(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-pub fn export<'a>(corpus: &'a Corpus, digest: &'a Digest) -> Export<'a> {
+pub fn export<'a>(
+    corpus: &'a Corpus,
+    digest: &'a Digest,
+    disagreements: &'a Disagreements,
+) -> Export<'a> {
     let articles = corpus
         .articles
         .iter()
@@ -70,28 +122,54 @@ pub fn export<'a>(corpus: &'a Corpus, digest: &'a Digest) -> Export<'a> {
             passages: c
                 .support
                 .iter()
-                .map(|r| {
-                    let article = &corpus.articles[r.article];
-                    let passage = &article.passages[r.passage];
-                    ExportPassage {
-                        article: &article.id,
-                        start: passage.span.start,
-                        end: passage.span.end,
-                        text: article.passage_text(passage),
-                    }
-                })
+                .map(|r| export_passage(corpus, *r))
                 .collect(),
         })
         .collect();
-    Export { articles, claims }
+    let disputes = disagreements
+        .disputes
+        .iter()
+        .map(|d| ExportDispute {
+            claim: &digest.claims[d.asserting].id,
+            denied_by: &digest.claims[d.denying].id,
+            asserting_articles: digest.claims[d.asserting].article_count(),
+            denying_articles: digest.claims[d.denying].article_count(),
+            passages: [
+                export_passage(corpus, d.passages.0),
+                export_passage(corpus, d.passages.1),
+            ],
+        })
+        .collect();
+    let discrepancies = disagreements
+        .discrepancies
+        .iter()
+        .map(|d| ExportDiscrepancy {
+            kind: d.kind.name(),
+            sides: d.sides.each_ref().map(|side| ExportDiscrepancySide {
+                claim: side.claim.map(|c| digest.claims[c].id.as_str()),
+                values: &side.values,
+                passage: export_passage(corpus, side.passage),
+            }),
+        })
+        .collect();
+    Export {
+        articles,
+        claims,
+        disputes,
+        discrepancies,
+    }
 }
 
-pub fn to_json(corpus: &Corpus, digest: &Digest) -> String {
+pub fn to_json(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&export(corpus, digest)).unwrap_or_default()
+    serde_json::to_string_pretty(&export(corpus, digest, disagreements)).unwrap_or_default()
 }
 
-pub fn to_markdown(corpus: &Corpus, digest: &Digest) -> String {
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     let mut out = String::from("# Digest\n\n## Articles\n\n");
     for a in &corpus.articles {
         out.push_str(&format!("- **{}** (`{}`)", a.display_title(), a.id));
@@ -103,10 +181,48 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest) -> String {
         }
         out.push('\n');
     }
-    out.push_str("\n## Claims\n");
-    for c in &digest.claims {
+    if !disagreements.disputes.is_empty() || !disagreements.discrepancies.is_empty() {
+        out.push_str("\n## Where the sources disagree\n");
+    }
+    for d in &disagreements.disputes {
+        let (a, b) = (&digest.claims[d.asserting], &digest.claims[d.denying]);
         out.push_str(&format!(
-            "\n### {}. {}\n\n{} · {}\n\n",
+            "\n- **Disputed**: {} ({}) — denied by {} ({}): “{}” ⟷ “{}”\n",
+            a.id,
+            plural(a.article_count(), "article"),
+            b.id,
+            plural(b.article_count(), "article"),
+            one_line(&a.text),
+            one_line(&b.text)
+        ));
+    }
+    for d in &disagreements.discrepancies {
+        out.push_str(&format!("\n- **Discrepancy ({})**:\n", d.kind.name()));
+        for side in &d.sides {
+            let article = &corpus.articles[side.passage.article];
+            let text = article.passage_text(&article.passages[side.passage.passage]);
+            out.push_str(&format!(
+                "  - {} in *{}*{}: “{}”\n",
+                side.values.join(", "),
+                article.display_title(),
+                side.claim
+                    .map(|c| format!(" ({})", digest.claims[c].id))
+                    .unwrap_or_default(),
+                one_line(text)
+            ));
+        }
+    }
+    out.push_str("\n## Claims\n");
+    for (claim_index, c) in digest.claims.iter().enumerate() {
+        let mut marks = String::new();
+        if disagreements.disputes_of(claim_index).next().is_some() {
+            marks.push_str(" · disputed");
+        }
+        if disagreements.discrepancies_of(claim_index).next().is_some() {
+            marks.push_str(" · discrepancy");
+        }
+        out.push_str(&format!(
+            "\n### {}. {}\n\n{} · {}{marks}\n\n",
             c.id,
             c.text,
             plural(c.article_count(), "article"),
@@ -115,17 +231,17 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest) -> String {
         for r in &c.support {
             let article = &corpus.articles[r.article];
             let passage = &article.passages[r.passage];
-            let text = article
-                .passage_text(passage)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = article.passage_text(passage);
+            let attribution = attribute(text);
             out.push_str(&format!(
-                "> {text}\n> — *{}* (`{}`, bytes {}–{})\n\n",
+                "> {}\n> — *{}* (`{}`, bytes {}–{}) · {} {}\n\n",
+                one_line(text),
                 article.display_title(),
                 article.id,
                 passage.span.start,
-                passage.span.end
+                passage.span.end,
+                attribution.source_label(),
+                attribution.stance.name()
             ));
         }
     }

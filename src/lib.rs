@@ -10,6 +10,7 @@
 pub mod attribution;
 pub mod corpus;
 pub mod digest;
+pub mod disputes;
 pub mod eval;
 pub mod export;
 pub mod search;

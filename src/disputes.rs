@@ -1,0 +1,503 @@
+//! Where sources disagree: claims that deny each other (disputes), and
+//! numbers, dates or credited sources that differ between passages telling
+//! the same fact (discrepancies).
+//!
+//! Everything here is read from the digest and general cues: polarity,
+//! normalised quantities (hedges such as "nearly" or "over" are already
+//! folded away, so "nearly a decade" and "ten years" agree), and the names a
+//! passage credits a report to.
+
+use std::collections::HashMap;
+
+use crate::attribution::{Stance, attribute};
+use crate::corpus::Corpus;
+use crate::digest::quantity::{Quantity, QuantityKind};
+use crate::digest::{
+    Digest, DigestOptions, Incompatibility, PassageFeatures, PassageRef, Polarity, ProperNouns,
+    ScoreWeights, TermWeights, cosine, incompatibility, unguarded_score,
+};
+use crate::text;
+
+/// A claim and a claim that denies it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Dispute {
+    /// Index of the asserting claim in `Digest::claims`.
+    pub asserting: usize,
+    /// Index of the denying claim.
+    pub denying: usize,
+    /// The pair of passages that meet best, ignoring polarity.
+    pub passages: (PassageRef, PassageRef),
+    pub similarity: f32,
+}
+
+/// What kind of value differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiscrepancyKind {
+    Amount,
+    Year,
+    Date,
+    Duration,
+    Percentage,
+    Count,
+    /// The same report credited to different sources.
+    Source,
+}
+
+impl DiscrepancyKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            DiscrepancyKind::Amount => "amount",
+            DiscrepancyKind::Year => "year",
+            DiscrepancyKind::Date => "date",
+            DiscrepancyKind::Duration => "duration",
+            DiscrepancyKind::Percentage => "percentage",
+            DiscrepancyKind::Count => "count",
+            DiscrepancyKind::Source => "source",
+        }
+    }
+
+    fn of(kind: &QuantityKind) -> DiscrepancyKind {
+        match kind {
+            QuantityKind::Money(_) | QuantityKind::VagueMoney => DiscrepancyKind::Amount,
+            QuantityKind::Year => DiscrepancyKind::Year,
+            QuantityKind::DayOfMonth => DiscrepancyKind::Date,
+            QuantityKind::Duration => DiscrepancyKind::Duration,
+            QuantityKind::Percent => DiscrepancyKind::Percentage,
+            QuantityKind::Count(_) => DiscrepancyKind::Count,
+        }
+    }
+}
+
+/// One side of a discrepancy: a passage and the values it gives.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DiscrepantValue {
+    pub passage: PassageRef,
+    /// The claim the passage supports (its first, when it supports several).
+    pub claim: Option<usize>,
+    /// The values as normal forms ("2019", "USD 150000000") or source names.
+    pub values: Vec<String>,
+}
+
+/// Two passages telling one fact with different values.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Discrepancy {
+    pub kind: DiscrepancyKind,
+    pub sides: [DiscrepantValue; 2],
+}
+
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Disagreements {
+    pub disputes: Vec<Dispute>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+impl Disagreements {
+    /// The disputes a claim takes part in, on either side.
+    pub fn disputes_of(&self, claim: usize) -> impl Iterator<Item = &Dispute> {
+        self.disputes
+            .iter()
+            .filter(move |d| d.asserting == claim || d.denying == claim)
+    }
+
+    /// The discrepancies that involve a claim's passages.
+    pub fn discrepancies_of(&self, claim: usize) -> impl Iterator<Item = &Discrepancy> {
+        self.discrepancies
+            .iter()
+            .filter(move |d| d.sides.iter().any(|s| s.claim == Some(claim)))
+    }
+}
+
+/// Word overlap (lexical score, polarity ignored) that a denial must have
+/// with some passage of a claim to dispute it. Read off the five articles:
+/// true disputes score 0.40–0.51, unrelated denials of the same story
+/// (“Meta denies any wrongdoing”) below 0.30.
+const DISPUTE_MIN_OVERLAP: f32 = 0.40;
+/// Passages whose numbers conflict tell one fact when they are this alike
+/// and share another value ("$150 million … by 2019" / "$150 million in 2017").
+const DISCREPANCY_SHARE_OF_THRESHOLD: f32 = 0.6;
+
+/// Per passage of the digest: its features, term weights and embedding.
+struct PassageSignals {
+    refs: Vec<PassageRef>,
+    index: HashMap<PassageRef, usize>,
+    features: Vec<PassageFeatures>,
+    weights: TermWeights,
+    embeddings: Option<Vec<Vec<f32>>>,
+    texts: Vec<String>,
+}
+
+impl PassageSignals {
+    fn new(corpus: &Corpus, digest: &Digest, options: &DigestOptions) -> PassageSignals {
+        let mut refs: Vec<PassageRef> = digest
+            .claims
+            .iter()
+            .flat_map(|c| c.support.iter().copied())
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        let texts: Vec<String> = refs
+            .iter()
+            .map(|r| {
+                let article = &corpus.articles[r.article];
+                article
+                    .passage_text(&article.passages[r.passage])
+                    .to_string()
+            })
+            .collect();
+        let names = ProperNouns::learn(texts.iter().map(String::as_str));
+        let features: Vec<PassageFeatures> = texts
+            .iter()
+            .map(|t| PassageFeatures::with_names(t, &names))
+            .collect();
+        let weights = TermWeights::from_passages(&features);
+        let embeddings = options.embedder.as_ref().map(|e| {
+            texts
+                .iter()
+                .map(|t| e.embed(&names.without_names(t)))
+                .collect()
+        });
+        let index = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
+        PassageSignals {
+            refs,
+            index,
+            features,
+            weights,
+            embeddings,
+            texts,
+        }
+    }
+
+    /// Word overlap alone, every guard ignored.
+    fn lexical_similarity(&self, i: usize, j: usize) -> f32 {
+        unguarded_score(
+            &self.features[i],
+            &self.features[j],
+            &self.weights,
+            None,
+            &ScoreWeights::lexical(),
+        )
+        .total
+    }
+
+    /// How alike two passages are, every guard ignored.
+    fn similarity(&self, i: usize, j: usize, options: &DigestOptions) -> f32 {
+        let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+        unguarded_score(
+            &self.features[i],
+            &self.features[j],
+            &self.weights,
+            semantic,
+            &options.weights,
+        )
+        .total
+    }
+}
+
+/// Finds the disputes and discrepancies of a digest.
+pub fn find(corpus: &Corpus, digest: &Digest, options: &DigestOptions) -> Disagreements {
+    let signals = PassageSignals::new(corpus, digest, options);
+    Disagreements {
+        disputes: disputes(digest, &signals),
+        discrepancies: discrepancies(digest, &signals, options),
+    }
+}
+
+fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
+    let threshold = DISPUTE_MIN_OVERLAP;
+    let mut out = Vec::new();
+    for (a, asserting) in digest.claims.iter().enumerate() {
+        // A dispute sets an allegation or a report against a denial; the
+        // article's own background sentences dispute nothing.
+        let alleged = asserting.support.iter().any(|r| {
+            s.index.get(r).is_some_and(|&i| {
+                matches!(
+                    attribute(&s.texts[i]).stance,
+                    Stance::Alleges | Stance::Reports
+                )
+            })
+        });
+        if asserting.polarity != Polarity::Asserts || !alleged {
+            continue;
+        }
+        for (d, denying) in digest.claims.iter().enumerate() {
+            if denying.polarity != Polarity::Denies {
+                continue;
+            }
+            let mut best: Option<(f32, PassageRef, PassageRef)> = None;
+            for ra in &asserting.support {
+                for rd in &denying.support {
+                    let (Some(&i), Some(&j)) = (s.index.get(ra), s.index.get(rd)) else {
+                        continue;
+                    };
+                    // Opposite polarity is the point; the other guards still hold:
+                    // a denial about other actors or other numbers disputes nothing.
+                    let mut aligned = s.features[j].clone();
+                    aligned.polarity = s.features[i].polarity;
+                    if incompatibility(&s.features[i], &aligned).is_some() {
+                        continue;
+                    }
+                    // Word overlap, not the embedding: a denial repeats the words
+                    // it denies ("didn't share … private messages"), while the
+                    // embeddings of any two sentences of one story are close.
+                    let score = s.lexical_similarity(i, j);
+                    if score >= threshold && best.is_none_or(|b| score > b.0) {
+                        best = Some((score, *ra, *rd));
+                    }
+                }
+            }
+            if let Some((similarity, pa, pd)) = best {
+                out.push(Dispute {
+                    asserting: a,
+                    denying: d,
+                    passages: (pa, pd),
+                    similarity,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -> Vec<Discrepancy> {
+    let threshold = options.weights.threshold * DISCREPANCY_SHARE_OF_THRESHOLD;
+    let claim_of = |r: PassageRef| digest.claims_of(r).first().copied();
+    let credited: Vec<Vec<String>> = s.texts.iter().map(|t| credited_sources(t)).collect();
+    let mut out = Vec::new();
+    for i in 0..s.refs.len() {
+        for j in i + 1..s.refs.len() {
+            if s.refs[i].article == s.refs[j].article {
+                continue;
+            }
+            let (fi, fj) = (&s.features[i], &s.features[j]);
+            let side = |k: usize, values: Vec<String>| DiscrepantValue {
+                passage: s.refs[k],
+                claim: claim_of(s.refs[k]),
+                values,
+            };
+            // Compare as if both asserted: a report credited to another paper
+            // disagrees whatever the sentence around it says.
+            let mut fj_aligned = fj.clone();
+            fj_aligned.polarity = fi.polarity;
+            let same_polarity = fi.polarity == fj.polarity;
+            match incompatibility(fi, &fj_aligned) {
+                Some(Incompatibility::ConflictingQuantities) if same_polarity => {
+                    // One fact told with different numbers shares another value
+                    // and most of its words.
+                    let shares_value = fi.quantities.iter().any(|qa| {
+                        fj.quantities
+                            .iter()
+                            .any(|qb| qb.agrees_with(qa) && qa.kind != QuantityKind::VagueMoney)
+                    });
+                    if !shares_value || s.similarity(i, j, options) < threshold {
+                        continue;
+                    }
+                    for kind in conflicting_kinds(&fi.quantities, &fj.quantities) {
+                        out.push(Discrepancy {
+                            kind: DiscrepancyKind::of(&kind),
+                            sides: [
+                                side(i, values_of(&fi.quantities, &kind)),
+                                side(j, values_of(&fj.quantities, &kind)),
+                            ],
+                        });
+                    }
+                }
+                None => {
+                    // The same report credited to different sources.
+                    let (ci, cj) = (&credited[i], &credited[j]);
+                    let key = |names: &[String]| {
+                        names
+                            .iter()
+                            .map(|n| crate::attribution::source_key(n))
+                            .collect::<Vec<_>>()
+                    };
+                    let (ki, kj) = (key(ci), key(cj));
+                    let differ =
+                        !ki.is_empty() && !kj.is_empty() && !ki.iter().any(|x| kj.contains(x));
+                    let same_year = fi.quantities.iter().any(|q| {
+                        q.kind == QuantityKind::Year
+                            && fj.quantities.iter().any(|r| r.agrees_with(q))
+                    });
+                    if differ && same_year && s.similarity(i, j, options) >= threshold {
+                        out.push(Discrepancy {
+                            kind: DiscrepancyKind::Source,
+                            sides: [side(i, ci.clone()), side(j, cj.clone())],
+                        });
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    out
+}
+
+/// Kinds given by both passages with no agreeing value.
+fn conflicting_kinds(a: &[Quantity], b: &[Quantity]) -> Vec<QuantityKind> {
+    let mut kinds: Vec<QuantityKind> = a
+        .iter()
+        .filter(|qa| qa.kind != QuantityKind::VagueMoney)
+        .filter(|qa| {
+            let same: Vec<&Quantity> = b.iter().filter(|qb| qb.kind == qa.kind).collect();
+            !same.is_empty()
+                && !a
+                    .iter()
+                    .filter(|x| x.kind == qa.kind)
+                    .any(|x| same.iter().any(|qb| qb.agrees_with(x)))
+        })
+        .map(|q| q.kind.clone())
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+fn values_of(quantities: &[Quantity], kind: &QuantityKind) -> Vec<String> {
+    quantities
+        .iter()
+        .filter(|q| &q.kind == kind)
+        .map(describe)
+        .collect()
+}
+
+/// A value in a form a reader can compare: "2019", "USD 150 million", "March 23".
+pub fn describe(q: &Quantity) -> String {
+    let v = q.value;
+    match &q.kind {
+        QuantityKind::Year => format!("{v:.0}"),
+        QuantityKind::Money(currency) => format!("{currency} {}", scaled(v)),
+        QuantityKind::VagueMoney => format!("{}s", scaled(v).trim_start_matches("1 ")),
+        QuantityKind::DayOfMonth => {
+            let month = (v / 100.0) as usize;
+            let day = v as u32 % 100;
+            let name = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ]
+            .get(month.wrapping_sub(1))
+            .copied()
+            .unwrap_or("?");
+            format!("{name} {day}")
+        }
+        QuantityKind::Duration => format!("{} years", trim_number(v)),
+        QuantityKind::Percent => format!("{}%", trim_number(v)),
+        QuantityKind::Count(unit) => format!("{} {unit}", scaled(v)),
+    }
+}
+
+fn trim_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}").trim_end_matches('0').to_string()
+    }
+}
+
+fn scaled(v: f64) -> String {
+    for (size, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if v >= size {
+            return format!("{} {word}", trim_number(v / size));
+        }
+    }
+    trim_number(v)
+}
+
+/// Names a passage credits a report to: "The Guardian reported", "one by
+/// The New York Times", "according to Reuters".
+pub fn credited_sources(passage: &str) -> Vec<String> {
+    let folded = text::fold_quotes(passage);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let is_name = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let lower = bare(w).to_lowercase();
+        // "… by The New York Times", "according to Reuters"
+        let after = (lower == "by"
+            && i > 0
+            && words[..i].iter().rev().take(3).any(|p| {
+                let p = bare(p).to_lowercase();
+                matches!(
+                    p.as_str(),
+                    "one"
+                        | "report"
+                        | "reports"
+                        | "story"
+                        | "article"
+                        | "investigation"
+                        | "reported"
+                )
+            }))
+            || (lower == "to" && i > 0 && bare(words[i - 1]).eq_ignore_ascii_case("according"));
+        if after {
+            let name: Vec<String> = words[i + 1..]
+                .iter()
+                .take_while(|x| is_name(x))
+                .take(5)
+                .map(|x| bare(x))
+                .collect();
+            if !name.is_empty() {
+                out.push(name.join(" "));
+            }
+        }
+        // "The Guardian reported"
+        if matches!(lower.as_str(), "reported" | "reports") && i > 0 {
+            let mut start = i;
+            while start > 0 && is_name(words[start - 1]) && i - start < 5 {
+                start -= 1;
+            }
+            if start < i {
+                out.push(
+                    words[start..i]
+                        .iter()
+                        .map(|x| bare(x))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+        }
+    }
+    // One entry per source, as first written, whatever its case or article.
+    let mut seen = Vec::new();
+    out.retain(|name| {
+        let key = crate::attribution::source_key(name);
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits_reports_to_named_sources() {
+        assert_eq!(
+            credited_sources("In December 2018, The Guardian reported that X."),
+            vec!["The Guardian"]
+        );
+        assert_eq!(
+            credited_sources(
+                "This contrasts with previous reports, including one by The New York Times in 2018."
+            ),
+            vec!["The New York Times"]
+        );
+        assert_eq!(
+            credited_sources("According to Reuters, the deal closed."),
+            vec!["Reuters"]
+        );
+        assert!(credited_sources("The court document alleges a relationship.").is_empty());
+    }
+}
