@@ -46,6 +46,10 @@ pub enum Command {
         /// Same-claim threshold to try instead of the calibrated one.
         #[arg(long)]
         threshold: Option<f32>,
+        /// Embed with the full MiniLM transformer from this folder (see
+        /// scripts/fetch-transformer.sh); needs the `transformer` feature.
+        #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
+        transformer: Option<PathBuf>,
     },
     /// Show how each article was cleaned and split: lines, noise, passages.
     Passages {
@@ -64,6 +68,10 @@ pub enum Command {
         /// Also print each signal, before any guard: word cosine, containment, embedding cosine; then the guard.
         #[arg(long)]
         signals: bool,
+        /// Embed with the full MiniLM transformer from this folder (see
+        /// scripts/fetch-transformer.sh); needs the `transformer` feature.
+        #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
+        transformer: Option<PathBuf>,
     },
 }
 
@@ -115,16 +123,17 @@ pub fn run_eval(
     verbose: bool,
     lexical: bool,
     threshold: Option<f32>,
+    transformer: Option<&Path>,
 ) -> Result<bool> {
     let json = std::fs::read_to_string(gold_path)
         .with_context(|| format!("reading {}", gold_path.display()))?;
     let gold =
         eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
     let corpus = load_corpus(dir)?;
-    let mut options = if lexical {
-        DigestOptions::lexical()
-    } else {
-        DigestOptions::default()
+    let mut options = match transformer {
+        Some(dir) => transformer_options(dir)?,
+        None if lexical => DigestOptions::lexical(),
+        None => DigestOptions::default(),
     };
     if let Some(threshold) = threshold {
         options.weights.threshold = threshold;
@@ -185,7 +194,12 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
 }
 
 /// Prints one same-claim score per pair of `pairs_path`.
-pub fn run_similarity(pairs_path: &Path, lexical: bool, show_signals: bool) -> Result<()> {
+pub fn run_similarity(
+    pairs_path: &Path,
+    lexical: bool,
+    show_signals: bool,
+    transformer: Option<&Path>,
+) -> Result<()> {
     let text = if pairs_path == Path::new("-") {
         io::read_to_string(io::stdin()).context("reading pairs from standard input")?
     } else {
@@ -204,10 +218,10 @@ pub fn run_similarity(pairs_path: &Path, lexical: bool, show_signals: bool) -> R
             ),
         }
     }
-    let options = if lexical {
-        DigestOptions::lexical()
-    } else {
-        DigestOptions::default()
+    let options = match transformer {
+        Some(dir) => transformer_options(dir)?,
+        None if lexical => DigestOptions::lexical(),
+        None => DigestOptions::default(),
     };
     let mut out = String::new();
     for (signals, guard) in sentence_pair_signals(&pairs, &options) {
@@ -227,4 +241,25 @@ pub fn run_similarity(pairs_path: &Path, lexical: bool, show_signals: bool) -> R
         out.push('\n');
     }
     print(&out)
+}
+
+/// Word overlap with the full transformer's embedding cosine.
+#[cfg(feature = "transformer")]
+fn transformer_options(dir: &Path) -> Result<DigestOptions> {
+    use newsdigest::digest::{ScoreWeights, transformer::TransformerEmbedder};
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .map(|c| c.join("newsdigest").join("transformer-embeddings"));
+    let embedder = TransformerEmbedder::load(dir, cache.as_deref())
+        .with_context(|| format!("loading the transformer from {}", dir.display()))?;
+    Ok(DigestOptions {
+        weights: ScoreWeights::with_transformer(),
+        embedder: Some(Box::new(embedder)),
+    })
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer_options(_dir: &Path) -> Result<DigestOptions> {
+    anyhow::bail!("this newsdigest was built without the `transformer` feature")
 }

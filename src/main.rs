@@ -21,13 +21,22 @@ fn main() -> ExitCode {
             verbose,
             lexical,
             threshold,
-        }) => cli::run_eval(&gold, dir.as_deref(), verbose, lexical, threshold),
+            transformer,
+        }) => cli::run_eval(
+            &gold,
+            dir.as_deref(),
+            verbose,
+            lexical,
+            threshold,
+            transformer.as_deref(),
+        ),
         Some(Command::Passages { dir }) => cli::run_passages(dir.as_deref()).map(|()| true),
         Some(Command::Similarity {
             pairs,
             lexical,
             signals,
-        }) => cli::run_similarity(&pairs, lexical, signals).map(|()| true),
+            transformer,
+        }) => cli::run_similarity(&pairs, lexical, signals, transformer.as_deref()).map(|()| true),
         None => cli::run_export(args.dir.as_deref(), cli::Format::Markdown).map(|()| true),
     };
     match result {

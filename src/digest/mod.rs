@@ -14,6 +14,8 @@ mod polarity;
 pub mod quantity;
 mod sentence_pairs;
 mod similarity;
+#[cfg(feature = "transformer")]
+pub mod transformer;
 
 pub use embedding::StaticEmbedder;
 pub use features::{PassageFeatures, TermWeights};
