@@ -130,15 +130,12 @@ pub fn run_eval(
     let gold =
         eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
     let corpus = load_corpus(dir)?;
-    let mut options = match transformer {
-        Some(dir) => transformer_options(dir)?,
-        None if lexical => DigestOptions::lexical(),
-        None => DigestOptions::default(),
-    };
+    let (mut options, failures) = scorer_options(lexical, transformer)?;
     if let Some(threshold) = threshold {
         options.weights.threshold = threshold;
     }
     let digest = Digest::build_with(&corpus, &options);
+    check_embedder(failures)?;
     let report = eval::evaluate(&corpus, &digest, &gold);
     let mut out = format!("{}\n", report.summary());
     if verbose {
@@ -206,27 +203,31 @@ pub fn run_similarity(
         std::fs::read_to_string(pairs_path)
             .with_context(|| format!("reading {}", pairs_path.display()))?
     };
+    let source = if pairs_path == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        pairs_path.display().to_string()
+    };
     let mut pairs = Vec::new();
     for (number, line) in text.lines().enumerate() {
-        let mut columns = line.split('\t');
+        let mut columns = line.trim_end_matches('\r').split('\t');
         match (columns.next(), columns.next()) {
             (Some(a), Some(b)) => pairs.push((a, b)),
             _ => anyhow::bail!(
-                "{} line {}: expected two sentences separated by a tab",
-                pairs_path.display(),
+                "{source} line {}: expected two sentences separated by a tab",
                 number + 1
             ),
         }
     }
-    let options = match transformer {
-        Some(dir) => transformer_options(dir)?,
-        None if lexical => DigestOptions::lexical(),
-        None => DigestOptions::default(),
-    };
+    let (options, failures) = scorer_options(lexical, transformer)?;
+    let scored = sentence_pair_signals(&pairs, &options);
+    check_embedder(failures)?;
     let mut out = String::new();
-    for (signals, guard) in sentence_pair_signals(&pairs, &options) {
-        let total = if guard.is_some() { 0.0 } else { signals.total };
-        out.push_str(&format!("{total:.4}"));
+    for (signals, guard) in scored {
+        match guard {
+            Some(_) => out.push('0'),
+            None => out.push_str(&format!("{:.4}", signals.total)),
+        }
         if show_signals {
             out.push_str(&format!(
                 "\t{:.4}\t{:.4}\t{}\t{}",
@@ -243,23 +244,51 @@ pub fn run_similarity(
     print(&out)
 }
 
+/// Counts the texts an embedder failed on, when it can fail.
+type EmbedderFailures = Option<Box<dyn Fn() -> usize>>;
+
+/// The scorer asked for on the command line: built-in embedder by default.
+fn scorer_options(
+    lexical: bool,
+    transformer: Option<&Path>,
+) -> Result<(DigestOptions, EmbedderFailures)> {
+    Ok(match transformer {
+        Some(dir) => transformer_options(dir)?,
+        None if lexical => (DigestOptions::lexical(), None),
+        None => (DigestOptions::default(), None),
+    })
+}
+
+fn check_embedder(failures: EmbedderFailures) -> Result<()> {
+    match failures.map_or(0, |count| count()) {
+        0 => Ok(()),
+        n => anyhow::bail!("the transformer could not embed {n} texts"),
+    }
+}
+
 /// Word overlap with the full transformer's embedding cosine.
 #[cfg(feature = "transformer")]
-fn transformer_options(dir: &Path) -> Result<DigestOptions> {
+fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> {
     use newsdigest::digest::{ScoreWeights, transformer::TransformerEmbedder};
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .map(|c| c.join("newsdigest").join("transformer-embeddings"));
-    let embedder = TransformerEmbedder::load(dir, cache.as_deref())
-        .with_context(|| format!("loading the transformer from {}", dir.display()))?;
-    Ok(DigestOptions {
-        weights: ScoreWeights::with_transformer(),
-        embedder: Some(Box::new(embedder)),
-    })
+    let embedder = std::sync::Arc::new(
+        TransformerEmbedder::load(dir, cache.as_deref())
+            .with_context(|| format!("loading the transformer from {}", dir.display()))?,
+    );
+    let counter = std::sync::Arc::clone(&embedder);
+    Ok((
+        DigestOptions {
+            weights: ScoreWeights::with_transformer(),
+            embedder: Some(Box::new(embedder)),
+        },
+        Some(Box::new(move || counter.failures())),
+    ))
 }
 
 #[cfg(not(feature = "transformer"))]
-fn transformer_options(_dir: &Path) -> Result<DigestOptions> {
+fn transformer_options(_dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> {
     anyhow::bail!("this newsdigest was built without the `transformer` feature")
 }

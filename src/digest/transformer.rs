@@ -161,6 +161,12 @@ impl SentenceEmbedder for TransformerEmbedder {
     }
 }
 
+impl SentenceEmbedder for std::sync::Arc<TransformerEmbedder> {
+    fn embed(&self, text: &str) -> Vec<f32> {
+        self.as_ref().embed(text)
+    }
+}
+
 /// FNV-1a, 64 bits: stable across Rust versions, unlike `DefaultHasher`.
 fn text_hash(text: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
