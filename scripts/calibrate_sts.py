@@ -61,11 +61,11 @@ def spearman(xs: list[float], ys: list[float]) -> float:
     return cov / (vx * vy) ** 0.5 if vx > 0 and vy > 0 else 0.0
 
 
-def signals(binary: Path, rows: list[dict], pairs_file: Path) -> list[tuple]:
+def signals(binary: Path, rows: list[dict], pairs_file: Path, extra: list[str] | None = None) -> list[tuple]:
     """(word cosine, containment, embedding cosine, guarded) per pair."""
     pairs_file.write_text("".join(f"{a}\t{b}\n" for a, b in (r["pair"] for r in rows)), encoding="utf-8")
     done = subprocess.run(
-        [str(binary), "similarity", "--pairs", str(pairs_file), "--signals"],
+        [str(binary), "similarity", "--pairs", str(pairs_file), "--signals", *(extra or [])],
         check=True, capture_output=True, text=True,
     )
     out = []
@@ -88,6 +88,7 @@ def main() -> int:
     parser.add_argument("--binary", required=True, type=Path)
     parser.add_argument("--work", required=True, type=Path)
     parser.add_argument("--reference", type=Path, help="file of Python model2vec cosines for the test news pairs")
+    parser.add_argument("--transformer", type=Path, help="also score with the full transformer from this folder")
     args = parser.parse_args()
 
     splits = {name: read_split(args.sts_dir / f"sts-{name}.csv") for name in ("train", "dev", "test")}
@@ -128,6 +129,19 @@ def main() -> int:
     report("combination, calibrated with guards off", best_open)
     print(f"calibrated weights (cosine/containment/semantic): guards on {best}, "
           f"fit {100 * fit_best:.1f}; guards off {best_open}")
+
+    if args.transformer is not None:
+        extra = ["--transformer", str(args.transformer)]
+        fit_tf = signals(args.binary, fit_rows, args.work / "fit-pairs.tsv", extra)
+        test_tf = signals(args.binary, test_rows, args.work / "test-pairs.tsv", extra)
+        best_tf = max(grid, key=lambda w: spearman(combined(fit_tf, w), fit_gold))
+        for name, w in (("transformer alone (embedding cosine)", (0.0, 0.0, 1.0)),
+                        ("plain mean of word cosine and transformer", (0.5, 0.0, 0.5)),
+                        ("lexical + transformer, calibrated guards on", best_tf)):
+            on = spearman(combined(test_tf, w), test_gold)
+            off = spearman(combined(test_tf, w, False), test_gold)
+            print(f"{name:<42} {w[0]:.2f}/{w[1]:.2f}/{w[2]:.2f}   guards on {100 * on:5.1f}   guards off {100 * off:5.1f}")
+        print(f"calibrated transformer weights (cosine/containment/semantic): {best_tf}")
 
     if args.reference is not None:
         reference = [float(x) for x in args.reference.read_text().split()]

@@ -52,6 +52,10 @@ pub enum Command {
         /// Same-claim threshold to try instead of the calibrated one.
         #[arg(long)]
         threshold: Option<f32>,
+        /// Embed with the full MiniLM transformer from this folder (see
+        /// scripts/fetch-transformer.sh); needs the `transformer` feature.
+        #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
+        transformer: Option<PathBuf>,
     },
     /// Show how each article was cleaned and split: lines, noise, passages.
     Passages {
@@ -70,6 +74,10 @@ pub enum Command {
         /// Also print each signal, before any guard: word cosine, containment, embedding cosine; then the guard.
         #[arg(long)]
         signals: bool,
+        /// Embed with the full MiniLM transformer from this folder (see
+        /// scripts/fetch-transformer.sh); needs the `transformer` feature.
+        #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
+        transformer: Option<PathBuf>,
     },
     /// Fuzzy-search the claims (or, with --lines, the lines of any file),
     /// best match first, with the matcher of the interface.
@@ -159,21 +167,19 @@ pub fn run_eval(
     verbose: bool,
     lexical: bool,
     threshold: Option<f32>,
+    transformer: Option<&Path>,
 ) -> Result<bool> {
     let json = std::fs::read_to_string(gold_path)
         .with_context(|| format!("reading {}", gold_path.display()))?;
     let gold =
         eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
     let corpus = load_corpus(dir)?;
-    let mut options = if lexical {
-        DigestOptions::lexical()
-    } else {
-        DigestOptions::default()
-    };
+    let (mut options, failures) = scorer_options(lexical, transformer)?;
     if let Some(threshold) = threshold {
         options.weights.threshold = threshold;
     }
     let digest = Digest::build_with(&corpus, &options);
+    check_embedder(failures)?;
     let report = eval::evaluate(&corpus, &digest, &gold);
     let mut out = format!("{}\n", report.summary());
     if verbose {
@@ -237,34 +243,43 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
 }
 
 /// Prints one same-claim score per pair of `pairs_path`.
-pub fn run_similarity(pairs_path: &Path, lexical: bool, show_signals: bool) -> Result<()> {
+pub fn run_similarity(
+    pairs_path: &Path,
+    lexical: bool,
+    show_signals: bool,
+    transformer: Option<&Path>,
+) -> Result<()> {
     let text = if pairs_path == Path::new("-") {
         io::read_to_string(io::stdin()).context("reading pairs from standard input")?
     } else {
         std::fs::read_to_string(pairs_path)
             .with_context(|| format!("reading {}", pairs_path.display()))?
     };
+    let source = if pairs_path == Path::new("-") {
+        "standard input".to_string()
+    } else {
+        pairs_path.display().to_string()
+    };
     let mut pairs = Vec::new();
     for (number, line) in text.lines().enumerate() {
-        let mut columns = line.split('\t');
+        let mut columns = line.trim_end_matches('\r').split('\t');
         match (columns.next(), columns.next()) {
             (Some(a), Some(b)) => pairs.push((a, b)),
             _ => anyhow::bail!(
-                "{} line {}: expected two sentences separated by a tab",
-                pairs_path.display(),
+                "{source} line {}: expected two sentences separated by a tab",
                 number + 1
             ),
         }
     }
-    let options = if lexical {
-        DigestOptions::lexical()
-    } else {
-        DigestOptions::default()
-    };
+    let (options, failures) = scorer_options(lexical, transformer)?;
+    let scored = sentence_pair_signals(&pairs, &options);
+    check_embedder(failures)?;
     let mut out = String::new();
-    for (signals, guard) in sentence_pair_signals(&pairs, &options) {
-        let total = if guard.is_some() { 0.0 } else { signals.total };
-        out.push_str(&format!("{total:.4}"));
+    for (signals, guard) in scored {
+        match guard {
+            Some(_) => out.push('0'),
+            None => out.push_str(&format!("{:.4}", signals.total)),
+        }
         if show_signals {
             out.push_str(&format!(
                 "\t{:.4}\t{:.4}\t{}\t{}",
@@ -363,4 +378,54 @@ fn escape_controls(text: &str) -> String {
         }
     }
     out
+}
+
+/// Counts the texts an embedder failed on, when it can fail.
+type EmbedderFailures = Option<Box<dyn Fn() -> usize>>;
+
+/// The scorer asked for on the command line: built-in embedder by default.
+fn scorer_options(
+    lexical: bool,
+    transformer: Option<&Path>,
+) -> Result<(DigestOptions, EmbedderFailures)> {
+    Ok(match transformer {
+        Some(dir) => transformer_options(dir)?,
+        None if lexical => (DigestOptions::lexical(), None),
+        None => (DigestOptions::default(), None),
+    })
+}
+
+fn check_embedder(failures: EmbedderFailures) -> Result<()> {
+    match failures.map_or(0, |count| count()) {
+        0 => Ok(()),
+        n => anyhow::bail!("the transformer could not embed {n} texts"),
+    }
+}
+
+/// Word overlap with the full transformer's embedding cosine.
+#[cfg(feature = "transformer")]
+fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> {
+    use newsdigest::digest::{ScoreWeights, transformer::TransformerEmbedder};
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .map(|c| c.join("newsdigest").join("transformer-embeddings"));
+    let embedder = std::sync::Arc::new(
+        TransformerEmbedder::load(dir, cache.as_deref())
+            .with_context(|| format!("loading the transformer from {}", dir.display()))?,
+    );
+    let counter = std::sync::Arc::clone(&embedder);
+    Ok((
+        DigestOptions {
+            weights: ScoreWeights::with_transformer(),
+            embedder: Some(Box::new(embedder)),
+            exhaustive_pairs: false,
+        },
+        Some(Box::new(move || counter.failures())),
+    ))
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer_options(_dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> {
+    anyhow::bail!("this newsdigest was built without the `transformer` feature")
 }

@@ -16,6 +16,8 @@ pub mod quantity;
 mod sentence_pairs;
 mod similarity;
 mod stories;
+#[cfg(feature = "transformer")]
+pub mod transformer;
 
 pub use actors::ProperNouns;
 pub use embedding::StaticEmbedder;

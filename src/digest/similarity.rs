@@ -85,6 +85,22 @@ impl ScoreWeights {
             threshold: 0.48,
         }
     }
+
+    /// Word overlap with the cosine of the full MiniLM transformer (the
+    /// `transformer` feature). Weights: as for [`ScoreWeights::with_semantic`],
+    /// the best of a 0.05 grid on STS train+dev news pairs, guards on.
+    /// Threshold: the development sample keeps recall 0.95 up to 0.44 and
+    /// joins no cannot-link pair down to 0.05 (the guards hold them), so only
+    /// the upper end is measured; 0.43 keeps the static model's margin of
+    /// 0.01 under it.
+    pub fn with_transformer() -> Self {
+        ScoreWeights {
+            cosine: 0.2,
+            containment: 0.0,
+            semantic: 0.8,
+            threshold: 0.43,
+        }
+    }
 }
 
 impl Incompatibility {

@@ -1,0 +1,63 @@
+//! `newsdigest similarity --pairs FILE` run as a user would.
+
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static NEXT_FILE: AtomicUsize = AtomicUsize::new(0);
+
+fn similarity(pairs: &str, extra: &[&str]) -> std::process::Output {
+    let dir = std::env::temp_dir().join(format!("newsdigest-similarity-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!(
+        "pairs-{}.tsv",
+        NEXT_FILE.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::write(&path, pairs).expect("write pairs");
+    let output = Command::new(env!("CARGO_BIN_EXE_newsdigest"))
+        .arg("similarity")
+        .arg("--pairs")
+        .arg(&path)
+        .args(extra)
+        .output()
+        .expect("run newsdigest");
+    let _ = std::fs::remove_file(&path);
+    output
+}
+
+#[test]
+fn one_score_per_pair_and_zero_when_guarded() {
+    let pairs = "Meta allegedly shared users' DMs with Netflix for almost a decade.\tFor almost 10 years Netflix had access to Facebook users' messages.\n\
+                 Meta allegedly shared users' DMs with Netflix for almost a decade.\tThe central bank raised interest rates on Tuesday.\n\
+                 Netflix had access to users' messages.\tNetflix never had access to users' messages.\r\n";
+    for extra in [&[][..], &["--lexical"][..]] {
+        let output = similarity(pairs, extra);
+        assert!(output.status.success(), "{output:?}");
+        let stdout = String::from_utf8(output.stdout).expect("utf-8");
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 3, "{stdout}");
+        let score = |i: usize| lines[i].parse::<f32>().expect("a number");
+        assert!(score(0) > score(1), "{stdout}");
+        assert_eq!(lines[2], "0", "a denial is guarded: {stdout}");
+    }
+}
+
+#[test]
+fn signals_name_the_guard() {
+    let output = similarity(
+        "Netflix had access to users' messages.\tNetflix never had access to users' messages.\n",
+        &["--signals"],
+    );
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    let columns: Vec<&str> = stdout.trim_end().split('\t').collect();
+    assert_eq!(columns.len(), 5, "{stdout}");
+    assert_eq!(columns[0], "0");
+    assert_eq!(columns[4], "opposite-polarity");
+}
+
+#[test]
+fn a_line_without_a_tab_is_an_error_with_its_number() {
+    let output = similarity("first\tsecond\nno tab here\n", &[]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert!(stderr.contains("line 2"), "{stderr}");
+}
