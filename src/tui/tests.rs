@@ -813,6 +813,20 @@ fn mouse_wheel_scrolls_and_click_selects() {
         panic!("reader open");
     };
     assert_eq!(state.cursor, 3 + 5);
+    // In the disagreements view the wheel moves side by side, and a click
+    // selects the side under it.
+    let mut h = Harness::new(100, 30);
+    h.keys("D");
+    h.mouse(MouseEventKind::ScrollDown, 10, 10);
+    h.mouse(MouseEventKind::ScrollDown, 10, 10);
+    assert!(matches!(h.app.screen, Screen::Disagreements(c) if c.selected == 2));
+    let (_, y) = h.find("c4 denies · 3 articles").expect("second side shown");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), 10, y);
+    assert!(
+        matches!(h.app.screen, Screen::Disagreements(c) if c.selected == 1),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]
