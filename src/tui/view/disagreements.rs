@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{hints, plural, render_status};
+use super::{attribution_label, hints, plural, render_status};
 use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, Disagreement, ListCursor};
 use crate::tui::layout;
@@ -24,14 +24,6 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
         .into_iter()
         .map(|l| l.into_owned())
         .collect()
-}
-
-/// "The Guardian · reports" for a passage, from the attributions found at
-/// start-up.
-pub fn attribution_label(app: &App, passage: newsdigest::PassageRef) -> Option<String> {
-    app.attributions
-        .get(&passage)
-        .map(|a| format!("{} · {}", visible(a.source_label()), a.stance.name()))
 }
 
 /// The lines of one side, with its entry's heading before the first side

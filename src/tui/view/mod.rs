@@ -274,6 +274,14 @@ pub fn styled_segments(
     spans
 }
 
+/// "The Guardian · reports" for a passage, from the attributions found at
+/// start-up.
+pub fn attribution_label(app: &App, passage: newsdigest::PassageRef) -> Option<String> {
+    app.attributions
+        .get(&passage)
+        .map(|a| format!("{} · {}", visible(a.source_label()), a.stance.name()))
+}
+
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("{n} {one}")

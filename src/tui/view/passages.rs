@@ -9,8 +9,7 @@ use ratatui::text::{Line, Span};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::disagreements::attribution_label;
-use super::styled_segments;
+use super::{attribution_label, styled_segments};
 use crate::tui::app::App;
 use crate::tui::terminal_text::{truncate, wrap_ranges};
 
