@@ -12,7 +12,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, Command};
-use newsdigest::Digest;
+use newsdigest::digest::DigestOptions;
+use newsdigest::{Digest, disputes};
 use tui::keymap::{Keymap, KeymapProblem, default_keymap_toml, keys_markdown};
 
 /// The exit status of a broken keymap or a refused invocation.
@@ -132,8 +133,17 @@ fn run_interface(dir: Option<&Path>, keymap_flag: Option<&Path>) -> ExitCode {
 
 fn open_interface(dir: Option<&Path>, keymap: Keymap) -> Result<()> {
     let corpus = cli::load_corpus(dir)?;
-    let digest = Digest::build(&corpus);
+    let options = DigestOptions::default();
+    let digest = Digest::build_with(&corpus, &options);
+    let disagreements = disputes::find(&corpus, &digest, &options);
     let area = ratatui::layout::Rect::new(0, 0, 80, 24);
-    let mut app = tui::App::new(corpus, digest, keymap, tui::theme::Theme::from_env(), area);
+    let mut app = tui::App::new(
+        corpus,
+        digest,
+        disagreements,
+        keymap,
+        tui::theme::Theme::from_env(),
+        area,
+    );
     tui::run(&mut app).context("running the interface")
 }

@@ -10,15 +10,17 @@ pub enum Context {
     Articles,
     Claims,
     Reader,
+    Disagreements,
     Search,
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 6] = [
         Context::Global,
         Context::Articles,
         Context::Claims,
         Context::Reader,
+        Context::Disagreements,
         Context::Search,
     ];
 
@@ -29,6 +31,7 @@ impl Context {
             Context::Articles => "articles",
             Context::Claims => "claims",
             Context::Reader => "reader",
+            Context::Disagreements => "disagreements",
             Context::Search => "search",
         }
     }
@@ -40,6 +43,7 @@ impl Context {
             Context::Articles => "Article list",
             Context::Claims => "Claim list and supporting passages",
             Context::Reader => "Reader",
+            Context::Disagreements => "Disputes and discrepancies",
             Context::Search => "Search",
         }
     }
@@ -69,6 +73,10 @@ pub enum Action {
     NextPassage,
     PreviousPassage,
     ClaimsHere,
+    /// From a claim to the claim that denies it, or the one it denies.
+    Denial,
+    /// The view of every dispute and discrepancy of the story.
+    Disagreements,
     DeleteChar,
     ClearQuery,
     /// A character typed into the search field.
@@ -108,18 +116,20 @@ impl ActionSpec {
     }
 }
 
-use Context::{Articles, Claims, Global, Reader, Search};
+use Context::{Articles, Claims, Disagreements, Global, Reader, Search};
 
 const LISTS_AND_READER_UP: &[(Context, &[&str])] = &[
     (Articles, &["k", "up"]),
     (Claims, &["k", "up"]),
     (Reader, &["k", "up"]),
+    (Disagreements, &["k", "up"]),
     (Search, &["up", "ctrl-p"]),
 ];
 const LISTS_AND_READER_DOWN: &[(Context, &[&str])] = &[
     (Articles, &["j", "down"]),
     (Claims, &["j", "down"]),
     (Reader, &["j", "down"]),
+    (Disagreements, &["j", "down"]),
     (Search, &["down", "ctrl-n"]),
 ];
 
@@ -169,6 +179,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Articles, &["g g", "home"]),
             (Claims, &["g g", "home"]),
             (Reader, &["g g", "home"]),
+            (Disagreements, &["g g", "home"]),
             (Search, &["home"]),
         ],
     },
@@ -180,6 +191,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Articles, &["G", "end"]),
             (Claims, &["G", "end"]),
             (Reader, &["G", "end"]),
+            (Disagreements, &["G", "end"]),
             (Search, &["end"]),
         ],
     },
@@ -191,6 +203,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Articles, &["ctrl-d"]),
             (Claims, &["ctrl-d"]),
             (Reader, &["ctrl-d"]),
+            (Disagreements, &["ctrl-d"]),
         ],
     },
     ActionSpec {
@@ -201,6 +214,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Articles, &["ctrl-u"]),
             (Claims, &["ctrl-u"]),
             (Reader, &["ctrl-u"]),
+            (Disagreements, &["ctrl-u"]),
         ],
     },
     ActionSpec {
@@ -211,6 +225,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Articles, &["pagedown"]),
             (Claims, &["pagedown"]),
             (Reader, &["pagedown", "space"]),
+            (Disagreements, &["pagedown", "space"]),
             (Search, &["pagedown"]),
         ],
     },
@@ -222,6 +237,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Articles, &["pageup"]),
             (Claims, &["pageup"]),
             (Reader, &["pageup"]),
+            (Disagreements, &["pageup"]),
             (Search, &["pageup"]),
         ],
     },
@@ -234,11 +250,12 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::Open,
         name: "open",
-        description: "Open the article, claim, passage or search result; in the reader, list the claims of the line",
+        description: "Open the article, claim, passage, search result or disagreement; in the reader, list the claims of the line",
         defaults: &[
             (Articles, &["enter"]),
             (Claims, &["enter"]),
             (Reader, &["enter"]),
+            (Disagreements, &["enter"]),
             (Search, &["enter"]),
         ],
     },
@@ -259,6 +276,18 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "claims-here",
         description: "List the claims of the sentence under the cursor",
         defaults: &[(Reader, &["c"])],
+    },
+    ActionSpec {
+        action: Action::Denial,
+        name: "denial",
+        description: "Go to the claim that denies this one, or that this one denies (again: back, then the next)",
+        defaults: &[(Claims, &["d"]), (Reader, &["d"])],
+    },
+    ActionSpec {
+        action: Action::Disagreements,
+        name: "disagreements",
+        description: "List the disputes and discrepancies of the story",
+        defaults: &[(Global, &["D"])],
     },
     ActionSpec {
         action: Action::DeleteChar,

@@ -1,9 +1,12 @@
 //! The interface's state and the one place it changes: [`App::update`].
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use newsdigest::attribution::{Attribution, attribute};
 use newsdigest::corpus::LineKind;
+use newsdigest::disputes::{Disagreements, Dispute};
 use newsdigest::search::{SearchHit, SearchIndex};
 use newsdigest::{Article, Corpus, Digest, PassageRef};
 use ratatui::crossterm::event::{
@@ -99,6 +102,47 @@ pub struct ReaderState {
 pub enum Screen {
     Main,
     Reader(ReaderState),
+    /// Every dispute and discrepancy, one side of each selectable.
+    Disagreements(ListCursor),
+}
+
+/// A screen to go back to, and the claim to select again there when the
+/// step away changed it (a jump to a denial in the claim list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub screen: Screen,
+    pub claim: Option<usize>,
+}
+
+/// The last jump between a claim and a claim that denies it (or that it
+/// denies): the same key goes back, then on to the next counterpart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DenialJump {
+    pub from: usize,
+    pub to: usize,
+    /// The history's length right after the jump: going back with the
+    /// same key is only offered while nothing else was stepped into.
+    pub depth: usize,
+}
+
+/// What a side in the disagreements view belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disagreement {
+    /// Index into `Disagreements::disputes`.
+    Dispute(usize),
+    /// Index into `Disagreements::discrepancies`.
+    Discrepancy(usize),
+}
+
+/// One selectable side of a dispute or a discrepancy: a passage, and the
+/// claim it supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DisagreementSide {
+    pub of: Disagreement,
+    /// 0 or 1: asserting and denying claim, or the two sides of a discrepancy.
+    pub side: usize,
+    pub passage: PassageRef,
+    pub claim: Option<usize>,
 }
 
 /// One screen line of the reader: a byte range of the article's text.
@@ -206,12 +250,19 @@ pub struct ClaimPicker {
 pub struct App {
     pub corpus: Corpus,
     pub digest: Digest,
+    /// Disputes and discrepancies, found once at start-up.
+    pub disagreements: Disagreements,
+    /// The sides of `disagreements`, in the order the view lists them.
+    pub disagreement_sides: Vec<DisagreementSide>,
+    /// Who stands behind each supporting passage, and how.
+    pub attributions: HashMap<PassageRef, Attribution>,
+    pub denial_jump: Option<DenialJump>,
     pub index: Arc<SearchIndex>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub area: Rect,
     pub screen: Screen,
-    pub history: Vec<Screen>,
+    pub history: Vec<Place>,
     pub focus: Pane,
     pub articles: ListCursor,
     pub claims: ListCursor,
@@ -228,8 +279,26 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(corpus: Corpus, digest: Digest, keymap: Keymap, theme: Theme, area: Rect) -> App {
+    pub fn new(
+        corpus: Corpus,
+        digest: Digest,
+        disagreements: Disagreements,
+        keymap: Keymap,
+        theme: Theme,
+        area: Rect,
+    ) -> App {
         let index = Arc::new(SearchIndex::of_claims(&digest));
+        let disagreement_sides = sides_of(&disagreements);
+        let attributions = digest
+            .claims
+            .iter()
+            .flat_map(|c| c.support.iter().copied())
+            .filter_map(|r| {
+                let article = corpus.articles.get(r.article)?;
+                let passage = article.passages.get(r.passage)?;
+                Some((r, attribute(article.passage_text(passage))))
+            })
+            .collect();
         let claims_per_article = (0..corpus.articles.len())
             .map(|a| {
                 digest
@@ -242,6 +311,10 @@ impl App {
         let mut app = App {
             corpus,
             digest,
+            disagreements,
+            disagreement_sides,
+            attributions,
+            denial_jump: None,
             index,
             keymap,
             theme,
@@ -274,6 +347,7 @@ impl App {
             Screen::Main if self.focus == Pane::Articles => Context::Articles,
             Screen::Main => Context::Claims,
             Screen::Reader(_) => Context::Reader,
+            Screen::Disagreements(_) => Context::Disagreements,
         }
     }
 
@@ -428,6 +502,7 @@ impl App {
             _ => match self.screen {
                 Screen::Main => self.update_main(action),
                 Screen::Reader(state) => self.update_reader(state, action),
+                Screen::Disagreements(cursor) => self.update_disagreements(cursor, action),
             },
         }
         self.fit_lists();
@@ -607,6 +682,16 @@ impl App {
 
     /// Keeps each list's selection in view.
     pub fn fit_lists(&mut self) {
+        if let Screen::Disagreements(mut cursor) = self.screen
+            && !layout::too_small(self.area)
+        {
+            let width = layout::reader_areas(self.area).text.width;
+            let rows = layout::reader_areas(self.area).text.height as usize;
+            cursor.fit(self.disagreement_sides.len(), rows, |i| {
+                view::disagreements::side_lines(self, i, width).len()
+            });
+            self.screen = Screen::Disagreements(cursor);
+        }
         // Only the main screen shows the lists, and typing a query leaves
         // them alone; they are fitted again when they show and change.
         if layout::too_small(self.area) || self.screen != Screen::Main || self.search.is_some() {
@@ -644,29 +729,248 @@ impl App {
             }
             Action::NextPassage => self.move_in_pane(Pane::Passages, 1),
             Action::PreviousPassage => self.move_in_pane(Pane::Passages, -1),
+            Action::Denial => self.denial(self.claims.selected),
+            Action::Disagreements => self.open_disagreements(),
             Action::Open => match pane {
                 Pane::Articles => self.open_article(self.articles.selected),
                 Pane::Claims => self.open_claim(self.claims.selected, 0),
                 Pane::Passages => self.open_claim(self.claims.selected, self.passages.selected),
             },
-            Action::Back => match self.history.pop() {
-                Some(screen) => self.restore(screen),
-                None => self.message = Some("Nothing to go back to · q quits".to_string()),
-            },
+            Action::Back => {
+                let went_back = self.go_back();
+                if !went_back {
+                    self.message = Some("Nothing to go back to · q quits".to_string());
+                }
+            }
             _ => {}
         }
     }
 
     fn push_history(&mut self) {
-        self.history.push(self.screen);
+        self.push_place(None);
+    }
+
+    fn push_place(&mut self, claim: Option<usize>) {
+        self.history.push(Place {
+            screen: self.screen,
+            claim,
+        });
         if self.history.len() > HISTORY_LIMIT {
             self.history.remove(0);
         }
     }
 
-    fn restore(&mut self, screen: Screen) {
-        self.screen = screen;
+    /// Returns to the previous place; false when there is none.
+    fn go_back(&mut self) -> bool {
+        let Some(place) = self.history.pop() else {
+            return false;
+        };
+        if let Some(claim) = place.claim
+            && claim != self.claims.selected
+        {
+            self.claims.select(claim, self.digest.claims.len());
+            self.passages = ListCursor::default();
+        }
+        self.screen = place.screen;
         self.relayout_reader();
+        true
+    }
+
+    /// The first key bound to an action where the user is, for messages.
+    fn key_for(&self, action: Action) -> String {
+        let context = self.context();
+        let keys = self.keymap.keys_of(context, action);
+        let keys = if keys.is_empty() {
+            self.keymap.keys_of(Context::Global, action)
+        } else {
+            keys
+        };
+        keys.first()
+            .cloned()
+            .unwrap_or_else(|| "(unbound)".to_string())
+    }
+
+    /// The claims on the other side of a claim's disputes, each with its
+    /// dispute, in the order the disputes were found.
+    pub fn counterparts(&self, claim: usize) -> Vec<(usize, &Dispute)> {
+        self.disagreements
+            .disputes_of(claim)
+            .map(|d| {
+                let other = if d.asserting == claim {
+                    d.denying
+                } else {
+                    d.asserting
+                };
+                (other, d)
+            })
+            .collect()
+    }
+
+    /// From a claim to a claim that denies it, or that it denies. On the
+    /// claim just jumped to, the same key goes back; from where the jump
+    /// started, it goes on to the next counterpart, round and round.
+    fn denial(&mut self, claim: usize) {
+        let Some(current_id) = self.digest.claims.get(claim).map(|c| c.id.clone()) else {
+            return;
+        };
+        let key = self.key_for(Action::Denial);
+        if let Some(jump) = self.denial_jump
+            && jump.to == claim
+            && jump.depth == self.history.len()
+            && self.go_back()
+        {
+            let total = self.counterparts(jump.from).len();
+            let from = self
+                .digest
+                .claims
+                .get(jump.from)
+                .map_or("", |c| c.id.as_str());
+            self.message = Some(if total > 1 {
+                format!("Back at {from} · {key} goes on to the next of {total}")
+            } else {
+                format!("Back at {from}")
+            });
+            return;
+        }
+        let others = self.counterparts(claim);
+        if others.is_empty() {
+            self.message = Some(format!("{current_id} is not disputed and denies no claim"));
+            return;
+        }
+        let next = match self.denial_jump {
+            Some(jump) if jump.from == claim => others
+                .iter()
+                .position(|(other, _)| *other == jump.to)
+                .map_or(0, |i| (i + 1) % others.len()),
+            _ => 0,
+        };
+        let (other, dispute) = others[next];
+        let summary = self.dispute_summary(dispute);
+        let position = if others.len() > 1 {
+            format!(" · {} of {}", next + 1, others.len())
+        } else {
+            String::new()
+        };
+        let arrival = if dispute.asserting == other {
+            dispute.passages.0
+        } else {
+            dispute.passages.1
+        };
+        match self.screen {
+            Screen::Reader(_) => self.open_passage(arrival, Some(other)),
+            _ => {
+                self.push_place(Some(claim));
+                self.claims.select(other, self.digest.claims.len());
+                self.passages = ListCursor::default();
+            }
+        }
+        self.denial_jump = Some(DenialJump {
+            from: claim,
+            to: other,
+            depth: self.history.len(),
+        });
+        self.message = Some(format!("{summary}{position} · {key} goes back"));
+    }
+
+    /// "c4 denies c1 · 3 vs 4 articles": the denying side first.
+    pub fn dispute_summary(&self, dispute: &Dispute) -> String {
+        let (Some(asserting), Some(denying)) = (
+            self.digest.claims.get(dispute.asserting),
+            self.digest.claims.get(dispute.denying),
+        ) else {
+            return String::new();
+        };
+        format!(
+            "{} denies {} · {} vs {} articles",
+            denying.id,
+            asserting.id,
+            denying.article_count(),
+            asserting.article_count()
+        )
+    }
+
+    fn open_disagreements(&mut self) {
+        self.push_history();
+        self.screen = Screen::Disagreements(ListCursor::default());
+        if self.disagreement_sides.is_empty() {
+            self.message = Some("The sources agree: no dispute or discrepancy found".to_string());
+        }
+    }
+
+    /// Sides of the disagreements view that fit from the first one shown.
+    fn sides_per_page(&self, cursor: ListCursor) -> usize {
+        let text = layout::reader_areas(self.area).text;
+        let mut used = 0;
+        let mut count = 0;
+        for i in cursor.offset..self.disagreement_sides.len() {
+            used += view::disagreements::side_lines(self, i, text.width).len();
+            if used > text.height as usize {
+                break;
+            }
+            count += 1;
+        }
+        count.max(1)
+    }
+
+    fn update_disagreements(&mut self, mut cursor: ListCursor, action: Action) {
+        let len = self.disagreement_sides.len();
+        let page = self.sides_per_page(cursor) as isize;
+        match action {
+            Action::Up => cursor.move_by(-1, len),
+            Action::Down => cursor.move_by(1, len),
+            Action::First => cursor.move_by(isize::MIN / 2, len),
+            Action::Last => cursor.move_by(isize::MAX / 2, len),
+            Action::HalfPageDown => cursor.move_by((page / 2).max(1), len),
+            Action::HalfPageUp => cursor.move_by(-(page / 2).max(1), len),
+            Action::PageDown => cursor.move_by(page, len),
+            Action::PageUp => cursor.move_by(-page, len),
+            Action::Open => {
+                self.screen = Screen::Disagreements(cursor);
+                if let Some(side) = self.disagreement_sides.get(cursor.selected).copied() {
+                    self.open_passage(side.passage, side.claim);
+                }
+                return;
+            }
+            Action::Back | Action::Disagreements => {
+                if !self.go_back() {
+                    self.screen = Screen::Main;
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.screen = Screen::Disagreements(cursor);
+    }
+
+    /// Opens the reader at a passage: on its claim's trail when it has one,
+    /// so `n` / `N` go on through that claim's passages.
+    fn open_passage(&mut self, passage: PassageRef, claim: Option<usize>) {
+        let on_trail = claim.and_then(|c| {
+            let position = self
+                .digest
+                .claims
+                .get(c)?
+                .support
+                .iter()
+                .position(|r| *r == passage)?;
+            Some((c, position))
+        });
+        if let Some((claim, position)) = on_trail {
+            self.open_claim(claim, position);
+            return;
+        }
+        if passage.article >= self.corpus.articles.len() {
+            return;
+        }
+        self.push_history();
+        self.screen = Screen::Reader(ReaderState {
+            article: passage.article,
+            top: 0,
+            cursor: 0,
+            target: Some(passage.passage),
+            trail: None,
+        });
+        self.show_passage(passage);
     }
 
     fn open_article(&mut self, article: usize) {
@@ -724,10 +1028,22 @@ impl App {
         state.article = r.article;
         state.target = Some(r.passage);
         self.screen = Screen::Reader(state);
+        self.show_passage(r);
+    }
+
+    /// Wraps the reader's article and puts the cursor on a passage, a
+    /// third of the way down.
+    fn show_passage(&mut self, r: PassageRef) {
         self.relayout_reader();
-        let start = self.corpus.articles[r.article].passages[r.passage]
-            .span
-            .start;
+        let Some(start) = self
+            .corpus
+            .articles
+            .get(r.article)
+            .and_then(|a| a.passages.get(r.passage))
+            .map(|p| p.span.start)
+        else {
+            return;
+        };
         let height = self.reader_height();
         if let (Screen::Reader(state), Some(text)) = (&mut self.screen, &self.reader_text) {
             state.cursor = text.line_of(start);
@@ -800,10 +1116,17 @@ impl App {
                 self.pick_claims_here(state);
                 return;
             }
+            Action::Denial => {
+                self.denial_in_reader(state);
+                return;
+            }
+            Action::Disagreements => {
+                self.open_disagreements();
+                return;
+            }
             Action::Back => {
-                match self.history.pop() {
-                    Some(screen) => self.restore(screen),
-                    None => self.screen = Screen::Main,
+                if !self.go_back() {
+                    self.screen = Screen::Main;
                 }
                 return;
             }
@@ -811,6 +1134,22 @@ impl App {
         }
         clamp_reader(&mut state, len, height);
         self.screen = Screen::Reader(state);
+    }
+
+    /// The reader's claim for a denial: the one whose passages it follows,
+    /// else the first disputed claim of the cursor's line.
+    fn denial_in_reader(&mut self, state: ReaderState) {
+        let claim = state.trail.map(|t| t.claim).or_else(|| {
+            let here = self.claims_at_cursor(&state);
+            here.iter()
+                .copied()
+                .find(|&c| self.disagreements.disputes_of(c).next().is_some())
+                .or_else(|| here.first().copied())
+        });
+        match claim {
+            Some(claim) => self.denial(claim),
+            None => self.message = Some("No claim on this line".to_string()),
+        }
     }
 
     fn step_trail(&mut self, mut state: ReaderState, forward: bool) {
@@ -921,6 +1260,9 @@ impl App {
                 clamp_reader(&mut state, len, height);
                 self.screen = Screen::Reader(state);
             }
+            Screen::Disagreements(cursor) => {
+                self.update_disagreements(cursor, if lines > 0 { Action::Down } else { Action::Up })
+            }
         }
     }
 
@@ -975,8 +1317,53 @@ impl App {
                     self.screen = Screen::Reader(state);
                 }
             }
+            Screen::Disagreements(mut cursor) => {
+                let text = layout::reader_areas(self.area).text;
+                if !text.contains(position) {
+                    return;
+                }
+                let mut row = (position.y - text.y) as usize;
+                for i in cursor.offset..self.disagreement_sides.len() {
+                    let height = view::disagreements::side_lines(self, i, text.width).len();
+                    if row < height {
+                        cursor.select(i, self.disagreement_sides.len());
+                        self.screen = Screen::Disagreements(cursor);
+                        return;
+                    }
+                    row -= height;
+                }
+            }
         }
     }
+}
+
+/// The sides of every dispute, then of every discrepancy.
+fn sides_of(disagreements: &Disagreements) -> Vec<DisagreementSide> {
+    let mut sides = Vec::new();
+    for (i, d) in disagreements.disputes.iter().enumerate() {
+        for (side, (passage, claim)) in [(d.passages.0, d.asserting), (d.passages.1, d.denying)]
+            .into_iter()
+            .enumerate()
+        {
+            sides.push(DisagreementSide {
+                of: Disagreement::Dispute(i),
+                side,
+                passage,
+                claim: Some(claim),
+            });
+        }
+    }
+    for (i, d) in disagreements.discrepancies.iter().enumerate() {
+        for (side, value) in d.sides.iter().enumerate() {
+            sides.push(DisagreementSide {
+                of: Disagreement::Discrepancy(i),
+                side,
+                passage: value.passage,
+                claim: value.claim,
+            });
+        }
+    }
+    sides
 }
 
 /// Columns before the text of a bulleted or indented line: its leading

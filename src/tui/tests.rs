@@ -7,7 +7,8 @@ use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use anyhow::Result;
-use newsdigest::{Corpus, Digest};
+use newsdigest::digest::DigestOptions;
+use newsdigest::{Corpus, Digest, disputes};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -103,10 +104,13 @@ fn tiny_corpus() -> Corpus {
 
 impl Harness {
     fn with(corpus: Corpus, keymap: Keymap, theme: Theme, width: u16, height: u16) -> Harness {
-        let digest = Digest::build(&corpus);
+        let options = DigestOptions::default();
+        let digest = Digest::build_with(&corpus, &options);
+        let disagreements = disputes::find(&corpus, &digest, &options);
         let app = App::new(
             corpus,
             digest,
+            disagreements,
             keymap,
             theme,
             Rect::new(0, 0, width, height),
@@ -252,7 +256,8 @@ fn main_screen_shows_articles_claims_and_passages() {
     let first = claim.support[0];
     let text = h.app.corpus.articles[first.article]
         .passage_text(&h.app.corpus.articles[first.article].passages[first.passage]);
-    let start: String = text.chars().take(12).collect();
+    // Long enough not to be the attribution in the passage's label.
+    let start: String = text.chars().take(30).collect();
     let (x, y) = h.find(&start).expect("passage shown");
     assert_eq!(h.style_at(x, y).bg, Some(Color::Yellow));
     assert_eq!(h.style_at(x, y).fg, Some(Color::Black));
@@ -465,6 +470,8 @@ fn every_registry_action_works() {
                 assert_eq!(h.app.search.as_ref().map(|s| s.query.as_str()), Some(""));
                 assert!(contains(&h, "/ █"), "{}", h.screen());
             }
+            "denial" => denial_scenario(),
+            "disagreements" => disagreements_scenario(),
             other => panic!("no scenario for action {other}"),
         }
     }
@@ -589,6 +596,35 @@ fn movement_scenario(name: &str) {
         _ => assert_eq!(
             state.top,
             down(down(0, height), height).saturating_sub(height)
+        ),
+    }
+    // The disagreements view: one side of a dispute or discrepancy per step.
+    let mut h = Harness::new(100, 30);
+    h.keys("D");
+    let sides = h.app.disagreement_sides.len();
+    assert!(sides > 6, "the default articles disagree in several places");
+    let key = match name {
+        "down" => "jj",
+        "up" => "jjjk",
+        "first" => "Ggg",
+        "last" => "G",
+        "half-page-down" => "<C-d>",
+        "half-page-up" => "<C-d><C-d><C-u>",
+        "page-down" => "<pgdn>",
+        _ => "<pgdn><pgdn><pgup>",
+    };
+    h.keys(key);
+    let Screen::Disagreements(cursor) = h.app.screen else {
+        panic!("disagreements view open");
+    };
+    match name {
+        "down" | "up" => assert_eq!(cursor.selected, 2, "{name}"),
+        "first" => assert_eq!((cursor.selected, cursor.offset), (0, 0)),
+        "last" => assert_eq!(cursor.selected, sides - 1),
+        "half-page-down" | "page-down" => assert!(cursor.selected >= 1, "{name}"),
+        _ => assert!(
+            cursor.selected >= 1 && cursor.selected < sides - 1,
+            "{name}"
         ),
     }
     // Search results; half pages do not work there (ctrl-u clears the
@@ -777,6 +813,20 @@ fn mouse_wheel_scrolls_and_click_selects() {
         panic!("reader open");
     };
     assert_eq!(state.cursor, 3 + 5);
+    // In the disagreements view the wheel moves side by side, and a click
+    // selects the side under it.
+    let mut h = Harness::new(100, 30);
+    h.keys("D");
+    h.mouse(MouseEventKind::ScrollDown, 10, 10);
+    h.mouse(MouseEventKind::ScrollDown, 10, 10);
+    assert!(matches!(h.app.screen, Screen::Disagreements(c) if c.selected == 2));
+    let (_, y) = h.find("c4 denies · 3 articles").expect("second side shown");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), 10, y);
+    assert!(
+        matches!(h.app.screen, Screen::Disagreements(c) if c.selected == 1),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]
@@ -899,4 +949,232 @@ fn an_empty_corpus_is_shown_not_crashed_on() {
     );
     h.keys("<tab><tab><ret>jGc");
     assert!(matches!(h.app.screen, Screen::Reader(_)));
+}
+
+/// The index of the claim with this id.
+fn claim_index(h: &Harness, id: &str) -> usize {
+    h.app
+        .digest
+        .claims
+        .iter()
+        .position(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no claim {id}"))
+}
+
+/// Selects a claim in the claim list by moving down to it.
+fn select_claim(h: &mut Harness, id: &str) {
+    let index = claim_index(h, id);
+    h.keys(&format!("gg{}", "j".repeat(index)));
+    assert_eq!(h.app.claims.selected, index);
+}
+
+#[test]
+fn claim_list_marks_disputed_claims_and_discrepancies() {
+    let mut h = Harness::new(100, 30);
+    let t = Theme::color();
+    // c1 is alleged by four articles and denied by c4, made by three.
+    assert!(
+        contains(
+            &h,
+            "c1 · 4 articles · 6 passages · disputed · 4 vs 3 articles"
+        ),
+        "{}",
+        h.screen()
+    );
+    let (x, y) = h.find("disputed · 4 vs 3").expect("mark shown");
+    assert_eq!(h.style_at(x, y).fg, t.disputed.fg);
+    assert!(h.style_at(x, y).add_modifier.contains(Modifier::BOLD));
+    // The badge before it keeps its own style.
+    let (x, y) = h.find("4 articles · 6 passages").expect("badge shown");
+    assert_eq!(h.style_at(x, y).fg, t.badge.fg);
+    // c4 denies five claims.
+    assert!(contains(
+        &h,
+        "c4 · 3 articles · 5 passages · denies 5 claims"
+    ));
+    // A claim with a year told differently elsewhere, and one with a
+    // report credited to another paper.
+    select_claim(&mut h, "c12");
+    let (x, y) = h.find("≠ year").expect("year mark shown");
+    assert_eq!(h.style_at(x, y).fg, t.discrepancy.fg);
+    select_claim(&mut h, "c50");
+    assert!(contains(&h, "≠ source"), "{}", h.screen());
+    // A claim nobody disputes carries no mark.
+    select_claim(&mut h, "c2");
+    let c2 = h.row(h.find("c2 · ").expect("c2 shown").1);
+    assert!(!c2.contains("disputed") && !c2.contains('≠'), "{c2}");
+
+    // Without colour the marks are words, set apart by a modifier.
+    let keymap = Keymap::defaults().expect("keymap");
+    let h = Harness::with(Corpus::embedded(), keymap, Theme::no_color(), 100, 30);
+    let (x, y) = h.find("disputed · 4 vs 3 articles").expect("mark shown");
+    let style = h.style_at(x, y);
+    assert!(matches!(style.fg, None | Some(Color::Reset)), "{style:?}");
+    assert!(style.add_modifier.contains(Modifier::UNDERLINED));
+}
+
+fn denial_scenario() {
+    let mut h = Harness::new(100, 30);
+    let (c1, c3, c4) = (
+        claim_index(&h, "c1"),
+        claim_index(&h, "c3"),
+        claim_index(&h, "c4"),
+    );
+    // From the claim list: to the denial, and back with the same key.
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, c4);
+    assert!(
+        h.status().contains("c4 denies c1 · 3 vs 4 articles"),
+        "{}",
+        h.status()
+    );
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, c1);
+    assert!(h.status().contains("Back at c1"), "{}", h.status());
+    // … or back with Esc.
+    h.keys("d<esc>");
+    assert_eq!(h.app.claims.selected, c1);
+    assert_eq!(h.app.screen, Screen::Main);
+    // A denial of several claims cycles through them: there, back, the next.
+    select_claim(&mut h, "c4");
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, c1);
+    assert!(h.status().contains("1 of 5"), "{}", h.status());
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, c4);
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, c3);
+    assert!(
+        h.status()
+            .contains("c4 denies c3 · 3 vs 4 articles · 2 of 5"),
+        "{}",
+        h.status()
+    );
+    // A claim without a dispute says so.
+    select_claim(&mut h, "c2");
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, claim_index(&h, "c2"));
+    assert!(
+        h.status()
+            .contains("c2 is not disputed and denies no claim"),
+        "{}",
+        h.status()
+    );
+
+    // In the reader: from c1's passage to the passage of c4 that denies it.
+    let mut h = Harness::new(100, 30);
+    let dispute = h
+        .app
+        .disagreements
+        .disputes
+        .iter()
+        .find(|d| d.asserting == c1 && d.denying == c4)
+        .cloned()
+        .expect("c4 disputes c1");
+    h.keys("<ret>");
+    let Screen::Reader(before) = h.app.screen else {
+        panic!("reader open");
+    };
+    h.keys("d");
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("still in the reader");
+    };
+    assert_eq!(state.trail.map(|t| t.claim), Some(c4));
+    assert_eq!(
+        (state.article, state.target),
+        (dispute.passages.1.article, Some(dispute.passages.1.passage))
+    );
+    assert!(h.status().contains("c4 denies c1"), "{}", h.status());
+    h.keys("d");
+    assert_eq!(h.app.screen, Screen::Reader(before));
+    h.keys("d<esc>");
+    assert_eq!(h.app.screen, Screen::Reader(before));
+}
+
+fn disagreements_scenario() {
+    let mut h = Harness::new(100, 30);
+    h.keys("D");
+    assert!(matches!(h.app.screen, Screen::Disagreements(_)));
+    let (disputes, discrepancies) = (
+        h.app.disagreements.disputes.len(),
+        h.app.disagreements.discrepancies.len(),
+    );
+    assert!(
+        contains(
+            &h,
+            &format!(
+                "Where the sources disagree · {disputes} disputes · {discrepancies} discrepancies"
+            )
+        ),
+        "{}",
+        h.screen()
+    );
+    // The first dispute: both claims' text and article counts.
+    assert!(
+        contains(&h, "Dispute 1 of 5 · c4 denies c1 · 3 vs 4 articles"),
+        "{}",
+        h.screen()
+    );
+    assert!(contains(&h, "c1 claims · 4 articles"));
+    assert!(contains(&h, "c4 denies · 3 articles"));
+    assert!(contains(
+        &h,
+        "Meta didn’t share people’s private messages with Netflix."
+    ));
+    // At the end: both discrepancies of the default articles, kind, values
+    // and articles.
+    h.keys("G");
+    for shown in [
+        "≠ year",
+        "2019 in Facebook let Netflix peek into user Private Messages",
+        "2015, 2017 in Meta Denies Netflix Had Access",
+        "≠ source",
+        "The Guardian in Meta Disproves Sharing Data of Users with Netflix",
+        "The New York Times in Meta Denies Netflix Had Access",
+        "“As per the report, ad spending on Facebook amounted to about $150 million yearly",
+    ] {
+        assert!(contains(&h, shown), "{shown} missing:\n{}", h.screen());
+    }
+    // Enter on the 2019 side opens the reader at that passage.
+    let index = h
+        .app
+        .disagreement_sides
+        .iter()
+        .position(|side| {
+            matches!(side.of, super::app::Disagreement::Discrepancy(i)
+                if h.app.disagreements.discrepancies[i].sides[side.side].values == ["2019"])
+        })
+        .expect("the 2019 side");
+    let side = h.app.disagreement_sides[index];
+    h.keys(&format!("gg{}<ret>", "j".repeat(index)));
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    assert_eq!(
+        (state.article, state.target),
+        (side.passage.article, Some(side.passage.passage))
+    );
+    let (x, y) = h
+        .find("As per the report, ad spending")
+        .expect("passage in view");
+    assert_eq!(h.style_at(x, y).bg, Theme::color().current.bg);
+    // Esc goes back to the view as it was, again to the claim list; the
+    // key itself closes the view too.
+    h.keys("<esc>");
+    assert!(matches!(h.app.screen, Screen::Disagreements(c) if c.selected == index));
+    h.keys("<esc>");
+    assert_eq!(h.app.screen, Screen::Main);
+    h.keys("DD");
+    assert_eq!(h.app.screen, Screen::Main);
+    // From the reader too.
+    h.keys("<ret>D");
+    assert!(matches!(h.app.screen, Screen::Disagreements(_)));
+    h.keys("<esc>");
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+
+    // A story whose sources agree says so.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("D");
+    assert!(h.app.disagreement_sides.is_empty());
+    assert!(h.status().contains("The sources agree"), "{}", h.status());
 }

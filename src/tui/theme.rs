@@ -22,6 +22,10 @@ pub struct Theme {
     /// Matched characters of a search.
     pub matched: Style,
     pub badge: Style,
+    /// "disputed …" and "denies …" marks of a claim.
+    pub disputed: Style,
+    /// "≠ year" marks, and the values of a discrepancy.
+    pub discrepancy: Style,
     pub status: Style,
     pub heading: Style,
     pub key: Style,
@@ -49,6 +53,10 @@ impl Theme {
             current: Style::new().fg(Color::Black).bg(Color::Yellow),
             matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             badge: Style::new().fg(Color::Green),
+            disputed: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
+            discrepancy: Style::new().fg(Color::LightMagenta),
             status: Style::new().fg(Color::White).bg(Color::Indexed(236)),
             heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Yellow),
@@ -70,6 +78,9 @@ impl Theme {
             current: Style::new().add_modifier(Modifier::REVERSED),
             matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             badge: Style::new(),
+            // Bold marks the selection; the marks are words in any case.
+            disputed: Style::new().add_modifier(Modifier::UNDERLINED),
+            discrepancy: Style::new().add_modifier(Modifier::ITALIC),
             status: Style::new().add_modifier(Modifier::REVERSED),
             heading: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             key: Style::new().add_modifier(Modifier::BOLD),

@@ -2,6 +2,7 @@
 
 pub mod articles;
 pub mod claims;
+pub mod disagreements;
 pub mod help;
 pub mod passages;
 pub mod picker;
@@ -32,6 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.screen {
         Screen::Main => render_main(app, frame, area),
         Screen::Reader(state) => reader::render(app, &state, frame, area),
+        Screen::Disagreements(cursor) => disagreements::render(app, cursor, frame, area),
     }
     if let Some(picker) = &app.picker {
         picker::render(app, picker, frame, area);
@@ -128,6 +130,8 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
         &[
             (Action::SwitchPane, "pane"),
             (Action::Open, "open"),
+            (Action::Denial, "denial"),
+            (Action::Disagreements, "disputes"),
             (Action::Search, "search"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
@@ -268,6 +272,14 @@ pub fn styled_segments(
         spans.push(Span::styled(visible(piece).into_owned(), style));
     }
     spans
+}
+
+/// "The Guardian · reports" for a passage, from the attributions found at
+/// start-up.
+pub fn attribution_label(app: &App, passage: newsdigest::PassageRef) -> Option<String> {
+    app.attributions
+        .get(&passage)
+        .map(|a| format!("{} · {}", visible(a.source_label()), a.stance.name()))
 }
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {

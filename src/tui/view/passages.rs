@@ -7,7 +7,9 @@ use std::ops::Range;
 use newsdigest::PassageRef;
 use ratatui::text::{Line, Span};
 
-use super::styled_segments;
+use unicode_width::UnicodeWidthStr;
+
+use super::{attribution_label, styled_segments};
 use crate::tui::app::App;
 use crate::tui::terminal_text::{truncate, wrap_ranges};
 
@@ -44,7 +46,14 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let width = width.saturating_sub(2).max(1);
-    let label = format!("{}. {}", index + 1, article.display_title());
+    // "2. Title · The Guardian · reports": the title gives way first.
+    let attribution = attribution_label(app, r)
+        .map(|label| format!(" · {label}"))
+        .unwrap_or_default();
+    let number = format!("{}. ", index + 1);
+    let title_room = (width as usize).saturating_sub(number.width() + attribution.width());
+    let title = truncate(&article.display_title(), title_room.max(8));
+    let label = format!("{number}{title}{attribution}");
     let mut lines = vec![Line::from(Span::styled(
         truncate(&label, width as usize),
         app.theme.title,

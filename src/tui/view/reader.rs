@@ -137,6 +137,7 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
         &[
             (Action::NextPassage, "next"),
             (Action::ClaimsHere, "claims"),
+            (Action::Denial, "denial"),
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
