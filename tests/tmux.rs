@@ -285,3 +285,61 @@ fn a_vanished_terminal_ends_the_program() {
         sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn hostile_article_text_is_never_executed_by_the_terminal() {
+    if !tmux_found() {
+        return skip("hostile_article_text_is_never_executed_by_the_terminal");
+    }
+    let dir = std::env::temp_dir().join(format!("newsdigest-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    // Clear screen, cursor move, window title, OSC 52 clipboard write, a C1
+    // control sequence introducer and a bidi override, inside real sentences.
+    let hostile = "Hostile Headline Here\n\n\
+        The council approved the budget.\x1b[2J\x1b[10;10H Members voted 7 to 2.\n\n\
+        The mayor\x1b]0;PWNED-TITLE\x07 signed the plan.\x1b]52;c;UFdORUQtQ0xJUA==\x07 It takes effect in May.\n\n\
+        Critics\u{9b}31m objected to the cost. \u{202e}desrever\u{202c} Text ends here.\n";
+    std::fs::write(dir.join("hostile.txt"), hostile).expect("write article");
+    let second =
+        "Budget Vote\n\nThe council approved the budget on Monday. Members voted 7 to 2.\n";
+    std::fs::write(dir.join("plain.txt"), second).expect("write article");
+
+    let tmux = Session::start("hostile", 100, 30);
+    tmux.run(&format!("{BIN} {}; echo EXITED $?", dir.display()));
+    tmux.wait_for("Claims (");
+    // Open the hostile article in the reader: tab to the articles, enter.
+    tmux.keys(&["Tab", "Tab", "g", "g", "Enter"]);
+    let screen = tmux.wait_for("Text ends here");
+    assert!(
+        screen.contains("The council approved the budget."),
+        "text around the sequences is shown:\n{screen}"
+    );
+    assert!(
+        !tmux.format("#{pane_title}").contains("PWNED"),
+        "the window title was not changed"
+    );
+    let buffers = String::from_utf8_lossy(&tmux.tmux(&["list-buffers"]).stdout).into_owned();
+    assert!(
+        !buffers.contains("PWNED"),
+        "nothing reached the clipboard: {buffers}"
+    );
+    let raw = String::from_utf8_lossy(
+        &tmux
+            .tmux(&["capture-pane", "-p", "-e", "-t", "main"])
+            .stdout,
+    )
+    .into_owned();
+    assert!(
+        raw.contains("␛]0;PWNED-TITLE") && raw.contains("␛[2J"),
+        "escape sequences are shown as text, not run:\n{raw}"
+    );
+    assert!(
+        !raw.contains('\u{202e}'),
+        "the bidi override is not sent:\n{raw}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
+    tmux.assert_terminal_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
