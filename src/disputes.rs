@@ -203,59 +203,109 @@ pub fn find(corpus: &Corpus, digest: &Digest, options: &DigestOptions) -> Disagr
     }
 }
 
-fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
-    let threshold = DISPUTE_MIN_OVERLAP;
-    let mut out = Vec::new();
-    for (a, asserting) in digest.claims.iter().enumerate() {
-        // A dispute sets an allegation or a report against a denial; the
-        // article's own background sentences dispute nothing.
-        let alleged = asserting.support.iter().any(|r| {
-            s.index.get(r).is_some_and(|&i| {
-                matches!(
-                    attribute(&s.texts[i]).stance,
-                    Stance::Alleges | Stance::Reports
-                )
-            })
-        });
-        if asserting.polarity != Polarity::Asserts || !alleged {
-            continue;
-        }
-        for (d, denying) in digest.claims.iter().enumerate() {
-            if denying.polarity != Polarity::Denies {
-                continue;
-            }
-            let mut best: Option<(f32, PassageRef, PassageRef)> = None;
-            for ra in &asserting.support {
-                for rd in &denying.support {
-                    let (Some(&i), Some(&j)) = (s.index.get(ra), s.index.get(rd)) else {
-                        continue;
-                    };
-                    // Opposite polarity is the point; the other guards still hold:
-                    // a denial about other actors or other numbers disputes nothing.
-                    let mut aligned = s.features[j].clone();
-                    aligned.polarity = s.features[i].polarity;
-                    if incompatibility(&s.features[i], &aligned).is_some() {
-                        continue;
-                    }
-                    // Word overlap, not the embedding: a denial repeats the words
-                    // it denies ("didn't share … private messages"), while the
-                    // embeddings of any two sentences of one story are close.
-                    let score = s.lexical_similarity(i, j);
-                    if score >= threshold && best.is_none_or(|b| score > b.0) {
-                        best = Some((score, *ra, *rd));
-                    }
-                }
-            }
-            if let Some((similarity, pa, pd)) = best {
-                out.push(Dispute {
-                    asserting: a,
-                    denying: d,
-                    passages: (pa, pd),
-                    similarity,
-                });
+/// A key held by more passages than this proposes no pairs: comparing
+/// everything with everything does not scale to a day of news.
+const MAX_PASSAGES_PER_KEY: usize = 256;
+
+/// Pairs of items (i < j) that share at least one key held by at most
+/// [`MAX_PASSAGES_PER_KEY`] items.
+fn pairs_sharing_a_key<K: std::hash::Hash + Eq>(keys: &[Vec<K>]) -> Vec<(usize, usize)> {
+    let mut holders: HashMap<&K, Vec<usize>> = HashMap::new();
+    for (item, item_keys) in keys.iter().enumerate() {
+        for key in item_keys {
+            let list = holders.entry(key).or_default();
+            if list.last() != Some(&item) {
+                list.push(item);
             }
         }
     }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for list in holders.values().filter(|l| l.len() <= MAX_PASSAGES_PER_KEY) {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
+    // A dispute sets an allegation or a report against a denial; the
+    // article's own background sentences dispute nothing.
+    let reported: Vec<bool> = s
+        .texts
+        .iter()
+        .map(|t| matches!(attribute(t).stance, Stance::Alleges | Stance::Reports))
+        .collect();
+    let alleged: Vec<bool> = digest
+        .claims
+        .iter()
+        .map(|c| {
+            c.support
+                .iter()
+                .any(|r| s.index.get(r).is_some_and(|&i| reported[i]))
+        })
+        .collect();
+    let terms: Vec<Vec<&str>> = s
+        .features
+        .iter()
+        .map(|f| f.terms.iter().map(String::as_str).collect())
+        .collect();
+    let mut best: HashMap<(usize, usize), (f32, PassageRef, PassageRef)> = HashMap::new();
+    for (x, y) in pairs_sharing_a_key(&terms) {
+        for (i, j) in [(x, y), (y, x)] {
+            let asserting: Vec<usize> = digest
+                .claims_of(s.refs[i])
+                .iter()
+                .copied()
+                .filter(|&a| digest.claims[a].polarity == Polarity::Asserts && alleged[a])
+                .collect();
+            let denying: Vec<usize> = digest
+                .claims_of(s.refs[j])
+                .iter()
+                .copied()
+                .filter(|&d| digest.claims[d].polarity == Polarity::Denies)
+                .collect();
+            if asserting.is_empty() || denying.is_empty() {
+                continue;
+            }
+            // Opposite polarity is the point; the other guards still hold:
+            // a denial about other actors or other numbers disputes nothing.
+            let mut aligned = s.features[j].clone();
+            aligned.polarity = s.features[i].polarity;
+            if incompatibility(&s.features[i], &aligned).is_some() {
+                continue;
+            }
+            // Word overlap, not the embedding: a denial repeats the words
+            // it denies ("didn't share … private messages"), while the
+            // embeddings of any two sentences of one story are close.
+            let score = s.lexical_similarity(i, j);
+            if score < DISPUTE_MIN_OVERLAP {
+                continue;
+            }
+            for &a in &asserting {
+                for &d in &denying {
+                    let entry = best.entry((a, d)).or_insert((score, s.refs[i], s.refs[j]));
+                    if score > entry.0 {
+                        *entry = (score, s.refs[i], s.refs[j]);
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<Dispute> = best
+        .into_iter()
+        .map(|((asserting, denying), (similarity, pa, pd))| Dispute {
+            asserting,
+            denying,
+            passages: (pa, pd),
+            similarity,
+        })
+        .collect();
+    out.sort_by_key(|d| (d.asserting, d.denying));
     out
 }
 
@@ -263,9 +313,33 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
     let threshold = options.weights.threshold * DISCREPANCY_SHARE_OF_THRESHOLD;
     let claim_of = |r: PassageRef| digest.claims_of(r).first().copied();
     let credited: Vec<Vec<String>> = s.texts.iter().map(|t| credited_sources(t)).collect();
+    // Candidates share a value (conflicting numbers beside an agreeing one),
+    // or a year while both credit a report to someone.
+    let keys: Vec<Vec<String>> = s
+        .features
+        .iter()
+        .zip(&credited)
+        .map(|(f, sources)| {
+            let mut keys: Vec<String> = f
+                .quantities
+                .iter()
+                .filter(|q| q.kind != QuantityKind::VagueMoney)
+                .map(|q| q.key())
+                .collect();
+            if !sources.is_empty() {
+                keys.extend(
+                    f.quantities
+                        .iter()
+                        .filter(|q| q.kind == QuantityKind::Year)
+                        .map(|q| format!("credited {}", q.key())),
+                );
+            }
+            keys
+        })
+        .collect();
     let mut out = Vec::new();
-    for i in 0..s.refs.len() {
-        for j in i + 1..s.refs.len() {
+    for (i, j) in pairs_sharing_a_key(&keys) {
+        {
             if s.refs[i].article == s.refs[j].article {
                 continue;
             }
