@@ -343,3 +343,21 @@ fn hostile_article_text_is_never_executed_by_the_terminal() {
     tmux.assert_terminal_restored();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    if !tmux_found() {
+        return skip("a_panic_restores_the_terminal");
+    }
+    let tmux = Session::start("panic", 80, 24);
+    tmux.run(&format!(
+        "NEWSDIGEST_DEBUG_PANIC_AFTER_FIRST_FRAME=1 {BIN} {}; echo EXITED $?",
+        articles()
+    ));
+    let screen = tmux.wait_for("EXITED 101");
+    assert!(
+        screen.contains("panicking after the first frame"),
+        "the panic message is printed on the restored screen:\n{screen}"
+    );
+    tmux.assert_terminal_restored();
+}

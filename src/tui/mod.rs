@@ -157,5 +157,17 @@ pub fn run(app: &mut App) -> Result<()> {
         width: size.width,
         height: size.height,
     });
+    if std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some() {
+        guard
+            .terminal()
+            .draw(|frame| view::render(app, frame))
+            .context("drawing the screen")?;
+        panic!("{PANIC_AFTER_FIRST_FRAME} is set: panicking after the first frame, as asked");
+    }
     run_loop(guard.terminal(), app, &mut TerminalEvents, &stop)
 }
+
+/// A hidden switch for the end-to-end test of the panic path: the program
+/// draws one frame and then panics, so the test can see that the panic hook
+/// and the guard leave raw mode and the alternate screen.
+const PANIC_AFTER_FIRST_FRAME: &str = "NEWSDIGEST_DEBUG_PANIC_AFTER_FIRST_FRAME";
