@@ -6,26 +6,29 @@
 //! and exotic spaces. Each candidate is folded once, when the index is
 //! built, together with a map from each folded character back to the byte
 //! range of the original character it came from; a keystroke then costs a
-//! bitmask test per candidate and a match on the few that pass.
+//! bitmask test per candidate and a score (`fuzzy_match`) on those that
+//! pass, split across the cores. Highlights (`fuzzy_indices`, which fills
+//! the whole score matrix) are computed only for the rows on screen, by
+//! [`SearchIndex::highlights`].
 
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::digest::Digest;
 use crate::text::fold_punct;
 
-/// One ranked result: which text matched, how well, and what to highlight.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One ranked result: which text matched and how well. Its highlights come
+/// from [`SearchIndex::highlights`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchHit {
     /// Index of the text in the order given to [`SearchIndex::new`].
     pub item: usize,
     /// Higher is better; the sum over the query's words.
     pub score: i64,
-    /// Byte ranges of the original text, sorted and merged.
-    pub highlights: Vec<Range<usize>>,
 }
 
 /// A folded candidate and the way back to its original bytes.
@@ -52,9 +55,25 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// The matcher used everywhere. Both sides are folded to lower case
+/// already, so matching respects case: the same matches and scores as
+/// ignoring it, without folding ASCII again on every comparison.
+fn folded_text_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
+
+/// Candidates scored per parallel task at least: below this, splitting
+/// costs more than it saves.
+const PARALLEL_CHUNK: usize = 2048;
+
 /// Folds one character the way candidates and queries are folded, pushing
 /// the folded characters.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        // What the general path gives for ASCII, without the tables.
+        out(fold_punct(c).to_ascii_lowercase());
+        return;
+    }
     decompose_compatible(c, |d| {
         if is_combining_mark(d) {
             return;
@@ -63,6 +82,22 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
             out(l);
         }
     });
+}
+
+/// Folds `text` into `folded` (cleared first) and returns its character
+/// mask (see [`char_bit`]).
+fn fold_into(text: &str, folded: &mut String) -> u64 {
+    folded.clear();
+    let mut mask = 0u64;
+    for c in text.chars() {
+        fold_char(c, &mut |f| {
+            folded.push(f);
+            if f != ' ' {
+                mask |= char_bit(f);
+            }
+        });
+    }
+    mask
 }
 
 /// Folds a query: the same folding as candidates, split into words.
@@ -91,6 +126,79 @@ fn char_bit(c: char) -> u64 {
     1u64 << bit
 }
 
+/// The mask of every character of the query's words.
+fn query_mask(words: &[String]) -> u64 {
+    words
+        .iter()
+        .flat_map(|w| w.chars())
+        .fold(0u64, |m, c| m | char_bit(c))
+}
+
+/// The sum of the words' scores in `folded`, or `None` when a word does
+/// not match.
+fn score_words(matcher: &SkimMatcherV2, folded: &str, words: &[String]) -> Option<i64> {
+    words.iter().try_fold(0i64, |total, word| {
+        Some(total + matcher.fuzzy_match(folded, word)?)
+    })
+}
+
+/// Best first; ties keep the original order.
+fn ranked_order(a: &SearchHit, b: &SearchHit) -> std::cmp::Ordering {
+    b.score.cmp(&a.score).then(a.item.cmp(&b.item))
+}
+
+/// Sorts hits best first, on both cores.
+fn rank(hits: &mut [SearchHit]) {
+    hits.par_sort_unstable_by(ranked_order);
+}
+
+/// Keeps the best `limit` hits, best first: a partial sort, so the hits
+/// below the cut are never ordered.
+fn rank_best(hits: &mut Vec<SearchHit>, limit: usize) {
+    if limit == 0 {
+        hits.clear();
+        return;
+    }
+    if hits.len() > limit {
+        hits.select_nth_unstable_by(limit - 1, ranked_order);
+        hits.truncate(limit);
+    }
+    rank(hits);
+}
+
+/// Ranks `lines` against a query in one pass, without keeping an index:
+/// each line is folded into a buffer of its worker thread, tested against
+/// the query's character mask and scored. Returns the best `limit` hits
+/// (all with `None`), best first, ties in line order; the same ranking as
+/// [`SearchIndex::search`] over the same lines. An empty query matches
+/// every line, in order.
+pub fn rank_lines(lines: &[&str], query: &str, limit: Option<usize>) -> Vec<SearchHit> {
+    let words = fold_query(query);
+    let limit = limit.unwrap_or(usize::MAX);
+    if words.is_empty() {
+        return (0..lines.len().min(limit))
+            .map(|item| SearchHit { item, score: 0 })
+            .collect();
+    }
+    let wanted = query_mask(&words);
+    let matcher = folded_text_matcher();
+    let mut hits: Vec<SearchHit> = lines
+        .par_iter()
+        .enumerate()
+        .with_min_len(PARALLEL_CHUNK)
+        .map_init(String::new, |folded, (item, line)| {
+            if fold_into(line, folded) & wanted != wanted {
+                return None;
+            }
+            let score = score_words(&matcher, folded, &words)?;
+            Some(SearchHit { item, score })
+        })
+        .flatten()
+        .collect();
+    rank_best(&mut hits, limit);
+    hits
+}
+
 impl Candidate {
     fn new(text: &str) -> Candidate {
         let mut folded = String::with_capacity(text.len());
@@ -115,18 +223,20 @@ impl Candidate {
 }
 
 impl SearchIndex {
-    /// Folds every text once.
+    /// Folds every text once, on both cores.
     pub fn new<I, S>(texts: I) -> SearchIndex
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: AsRef<str> + Sync,
     {
+        let texts: Vec<S> = texts.into_iter().collect();
         SearchIndex {
             candidates: texts
-                .into_iter()
+                .par_iter()
+                .with_min_len(PARALLEL_CHUNK)
                 .map(|t| Candidate::new(t.as_ref()))
                 .collect(),
-            matcher: SkimMatcherV2::default().ignore_case(),
+            matcher: folded_text_matcher(),
         }
     }
 
@@ -145,30 +255,27 @@ impl SearchIndex {
 
     /// Ranks the texts that contain every word of the query as a fuzzy
     /// subsequence, best first (ties keep the original order). An empty
-    /// query matches everything, unranked and without highlights.
+    /// query matches everything, unranked.
     pub fn search(&self, query: &str) -> Vec<SearchHit> {
         let words = fold_query(query);
         if words.is_empty() {
             return (0..self.candidates.len())
-                .map(|item| SearchHit {
-                    item,
-                    score: 0,
-                    highlights: Vec::new(),
-                })
+                .map(|item| SearchHit { item, score: 0 })
                 .collect();
         }
-        let query_mask = words
-            .iter()
-            .flat_map(|w| w.chars())
-            .fold(0u64, |m, c| m | char_bit(c));
+        let wanted = query_mask(&words);
         let mut hits: Vec<SearchHit> = self
             .candidates
-            .iter()
+            .par_iter()
             .enumerate()
-            .filter(|(_, c)| c.mask & query_mask == query_mask)
-            .filter_map(|(item, c)| self.match_candidate(item, c, &words))
+            .with_min_len(PARALLEL_CHUNK)
+            .filter(|(_, c)| c.mask & wanted == wanted)
+            .filter_map(|(item, c)| {
+                let score = score_words(&self.matcher, &c.folded, &words)?;
+                Some(SearchHit { item, score })
+            })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+        rank(&mut hits);
         hits
     }
 
@@ -191,23 +298,39 @@ impl SearchIndex {
         if !narrows {
             return self.search(query);
         }
+        let wanted = query_mask(&words);
         let mut hits: Vec<SearchHit> = previous
-            .iter()
+            .par_iter()
+            .with_min_len(PARALLEL_CHUNK)
             .filter_map(|h| {
                 let candidate = self.candidates.get(h.item)?;
-                self.match_candidate(h.item, candidate, &words)
+                if candidate.mask & wanted != wanted {
+                    return None;
+                }
+                let score = score_words(&self.matcher, &candidate.folded, &words)?;
+                Some(SearchHit {
+                    item: h.item,
+                    score,
+                })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+        rank(&mut hits);
         hits
     }
 
-    fn match_candidate(&self, item: usize, c: &Candidate, words: &[String]) -> Option<SearchHit> {
-        let mut score = 0i64;
+    /// The byte ranges of text `item` that the query's words matched,
+    /// sorted and merged; empty when it does not match or is out of range.
+    /// Meant for the rows on screen: it fills the matcher's whole score
+    /// matrix to find the positions.
+    pub fn highlights(&self, item: usize, query: &str) -> Vec<Range<usize>> {
+        let Some(c) = self.candidates.get(item) else {
+            return Vec::new();
+        };
         let mut positions: Vec<usize> = Vec::new();
-        for word in words {
-            let (s, idx) = self.matcher.fuzzy_indices(&c.folded, word)?;
-            score += s;
+        for word in fold_query(query) {
+            let Some((_, idx)) = self.matcher.fuzzy_indices(&c.folded, &word) else {
+                return Vec::new();
+            };
             positions.extend(idx);
         }
         positions.sort_unstable();
@@ -222,11 +345,7 @@ impl SearchIndex {
                 _ => highlights.push(range.clone()),
             }
         }
-        Some(SearchHit {
-            item,
-            score,
-            highlights,
-        })
+        highlights
     }
 }
 
@@ -240,8 +359,17 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn highlighted<'a>(text: &'a str, hit: &SearchHit) -> Vec<&'a str> {
-        hit.highlights.iter().map(|r| &text[r.clone()]).collect()
+    fn highlighted<'a>(
+        index: &SearchIndex,
+        text: &'a str,
+        hit: &SearchHit,
+        query: &str,
+    ) -> Vec<&'a str> {
+        index
+            .highlights(hit.item, query)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -255,10 +383,16 @@ mod tests {
         let hits = index.search("zurich");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].item, 0);
-        assert_eq!(highlighted(texts[0], &hits[0]), vec!["Zürich"]);
+        assert_eq!(
+            highlighted(&index, texts[0], &hits[0], "zurich"),
+            vec!["Zürich"]
+        );
         let hits = index.search("BEYONCÉ");
         assert_eq!(hits.len(), 1);
-        assert_eq!(highlighted(texts[1], &hits[0]), vec!["Beyoncé"]);
+        assert_eq!(
+            highlighted(&index, texts[1], &hits[0], "BEYONCÉ"),
+            vec!["Beyoncé"]
+        );
         let hits = index.search("beyonce");
         assert_eq!(hits.iter().map(|h| h.item).collect::<Vec<_>>(), vec![1]);
     }
@@ -270,8 +404,9 @@ mod tests {
         let index = SearchIndex::new([text]);
         let hits = index.search("cafe");
         assert_eq!(hits.len(), 1);
-        assert_eq!(highlighted(text, &hits[0]), vec!["Cafe"]);
-        assert!(text.is_char_boundary(hits[0].highlights[0].end));
+        assert_eq!(highlighted(&index, text, &hits[0], "cafe"), vec!["Cafe"]);
+        let ranges = index.highlights(hits[0].item, "cafe");
+        assert!(text.is_char_boundary(ranges[0].end));
     }
 
     #[test]
@@ -287,7 +422,10 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert!(items.contains(&0) && items.contains(&1));
         assert_eq!(items[0], 1, "contiguous match ranks first: {hits:?}");
-        assert_eq!(highlighted(texts[1], &hits[0]), vec!["Hastings", "board"]);
+        assert_eq!(
+            highlighted(&index, texts[1], &hits[0], "hastings board"),
+            vec!["Hastings", "board"]
+        );
         assert!(index.search("hastings xyz").is_empty());
     }
 
@@ -298,11 +436,17 @@ mod tests {
         let hits = index.search("東京");
         assert_eq!(hits.len(), 2);
         for hit in &hits {
-            assert_eq!(highlighted(texts[hit.item], hit), vec!["東京"]);
+            assert_eq!(
+                highlighted(&index, texts[hit.item], hit, "東京"),
+                vec!["東京"]
+            );
         }
         let hits = index.search("🚀 rocket");
         assert_eq!(hits.len(), 1);
-        assert_eq!(highlighted(texts[0], &hits[0]), vec!["🚀", "rocket"]);
+        assert_eq!(
+            highlighted(&index, texts[0], &hits[0], "🚀 rocket"),
+            vec!["🚀", "rocket"]
+        );
     }
 
     #[test]
@@ -312,7 +456,10 @@ mod tests {
         let hits = index.search("it's final");
         assert_eq!(hits.len(), 1);
         // The ligature "ﬁ" folds to two chars and highlights as one.
-        assert_eq!(highlighted(texts[0], &hits[0]), vec!["It’s", "ﬁnal"]);
+        assert_eq!(
+            highlighted(&index, texts[0], &hits[0], "it's final"),
+            vec!["It’s", "ﬁnal"]
+        );
     }
 
     #[test]
@@ -356,7 +503,8 @@ mod tests {
         let index = SearchIndex::new(["b", "a"]);
         let hits = index.search("   ");
         assert_eq!(hits.iter().map(|h| h.item).collect::<Vec<_>>(), vec![0, 1]);
-        assert!(hits.iter().all(|h| h.highlights.is_empty()));
+        assert!(hits.iter().all(|h| h.score == 0));
+        assert!(index.highlights(0, "   ").is_empty());
     }
 
     #[test]
@@ -364,6 +512,7 @@ mod tests {
         let texts = ["alpha beta", "gamma", "Ünïcödé"];
         let index = SearchIndex::new(texts);
         for query in ["ab", "gm", "unicode", "q", "ä"] {
+            // The matcher as the user would call it, on the folded text.
             let matcher = SkimMatcherV2::default().ignore_case();
             let words = fold_query(query);
             let expected: Vec<usize> = index
@@ -380,6 +529,53 @@ mod tests {
             let mut got: Vec<usize> = index.search(query).iter().map(|h| h.item).collect();
             got.sort_unstable();
             assert_eq!(got, expected, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn highlights_only_for_a_matching_text() {
+        let texts = ["The board met.", "Nothing here."];
+        let index = SearchIndex::new(texts);
+        assert_eq!(index.highlights(0, "board"), vec![4..9]);
+        assert!(index.highlights(1, "board").is_empty());
+        assert!(index.highlights(7, "board").is_empty());
+    }
+
+    #[test]
+    fn ranking_lines_agrees_with_the_index() {
+        let texts: Vec<String> = (0..5000)
+            .map(|i| {
+                format!(
+                    "Line {i}: the Zürich board {} “fines” of ${}M",
+                    ["met", "voted on", "resigned over"][i % 3],
+                    i % 97
+                )
+            })
+            .collect();
+        let lines: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let index = SearchIndex::new(&lines);
+        for query in ["zu bo", "fines 9", "RESIGNED", "xq", "  "] {
+            let all = index.search(query);
+            assert_eq!(rank_lines(&lines, query, None), all, "query {query:?}");
+            // The partial sort keeps the same best ten, in the same order.
+            let best: Vec<SearchHit> = all.iter().take(10).copied().collect();
+            assert_eq!(rank_lines(&lines, query, Some(10)), best, "query {query:?}");
+        }
+        assert!(rank_lines(&lines, "board", Some(0)).is_empty());
+    }
+
+    #[test]
+    fn ascii_folding_agrees_with_the_unicode_path() {
+        for c in (0u8..128).map(char::from) {
+            let mut fast = Vec::new();
+            fold_char(c, &mut |f| fast.push(f));
+            let mut general = Vec::new();
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    general.extend(fold_punct(d).to_lowercase());
+                }
+            });
+            assert_eq!(fast, general, "{c:?}");
         }
     }
 }
