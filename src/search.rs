@@ -6,10 +6,9 @@
 //! and exotic spaces. Each candidate is folded once, when the index is
 //! built, together with a map from each folded character back to the byte
 //! range of the original character it came from; a keystroke then costs a
-//! bitmask test per candidate and a score (`fuzzy_match`) on those that
-//! pass, split across the cores. Highlights (`fuzzy_indices`, which fills
-//! the whole score matrix) are computed only for the rows on screen, by
-//! [`SearchIndex::highlights`].
+//! bitmask test per candidate and a score on those that pass, split across
+//! the cores. Highlights (byte ranges) are built only for the rows on
+//! screen, by [`SearchIndex::highlights`].
 
 use std::ops::Range;
 
@@ -44,7 +43,6 @@ struct Candidate {
 /// Texts prepared for fuzzy search.
 pub struct SearchIndex {
     candidates: Vec<Candidate>,
-    matcher: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -55,10 +53,16 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-/// The matcher used everywhere. Both sides are folded to lower case
+/// A matcher for one comparison. Both sides are folded to lower case
 /// already, so matching respects case: the same matches and scores as
 /// ignoring it, without folding ASCII again on every comparison.
-fn folded_text_matcher() -> SkimMatcherV2 {
+///
+/// A fresh one each time: fuzzy-matcher 0.3.7 keeps its score matrix per
+/// thread between calls and reads cells it did not write in the current
+/// call, so a reused matcher scores by the history of its thread (96 or 99
+/// for the same text and words), which on several threads would make the
+/// ranking change from run to run. (`use_cache(false)` panics.)
+fn fresh_matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().respect_case()
 }
 
@@ -135,10 +139,15 @@ fn query_mask(words: &[String]) -> u64 {
 }
 
 /// The sum of the words' scores in `folded`, or `None` when a word does
-/// not match.
-fn score_words(matcher: &SkimMatcherV2, folded: &str, words: &[String]) -> Option<i64> {
+/// not match. The score is the one of `fuzzy_indices`, which fills the
+/// whole score matrix: `fuzzy_match` keeps two rows of it and, in
+/// fuzzy-matcher 0.3.7, does not reset every cell it reuses, so it can
+/// score far off (39 where the whole matrix gives -1). Both visit the
+/// same cells, so the whole matrix costs little more.
+fn score_words(folded: &str, words: &[String]) -> Option<i64> {
     words.iter().try_fold(0i64, |total, word| {
-        Some(total + matcher.fuzzy_match(folded, word)?)
+        let (score, _positions) = fresh_matcher().fuzzy_indices(folded, word)?;
+        Some(total + score)
     })
 }
 
@@ -181,7 +190,6 @@ pub fn rank_lines(lines: &[&str], query: &str, limit: Option<usize>) -> Vec<Sear
             .collect();
     }
     let wanted = query_mask(&words);
-    let matcher = folded_text_matcher();
     let mut hits: Vec<SearchHit> = lines
         .par_iter()
         .enumerate()
@@ -190,7 +198,7 @@ pub fn rank_lines(lines: &[&str], query: &str, limit: Option<usize>) -> Vec<Sear
             if fold_into(line, folded) & wanted != wanted {
                 return None;
             }
-            let score = score_words(&matcher, folded, &words)?;
+            let score = score_words(folded, &words)?;
             Some(SearchHit { item, score })
         })
         .flatten()
@@ -236,7 +244,6 @@ impl SearchIndex {
                 .with_min_len(PARALLEL_CHUNK)
                 .map(|t| Candidate::new(t.as_ref()))
                 .collect(),
-            matcher: folded_text_matcher(),
         }
     }
 
@@ -271,7 +278,7 @@ impl SearchIndex {
             .with_min_len(PARALLEL_CHUNK)
             .filter(|(_, c)| c.mask & wanted == wanted)
             .filter_map(|(item, c)| {
-                let score = score_words(&self.matcher, &c.folded, &words)?;
+                let score = score_words(&c.folded, &words)?;
                 Some(SearchHit { item, score })
             })
             .collect();
@@ -307,7 +314,7 @@ impl SearchIndex {
                 if candidate.mask & wanted != wanted {
                     return None;
                 }
-                let score = score_words(&self.matcher, &candidate.folded, &words)?;
+                let score = score_words(&candidate.folded, &words)?;
                 Some(SearchHit {
                     item: h.item,
                     score,
@@ -328,7 +335,7 @@ impl SearchIndex {
         };
         let mut positions: Vec<usize> = Vec::new();
         for word in fold_query(query) {
-            let Some((_, idx)) = self.matcher.fuzzy_indices(&c.folded, &word) else {
+            let Some((_, idx)) = fresh_matcher().fuzzy_indices(&c.folded, &word) else {
                 return Vec::new();
             };
             positions.extend(idx);
@@ -577,5 +584,40 @@ mod tests {
             });
             assert_eq!(fast, general, "{c:?}");
         }
+    }
+
+    #[test]
+    fn scores_are_those_of_the_whole_score_matrix() {
+        // Scores of a fresh matcher filling the whole matrix, whatever the
+        // thread and the texts compared before: `fuzzy_match` (two rows)
+        // and reused matchers differ on some of these texts.
+        let texts = crate::synthetic::claim_texts(3000, 7);
+        let index = SearchIndex::new(&texts);
+        let lines: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut compared = 0;
+        for query in [
+            "fine",
+            "board member",
+            "paid million",
+            "the company",
+            "cor fine",
+        ] {
+            let words = fold_query(query);
+            let hits = index.search(query);
+            assert_eq!(rank_lines(&lines, query, None), hits, "query {query:?}");
+            for hit in hits {
+                let folded = &index.candidates[hit.item].folded;
+                let expected: i64 = words
+                    .iter()
+                    .filter_map(|w| {
+                        let matcher = SkimMatcherV2::default().ignore_case();
+                        matcher.fuzzy_indices(folded, w).map(|(s, _)| s)
+                    })
+                    .sum();
+                assert_eq!(hit.score, expected, "{query:?} in {folded:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "only {compared} hits compared");
     }
 }
