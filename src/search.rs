@@ -73,9 +73,10 @@ const PARALLEL_CHUNK: usize = 2048;
 /// Folds one character the way candidates and queries are folded, pushing
 /// the folded characters.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
-    if c.is_ascii() {
-        // What the general path gives for ASCII, without the tables.
-        out(fold_punct(c).to_ascii_lowercase());
+    if let Ok(byte) = u8::try_from(c)
+        && byte.is_ascii()
+    {
+        out(char::from(fold_ascii(byte)));
         return;
     }
     decompose_compatible(c, |d| {
@@ -88,11 +89,34 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
     });
 }
 
+/// What [`fold_char`]'s general path gives for an ASCII character,
+/// without the tables: lower case, a backtick as a quote, white space as a
+/// space.
+fn fold_ascii(byte: u8) -> u8 {
+    match byte {
+        b'A'..=b'Z' => byte.to_ascii_lowercase(),
+        b'`' => b'\'',
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
+        _ => byte,
+    }
+}
+
 /// Folds `text` into `folded` (cleared first) and returns its character
 /// mask (see [`char_bit`]).
 fn fold_into(text: &str, folded: &mut String) -> u64 {
     folded.clear();
     let mut mask = 0u64;
+    if text.is_ascii() {
+        // Byte by byte, the common case of news text.
+        for byte in text.bytes() {
+            let f = char::from(fold_ascii(byte));
+            folded.push(f);
+            if f != ' ' {
+                mask |= char_bit(f);
+            }
+        }
+        return mask;
+    }
     for c in text.chars() {
         fold_char(c, &mut |f| {
             folded.push(f);
@@ -145,6 +169,10 @@ fn query_mask(words: &[String]) -> u64 {
 /// score far off (39 where the whole matrix gives -1). Both visit the
 /// same cells, so the whole matrix costs little more.
 fn score_words(folded: &str, words: &[String]) -> Option<i64> {
+    // The matcher's own first test, without its copies and allocations.
+    if !words.iter().all(|word| is_subsequence(word, folded)) {
+        return None;
+    }
     words.iter().try_fold(0i64, |total, word| {
         let (score, _positions) = fresh_matcher().fuzzy_indices(folded, word)?;
         Some(total + score)
