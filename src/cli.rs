@@ -24,6 +24,10 @@ pub struct Cli {
     /// $XDG_CONFIG_HOME/newsdigest/keymap.toml when it exists.
     #[arg(long, value_name = "PATH")]
     pub keymap: Option<PathBuf>,
+    /// Draw the first frame, restore the terminal and exit, printing the
+    /// start-up times to standard error (for benchmarks).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -338,22 +342,25 @@ pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Resul
     let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
     let text = String::from_utf8_lossy(&bytes);
     let lines: Vec<&str> = text.lines().collect();
-    let index = SearchIndex::new(lines.iter().copied());
-    let hits = index.search(query);
+    let hits = newsdigest::search::rank_lines(&lines, query, limit);
     // A filter hands lines on as they are; only a terminal gets control
     // characters escaped.
-    let to_terminal = io::stdout().is_terminal();
-    let mut out = String::new();
-    for hit in hits.iter().take(limit.unwrap_or(usize::MAX)) {
-        let line = lines[hit.item];
+    let stdout = io::stdout();
+    let to_terminal = stdout.is_terminal();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = hits.iter().try_for_each(|hit| {
+        let line = lines.get(hit.item).copied().unwrap_or_default();
         if to_terminal {
-            out.push_str(&escape_controls(line));
+            out.write_all(escape_controls(line).as_bytes())?;
         } else {
-            out.push_str(line);
+            out.write_all(line.as_bytes())?;
         }
-        out.push('\n');
+        out.write_all(b"\n")
+    });
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing to standard output")?,
     }
-    print(&out)?;
     Ok(!hits.is_empty())
 }
 

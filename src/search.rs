@@ -6,26 +6,28 @@
 //! and exotic spaces. Each candidate is folded once, when the index is
 //! built, together with a map from each folded character back to the byte
 //! range of the original character it came from; a keystroke then costs a
-//! bitmask test per candidate and a match on the few that pass.
+//! bitmask test per candidate and a score on those that pass, split across
+//! the cores. Highlights (byte ranges) are built only for the rows on
+//! screen, by [`SearchIndex::highlights`].
 
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::digest::Digest;
 use crate::text::fold_punct;
 
-/// One ranked result: which text matched, how well, and what to highlight.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One ranked result: which text matched and how well. Its highlights come
+/// from [`SearchIndex::highlights`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchHit {
     /// Index of the text in the order given to [`SearchIndex::new`].
     pub item: usize,
     /// Higher is better; the sum over the query's words.
     pub score: i64,
-    /// Byte ranges of the original text, sorted and merged.
-    pub highlights: Vec<Range<usize>>,
 }
 
 /// A folded candidate and the way back to its original bytes.
@@ -41,7 +43,6 @@ struct Candidate {
 /// Texts prepared for fuzzy search.
 pub struct SearchIndex {
     candidates: Vec<Candidate>,
-    matcher: SkimMatcherV2,
     /// Added to each item's match score (by item index); empty for plain lines.
     priors: Vec<i64>,
 }
@@ -54,9 +55,32 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// A matcher for one comparison. Both sides are folded to lower case
+/// already, so matching respects case: the same matches and scores as
+/// ignoring it, without folding ASCII again on every comparison.
+///
+/// A fresh one each time: fuzzy-matcher 0.3.7 keeps its score matrix per
+/// thread between calls and reads cells it did not write in the current
+/// call, so a reused matcher scores by the history of its thread (96 or 99
+/// for the same text and words), which on several threads would make the
+/// ranking change from run to run. (`use_cache(false)` panics.)
+fn fresh_matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().respect_case()
+}
+
+/// Candidates scored per parallel task at least: below this, splitting
+/// costs more than it saves.
+const PARALLEL_CHUNK: usize = 2048;
+
 /// Folds one character the way candidates and queries are folded, pushing
 /// the folded characters.
 fn fold_char(c: char, out: &mut impl FnMut(char)) {
+    if let Ok(byte) = u8::try_from(c)
+        && byte.is_ascii()
+    {
+        out(char::from(fold_ascii(byte)));
+        return;
+    }
     decompose_compatible(c, |d| {
         if is_combining_mark(d) {
             return;
@@ -65,6 +89,45 @@ fn fold_char(c: char, out: &mut impl FnMut(char)) {
             out(l);
         }
     });
+}
+
+/// What [`fold_char`]'s general path gives for an ASCII character,
+/// without the tables: lower case, a backtick as a quote, white space as a
+/// space.
+fn fold_ascii(byte: u8) -> u8 {
+    match byte {
+        b'A'..=b'Z' => byte.to_ascii_lowercase(),
+        b'`' => b'\'',
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => b' ',
+        _ => byte,
+    }
+}
+
+/// Folds `text` into `folded` (cleared first) and returns its character
+/// mask (see [`char_bit`]).
+fn fold_into(text: &str, folded: &mut String) -> u64 {
+    folded.clear();
+    let mut mask = 0u64;
+    if text.is_ascii() {
+        // Byte by byte, the common case of news text.
+        for byte in text.bytes() {
+            let f = char::from(fold_ascii(byte));
+            folded.push(f);
+            if f != ' ' {
+                mask |= char_bit(f);
+            }
+        }
+        return mask;
+    }
+    for c in text.chars() {
+        fold_char(c, &mut |f| {
+            folded.push(f);
+            if f != ' ' {
+                mask |= char_bit(f);
+            }
+        });
+    }
+    mask
 }
 
 /// Folds a query: the same folding as candidates, split into words.
@@ -91,6 +154,87 @@ fn char_bit(c: char) -> u64 {
         _ => 36 + n % 28,
     };
     1u64 << bit
+}
+
+/// The mask of every character of the query's words.
+fn query_mask(words: &[String]) -> u64 {
+    words
+        .iter()
+        .flat_map(|w| w.chars())
+        .fold(0u64, |m, c| m | char_bit(c))
+}
+
+/// The sum of the words' scores in `folded`, or `None` when a word does
+/// not match. The score is the one of `fuzzy_indices`, which fills the
+/// whole score matrix: `fuzzy_match` keeps two rows of it and, in
+/// fuzzy-matcher 0.3.7, does not reset every cell it reuses, so it can
+/// score far off (39 where the whole matrix gives -1). Both visit the
+/// same cells, so the whole matrix costs little more.
+fn score_words(folded: &str, words: &[String]) -> Option<i64> {
+    // The matcher's own first test, without its copies and allocations.
+    if !words.iter().all(|word| is_subsequence(word, folded)) {
+        return None;
+    }
+    words.iter().try_fold(0i64, |total, word| {
+        let (score, _positions) = fresh_matcher().fuzzy_indices(folded, word)?;
+        Some(total + score)
+    })
+}
+
+/// Best first; ties keep the original order.
+fn ranked_order(a: &SearchHit, b: &SearchHit) -> std::cmp::Ordering {
+    b.score.cmp(&a.score).then(a.item.cmp(&b.item))
+}
+
+/// Sorts hits best first, on both cores.
+fn rank(hits: &mut [SearchHit]) {
+    hits.par_sort_unstable_by(ranked_order);
+}
+
+/// Keeps the best `limit` hits, best first: a partial sort, so the hits
+/// below the cut are never ordered.
+fn rank_best(hits: &mut Vec<SearchHit>, limit: usize) {
+    if limit == 0 {
+        hits.clear();
+        return;
+    }
+    if hits.len() > limit {
+        hits.select_nth_unstable_by(limit - 1, ranked_order);
+        hits.truncate(limit);
+    }
+    rank(hits);
+}
+
+/// Ranks `lines` against a query in one pass, without keeping an index:
+/// each line is folded into a buffer of its worker thread, tested against
+/// the query's character mask and scored. Returns the best `limit` hits
+/// (all with `None`), best first, ties in line order; the same ranking as
+/// [`SearchIndex::search`] over the same lines. An empty query matches
+/// every line, in order.
+pub fn rank_lines(lines: &[&str], query: &str, limit: Option<usize>) -> Vec<SearchHit> {
+    let words = fold_query(query);
+    let limit = limit.unwrap_or(usize::MAX);
+    if words.is_empty() {
+        return (0..lines.len().min(limit))
+            .map(|item| SearchHit { item, score: 0 })
+            .collect();
+    }
+    let wanted = query_mask(&words);
+    let mut hits: Vec<SearchHit> = lines
+        .par_iter()
+        .enumerate()
+        .with_min_len(PARALLEL_CHUNK)
+        .map_init(String::new, |folded, (item, line)| {
+            if fold_into(line, folded) & wanted != wanted {
+                return None;
+            }
+            let score = score_words(folded, &words)?;
+            Some(SearchHit { item, score })
+        })
+        .flatten()
+        .collect();
+    rank_best(&mut hits, limit);
+    hits
 }
 
 impl Candidate {
@@ -123,18 +267,19 @@ impl Candidate {
 const CORROBORATION_BONUS: i64 = 4;
 
 impl SearchIndex {
-    /// Folds every text once.
+    /// Folds every text once, on both cores.
     pub fn new<I, S>(texts: I) -> SearchIndex
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<str>,
+        S: AsRef<str> + Sync,
     {
+        let texts: Vec<S> = texts.into_iter().collect();
         SearchIndex {
             candidates: texts
-                .into_iter()
+                .par_iter()
+                .with_min_len(PARALLEL_CHUNK)
                 .map(|t| Candidate::new(t.as_ref()))
                 .collect(),
-            matcher: SkimMatcherV2::default().ignore_case(),
             priors: Vec::new(),
         }
     }
@@ -162,31 +307,36 @@ impl SearchIndex {
 
     /// Ranks the texts that contain every word of the query as a fuzzy
     /// subsequence, best first (ties keep the original order). An empty
-    /// query matches everything, unranked and without highlights.
+    /// query matches everything, unranked.
     pub fn search(&self, query: &str) -> Vec<SearchHit> {
         let words = fold_query(query);
         if words.is_empty() {
             return (0..self.candidates.len())
-                .map(|item| SearchHit {
-                    item,
-                    score: 0,
-                    highlights: Vec::new(),
-                })
+                .map(|item| SearchHit { item, score: 0 })
                 .collect();
         }
-        let query_mask = words
-            .iter()
-            .flat_map(|w| w.chars())
-            .fold(0u64, |m, c| m | char_bit(c));
+        let wanted = query_mask(&words);
         let mut hits: Vec<SearchHit> = self
             .candidates
-            .iter()
+            .par_iter()
             .enumerate()
-            .filter(|(_, c)| c.mask & query_mask == query_mask)
-            .filter_map(|(item, c)| self.match_candidate(item, c, &words))
+            .with_min_len(PARALLEL_CHUNK)
+            .filter(|(_, c)| c.mask & wanted == wanted)
+            .filter_map(|(item, c)| {
+                let score = score_words(&c.folded, &words)?;
+                Some(SearchHit {
+                    item,
+                    score: score + self.prior(item),
+                })
+            })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+        rank(&mut hits);
         hits
+    }
+
+    /// What an item's score starts from: its corroboration, for claims.
+    fn prior(&self, item: usize) -> i64 {
+        self.priors.get(item).copied().unwrap_or(0)
     }
 
     /// The same ranking as [`search`](Self::search), faster while a query
@@ -208,23 +358,39 @@ impl SearchIndex {
         if !narrows {
             return self.search(query);
         }
+        let wanted = query_mask(&words);
         let mut hits: Vec<SearchHit> = previous
-            .iter()
+            .par_iter()
+            .with_min_len(PARALLEL_CHUNK)
             .filter_map(|h| {
                 let candidate = self.candidates.get(h.item)?;
-                self.match_candidate(h.item, candidate, &words)
+                if candidate.mask & wanted != wanted {
+                    return None;
+                }
+                let score = score_words(&candidate.folded, &words)?;
+                Some(SearchHit {
+                    item: h.item,
+                    score: score + self.prior(h.item),
+                })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+        rank(&mut hits);
         hits
     }
 
-    fn match_candidate(&self, item: usize, c: &Candidate, words: &[String]) -> Option<SearchHit> {
-        let mut score = 0i64;
+    /// The byte ranges of text `item` that the query's words matched,
+    /// sorted and merged; empty when it does not match or is out of range.
+    /// Meant for the rows on screen: it fills the matcher's whole score
+    /// matrix to find the positions.
+    pub fn highlights(&self, item: usize, query: &str) -> Vec<Range<usize>> {
+        let Some(c) = self.candidates.get(item) else {
+            return Vec::new();
+        };
         let mut positions: Vec<usize> = Vec::new();
-        for word in words {
-            let (s, idx) = self.matcher.fuzzy_indices(&c.folded, word)?;
-            score += s;
+        for word in fold_query(query) {
+            let Some((_, idx)) = fresh_matcher().fuzzy_indices(&c.folded, &word) else {
+                return Vec::new();
+            };
             positions.extend(idx);
         }
         positions.sort_unstable();
@@ -239,11 +405,7 @@ impl SearchIndex {
                 _ => highlights.push(range.clone()),
             }
         }
-        Some(SearchHit {
-            item,
-            score: score + self.priors.get(item).copied().unwrap_or(0),
-            highlights,
-        })
+        highlights
     }
 }
 
@@ -257,8 +419,17 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn highlighted<'a>(text: &'a str, hit: &SearchHit) -> Vec<&'a str> {
-        hit.highlights.iter().map(|r| &text[r.clone()]).collect()
+    fn highlighted<'a>(
+        index: &SearchIndex,
+        text: &'a str,
+        hit: &SearchHit,
+        query: &str,
+    ) -> Vec<&'a str> {
+        index
+            .highlights(hit.item, query)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -272,10 +443,16 @@ mod tests {
         let hits = index.search("zurich");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].item, 0);
-        assert_eq!(highlighted(texts[0], &hits[0]), vec!["Zürich"]);
+        assert_eq!(
+            highlighted(&index, texts[0], &hits[0], "zurich"),
+            vec!["Zürich"]
+        );
         let hits = index.search("BEYONCÉ");
         assert_eq!(hits.len(), 1);
-        assert_eq!(highlighted(texts[1], &hits[0]), vec!["Beyoncé"]);
+        assert_eq!(
+            highlighted(&index, texts[1], &hits[0], "BEYONCÉ"),
+            vec!["Beyoncé"]
+        );
         let hits = index.search("beyonce");
         assert_eq!(hits.iter().map(|h| h.item).collect::<Vec<_>>(), vec![1]);
     }
@@ -287,8 +464,9 @@ mod tests {
         let index = SearchIndex::new([text]);
         let hits = index.search("cafe");
         assert_eq!(hits.len(), 1);
-        assert_eq!(highlighted(text, &hits[0]), vec!["Cafe"]);
-        assert!(text.is_char_boundary(hits[0].highlights[0].end));
+        assert_eq!(highlighted(&index, text, &hits[0], "cafe"), vec!["Cafe"]);
+        let ranges = index.highlights(hits[0].item, "cafe");
+        assert!(text.is_char_boundary(ranges[0].end));
     }
 
     #[test]
@@ -304,7 +482,10 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert!(items.contains(&0) && items.contains(&1));
         assert_eq!(items[0], 1, "contiguous match ranks first: {hits:?}");
-        assert_eq!(highlighted(texts[1], &hits[0]), vec!["Hastings", "board"]);
+        assert_eq!(
+            highlighted(&index, texts[1], &hits[0], "hastings board"),
+            vec!["Hastings", "board"]
+        );
         assert!(index.search("hastings xyz").is_empty());
     }
 
@@ -315,11 +496,17 @@ mod tests {
         let hits = index.search("東京");
         assert_eq!(hits.len(), 2);
         for hit in &hits {
-            assert_eq!(highlighted(texts[hit.item], hit), vec!["東京"]);
+            assert_eq!(
+                highlighted(&index, texts[hit.item], hit, "東京"),
+                vec!["東京"]
+            );
         }
         let hits = index.search("🚀 rocket");
         assert_eq!(hits.len(), 1);
-        assert_eq!(highlighted(texts[0], &hits[0]), vec!["🚀", "rocket"]);
+        assert_eq!(
+            highlighted(&index, texts[0], &hits[0], "🚀 rocket"),
+            vec!["🚀", "rocket"]
+        );
     }
 
     #[test]
@@ -329,7 +516,10 @@ mod tests {
         let hits = index.search("it's final");
         assert_eq!(hits.len(), 1);
         // The ligature "ﬁ" folds to two chars and highlights as one.
-        assert_eq!(highlighted(texts[0], &hits[0]), vec!["It’s", "ﬁnal"]);
+        assert_eq!(
+            highlighted(&index, texts[0], &hits[0], "it's final"),
+            vec!["It’s", "ﬁnal"]
+        );
     }
 
     #[test]
@@ -373,7 +563,8 @@ mod tests {
         let index = SearchIndex::new(["b", "a"]);
         let hits = index.search("   ");
         assert_eq!(hits.iter().map(|h| h.item).collect::<Vec<_>>(), vec![0, 1]);
-        assert!(hits.iter().all(|h| h.highlights.is_empty()));
+        assert!(hits.iter().all(|h| h.score == 0));
+        assert!(index.highlights(0, "   ").is_empty());
     }
 
     #[test]
@@ -381,6 +572,7 @@ mod tests {
         let texts = ["alpha beta", "gamma", "Ünïcödé"];
         let index = SearchIndex::new(texts);
         for query in ["ab", "gm", "unicode", "q", "ä"] {
+            // The matcher as the user would call it, on the folded text.
             let matcher = SkimMatcherV2::default().ignore_case();
             let words = fold_query(query);
             let expected: Vec<usize> = index
@@ -398,5 +590,87 @@ mod tests {
             got.sort_unstable();
             assert_eq!(got, expected, "query {query:?}");
         }
+    }
+
+    #[test]
+    fn highlights_only_for_a_matching_text() {
+        let texts = ["The board met.", "Nothing here."];
+        let index = SearchIndex::new(texts);
+        assert_eq!(index.highlights(0, "board"), vec![4..9]);
+        assert!(index.highlights(1, "board").is_empty());
+        assert!(index.highlights(7, "board").is_empty());
+    }
+
+    #[test]
+    fn ranking_lines_agrees_with_the_index() {
+        let texts: Vec<String> = (0..5000)
+            .map(|i| {
+                format!(
+                    "Line {i}: the Zürich board {} “fines” of ${}M",
+                    ["met", "voted on", "resigned over"][i % 3],
+                    i % 97
+                )
+            })
+            .collect();
+        let lines: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let index = SearchIndex::new(&lines);
+        for query in ["zu bo", "fines 9", "RESIGNED", "xq", "  "] {
+            let all = index.search(query);
+            assert_eq!(rank_lines(&lines, query, None), all, "query {query:?}");
+            // The partial sort keeps the same best ten, in the same order.
+            let best: Vec<SearchHit> = all.iter().take(10).copied().collect();
+            assert_eq!(rank_lines(&lines, query, Some(10)), best, "query {query:?}");
+        }
+        assert!(rank_lines(&lines, "board", Some(0)).is_empty());
+    }
+
+    #[test]
+    fn ascii_folding_agrees_with_the_unicode_path() {
+        for c in (0u8..128).map(char::from) {
+            let mut fast = Vec::new();
+            fold_char(c, &mut |f| fast.push(f));
+            let mut general = Vec::new();
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    general.extend(fold_punct(d).to_lowercase());
+                }
+            });
+            assert_eq!(fast, general, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn scores_are_those_of_the_whole_score_matrix() {
+        // Scores of a fresh matcher filling the whole matrix, whatever the
+        // thread and the texts compared before: `fuzzy_match` (two rows)
+        // and reused matchers differ on some of these texts.
+        let texts = crate::synthetic::claim_texts(3000, 7);
+        let index = SearchIndex::new(&texts);
+        let lines: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut compared = 0;
+        for query in [
+            "fine",
+            "board member",
+            "paid million",
+            "the company",
+            "cor fine",
+        ] {
+            let words = fold_query(query);
+            let hits = index.search(query);
+            assert_eq!(rank_lines(&lines, query, None), hits, "query {query:?}");
+            for hit in hits {
+                let folded = &index.candidates[hit.item].folded;
+                let expected: i64 = words
+                    .iter()
+                    .filter_map(|w| {
+                        let matcher = SkimMatcherV2::default().ignore_case();
+                        matcher.fuzzy_indices(folded, w).map(|(s, _)| s)
+                    })
+                    .sum();
+                assert_eq!(hit.score, expected, "{query:?} in {folded:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "only {compared} hits compared");
     }
 }

@@ -435,6 +435,33 @@ pub fn generate(count: usize, seed: u64) -> SyntheticCorpus {
     out
 }
 
+/// `count` claim-like sentences for search benchmarks: the fact sentences
+/// of synthetic articles in order, every third one followed by a filler
+/// sentence, so lengths vary; the same seed gives the same texts.
+pub fn claim_texts(count: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng::new(seed ^ 0x005E_A2C4);
+    let mut texts = Vec::with_capacity(count);
+    // About five fact sentences per article.
+    let mut articles = count.div_ceil(5).max(1);
+    while texts.len() < count {
+        texts.clear();
+        let corpus = generate(articles, seed);
+        for label in corpus.labels {
+            if texts.len() == count {
+                break;
+            }
+            let mut text = label.sentence;
+            if texts.len() % 3 == 2 {
+                text.push(' ');
+                text.push_str(&filler(&mut rng));
+            }
+            texts.push(text);
+        }
+        articles *= 2;
+    }
+    texts
+}
+
 /// A sentence of common business words that states nothing in particular.
 fn filler(rng: &mut Rng) -> String {
     let words = 6 + rng.below(14);

@@ -88,15 +88,16 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         let badge = format!(" {}", plural(claim.article_count(), "article", "articles"));
         let badge_width = badge.width() as u16;
         let id = format!("{:<4} ", claim.id);
-        let highlights: Vec<_> = hit
-            .highlights
+        // Positions only for the rows on screen; ranking used scores alone.
+        let matched = app.index.highlights(hit.item, &search.query);
+        let highlights: Vec<_> = matched
             .iter()
             .map(|r| (r.clone(), app.theme.matched))
             .collect();
         let text_room = rows.width.saturating_sub(2 + badge_width);
         let start = window_start(
             &claim.text,
-            hit.highlights.first().map_or(0, |r| r.start),
+            matched.first().map_or(0, |r| r.start),
             (text_room as usize).saturating_sub(id.len()),
         );
         let mut spans = vec![Span::styled(id, app.theme.dim)];
