@@ -444,23 +444,10 @@ pub fn describe(q: &Quantity) -> String {
         QuantityKind::DayOfMonth => {
             let month = (v / 100.0) as usize;
             let day = v as u32 % 100;
-            let name = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ]
-            .get(month.wrapping_sub(1))
-            .copied()
-            .unwrap_or("?");
+            let name = text::MONTH_NAMES
+                .get(month.wrapping_sub(1))
+                .copied()
+                .unwrap_or("?");
             format!("{name} {day}")
         }
         QuantityKind::Duration => format!("{} years", trim_number(v)),

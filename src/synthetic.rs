@@ -51,20 +51,6 @@ const FIRST_NAMES: &[&str] = &[
     "Maria", "James", "Aiko", "Omar", "Lena", "Tomasz", "Priya", "Diego", "Nadia", "Felix",
     "Grace", "Kwame", "Ingrid", "Rafael", "Sofia", "Hugo",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const NUMBER_WORDS: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve",
@@ -201,7 +187,7 @@ fn duration(rng: &mut Rng, years: u32) -> String {
 }
 
 fn day(rng: &mut Rng, month: usize, day: u32, year: u32) -> String {
-    let m = MONTHS[month];
+    let m = crate::text::MONTH_NAMES[month % 12];
     match rng.below(3) {
         0 => format!("{m} {day}"),
         1 => format!("{m} {day}th, {year}"),

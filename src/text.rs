@@ -104,19 +104,20 @@ pub fn contains_email(s: &str) -> bool {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The month number of a month name or its usual abbreviation.
@@ -128,9 +129,11 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w == "sept" {
         return Some(9);
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(&w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(&w))
+        })
         .map(|i| i as u32 + 1)
 }
 
