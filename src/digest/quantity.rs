@@ -136,13 +136,6 @@ pub fn conflicting(a: &[Quantity], b: &[Quantity]) -> bool {
     clash(&vague_a, exact_magnitudes(b)) || clash(&vague_b, exact_magnitudes(a))
 }
 
-/// Do two passages share an agreeing quantity?
-pub fn shared(a: &[Quantity], b: &[Quantity]) -> usize {
-    a.iter()
-        .filter(|qa| b.iter().any(|qb| qb.agrees_with(qa)))
-        .count()
-}
-
 fn word_number(w: &str) -> Option<f64> {
     let n = match w {
         "zero" => 0.0,
