@@ -47,8 +47,16 @@ impl Components {
     }
 }
 
+/// A folder of at most this many articles is read as one story, the
+/// reader's usual case: no article is cut off from the others because it
+/// happens to share no name with them.
+const ONE_STORY_MAX_ARTICLES: usize = 40;
+
 /// The story of each passage, numbered from 0 in order of first appearance.
 pub fn assign(refs: &[PassageRef], features: &[PassageFeatures], articles: usize) -> Vec<usize> {
+    if articles <= ONE_STORY_MAX_ARTICLES {
+        return vec![0; refs.len()];
+    }
     let mut articles_naming: HashMap<&str, Vec<usize>> = HashMap::new();
     for (r, f) in refs.iter().zip(features) {
         for actor in &f.actors {
