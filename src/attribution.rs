@@ -3,7 +3,7 @@
 //! denying. Read from general cues — reporting verbs, "according to",
 //! "told …:", negation — never from particular names.
 
-use crate::digest::{Polarity, polarity};
+use crate::digest::{DENIAL_STEMS, Polarity, polarity};
 use crate::text;
 
 /// How a passage puts its assertion.
@@ -55,9 +55,6 @@ const REPORTING: &[&str] = &[
     "report", "said", "says", "say", "told", "tell", "state", "mention", "uncover", "show",
     "reveal", "found", "find", "wrote", "write", "note", "confirm", "announc", "explain", "add",
     "outline",
-];
-const DENYING: &[&str] = &[
-    "deni", "deny", "refut", "reject", "dismiss", "disput", "rebut",
 ];
 /// Adverbs that mark a passage as second-hand without naming a source.
 const HEARSAY_ADVERBS: &[&str] = &[
@@ -160,7 +157,7 @@ pub fn attribute(passage: &str) -> Attribution {
         };
     }
     if let Some((source, verb)) = subject_of_reporting_verb(&text) {
-        let stance = if denies || starts_with_any(&verb, DENYING) {
+        let stance = if denies || starts_with_any(&verb, DENIAL_STEMS) {
             Stance::Denies
         } else if starts_with_any(&verb, ALLEGING) {
             Stance::Alleges
@@ -231,7 +228,7 @@ fn subject_of_reporting_verb(text: &str) -> Option<(Option<String>, String)> {
             .to_lowercase();
         let is_verb = starts_with_any(&bare, REPORTING)
             || starts_with_any(&bare, ALLEGING)
-            || starts_with_any(&bare, DENYING);
+            || starts_with_any(&bare, DENIAL_STEMS);
         // Nouns like "reports" or "claims" open sentences too: a verb needs a subject before it.
         if is_verb
             && offset > 0

@@ -149,11 +149,7 @@ const BATTERY: &[(&str, &[&str])] = &[
 
 fn ours(text: &str) -> Vec<String> {
     let article = Article::parse("t", "t.txt", text.to_string());
-    article
-        .passages
-        .iter()
-        .map(|p| article.passage_text(p).to_string())
-        .collect()
+    article.passage_texts().map(str::to_string).collect()
 }
 
 fn sentencex_alone(text: &str) -> Vec<String> {

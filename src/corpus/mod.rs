@@ -124,6 +124,11 @@ impl Article {
         &self.text[passage.span.range()]
     }
 
+    /// The texts of all passages, in order.
+    pub fn passage_texts(&self) -> impl Iterator<Item = &str> {
+        self.passages.iter().map(|p| self.passage_text(p))
+    }
+
     /// The text under a span.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]

@@ -306,11 +306,7 @@ mod tests {
 
     fn passages(text: &str) -> Vec<String> {
         let article = Article::parse("t", "t.txt", text.to_string());
-        article
-            .passages
-            .iter()
-            .map(|p| article.passage_text(p).to_string())
-            .collect()
+        article.passage_texts().map(str::to_string).collect()
     }
 
     #[test]

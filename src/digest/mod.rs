@@ -22,7 +22,7 @@ pub mod transformer;
 pub use actors::ProperNouns;
 pub use embedding::StaticEmbedder;
 pub use features::{PassageFeatures, TermVector, TermWeights};
-pub use polarity::{Polarity, polarity};
+pub use polarity::{DENIAL_STEMS, Polarity, polarity};
 pub use sentence_pairs::{score_sentence_pairs, sentence_pair_signals};
 pub use similarity::{
     Incompatibility, PairScore, ScoreWeights, incompatibility, score, score_prepared,

@@ -17,8 +17,8 @@ pub enum Polarity {
 const NEGATIONS: &[&str] = &[
     "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "without",
 ];
-/// Verbs and adjectives that deny or reject what follows.
-const DENIAL_STEMS: &[&str] = &[
+/// Stems of verbs and adjectives that deny or reject what follows.
+pub const DENIAL_STEMS: &[&str] = &[
     "deni",
     "deny",
     "refut",
