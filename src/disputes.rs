@@ -473,6 +473,17 @@ fn scaled(v: f64) -> String {
     trim_number(v)
 }
 
+/// Adverbs that may stand between a source and "reported".
+const REPORTING_ADVERBS: &[&str] = &[
+    "first",
+    "also",
+    "originally",
+    "initially",
+    "previously",
+    "later",
+    "exclusively",
+];
+
 /// Names a passage credits a report to: "The Guardian reported", "one by
 /// The New York Times", "according to Reuters".
 pub fn credited_sources(passage: &str) -> Vec<String> {
@@ -513,13 +524,20 @@ pub fn credited_sources(passage: &str) -> Vec<String> {
         }
         // "The Guardian reported"
         if matches!(lower.as_str(), "reported" | "reports") && i > 0 {
-            let mut start = i;
-            while start > 0 && is_name(words[start - 1]) && i - start < 5 {
+            // "Bloomberg first reported": step over an adverb to the name.
+            let mut end = i;
+            while end > 0
+                && REPORTING_ADVERBS.contains(&bare(words[end - 1]).to_lowercase().as_str())
+            {
+                end -= 1;
+            }
+            let mut start = end;
+            while start > 0 && is_name(words[start - 1]) && end - start < 5 {
                 start -= 1;
             }
-            if start < i {
+            if start < end {
                 out.push(
-                    words[start..i]
+                    words[start..end]
                         .iter()
                         .map(|x| bare(x))
                         .collect::<Vec<_>>()
@@ -558,6 +576,10 @@ mod tests {
         assert_eq!(
             credited_sources("According to Reuters, the deal closed."),
             vec!["Reuters"]
+        );
+        assert_eq!(
+            credited_sources("Bloomberg first reported the breach in 2022."),
+            vec!["Bloomberg"]
         );
         assert!(credited_sources("The court document alleges a relationship.").is_empty());
     }
