@@ -367,11 +367,7 @@ pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Resul
 /// Text on one line for the terminal: white space runs become one space,
 /// control characters become visible escapes.
 fn one_line(text: &str) -> String {
-    let words: Vec<&str> = text
-        .split(newsdigest::text::is_space)
-        .filter(|w| !w.is_empty())
-        .collect();
-    escape_controls(&words.join(" "))
+    escape_controls(&newsdigest::text::collapse_spaces(text))
 }
 
 /// Control characters and bidi overrides as `\u{1b}` escapes.

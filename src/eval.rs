@@ -76,9 +76,8 @@ impl EvalReport {
 }
 
 /// Every passage whose folded text contains the folded label.
-fn locate(corpus: &Corpus, folded: &[(PassageRef, String)], label: &str) -> Vec<PassageRef> {
+fn locate(folded: &[(PassageRef, String)], label: &str) -> Vec<PassageRef> {
     let needle = fold_for_match(label);
-    let _ = corpus;
     folded
         .iter()
         .filter(|(_, text)| text.contains(&needle))
@@ -114,8 +113,7 @@ pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
     };
 
     for (group, labels) in &gold.must_link {
-        let found: Vec<Vec<PassageRef>> =
-            labels.iter().map(|l| locate(corpus, &folded, l)).collect();
+        let found: Vec<Vec<PassageRef>> = labels.iter().map(|l| locate(&folded, l)).collect();
         for (label, refs) in labels.iter().zip(&found) {
             if refs.is_empty() {
                 report.misses.push(Miss::NotFound(label.clone()));
@@ -138,7 +136,7 @@ pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
     }
     for (a, b) in &gold.cannot_link {
         report.cannot_link_pairs += 1;
-        let (ra, rb) = (locate(corpus, &folded, a), locate(corpus, &folded, b));
+        let (ra, rb) = (locate(&folded, a), locate(&folded, b));
         for (label, refs) in [(a, &ra), (b, &rb)] {
             if refs.is_empty() {
                 report.misses.push(Miss::NotFound(label.clone()));
@@ -154,7 +152,7 @@ pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
     }
     for label in &gold.noise {
         report.noise_lines += 1;
-        let refs = locate(corpus, &folded, label);
+        let refs = locate(&folded, label);
         if refs.iter().any(|r| !digest.claims_of(*r).is_empty()) {
             report.noise_offered += 1;
             report.misses.push(Miss::Noise(label.clone()));

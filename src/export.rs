@@ -8,6 +8,7 @@ use crate::attribution::attribute;
 use crate::corpus::Corpus;
 use crate::digest::{Digest, PassageRef};
 use crate::disputes::Disagreements;
+use crate::text::collapse_spaces;
 
 #[derive(Debug, Serialize)]
 pub struct ExportArticle<'a> {
@@ -165,10 +166,6 @@ pub fn to_json(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) 
     serde_json::to_string_pretty(&export(corpus, digest, disagreements)).unwrap_or_default()
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     let mut out = String::from("# Digest\n\n## Articles\n\n");
     for a in &corpus.articles {
@@ -192,8 +189,8 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
             plural(a.article_count(), "article"),
             b.id,
             plural(b.article_count(), "article"),
-            one_line(&a.text),
-            one_line(&b.text)
+            collapse_spaces(&a.text),
+            collapse_spaces(&b.text)
         ));
     }
     for d in &disagreements.discrepancies {
@@ -208,7 +205,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
                 side.claim
                     .map(|c| format!(" ({})", digest.claims[c].id))
                     .unwrap_or_default(),
-                one_line(text)
+                collapse_spaces(text)
             ));
         }
     }
@@ -235,7 +232,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
             let attribution = attribute(text);
             out.push_str(&format!(
                 "> {}\n> — *{}* (`{}`, bytes {}–{}) · {} {}\n\n",
-                one_line(text),
+                collapse_spaces(text),
                 article.display_title(),
                 article.id,
                 passage.span.start,

@@ -65,6 +65,15 @@ pub fn fold_for_match(s: &str) -> String {
     out
 }
 
+/// The words of a text joined by single spaces: line breaks, tabs and
+/// no-break spaces folded, as a passage reads on one line.
+pub fn collapse_spaces(s: &str) -> String {
+    s.split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn word_count(s: &str) -> usize {
     s.split(is_space)
         .filter(|w| w.chars().any(char::is_alphanumeric))

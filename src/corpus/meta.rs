@@ -29,7 +29,7 @@ pub(super) fn read_meta(source: &str, lines: &[Line]) -> ArticleMeta {
             let line = &source[span.range()];
             text::word_count(line) <= MAX_TITLE_WORDS && !line.ends_with('.')
         });
-    let title = title_span.map(|span| collapse_spaces(&source[span.range()]));
+    let title = title_span.map(|span| text::collapse_spaces(&source[span.range()]));
 
     let byline = lines
         .iter()
@@ -53,13 +53,6 @@ pub(super) fn trimmed_span(source: &str, span: Span) -> Span {
     Span::new(start, end.max(start))
 }
 
-fn collapse_spaces(s: &str) -> String {
-    s.split(text::is_space)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// "Source: Big Wire" gives "Big Wire"; "By Jane Doe" gives "Jane Doe".
 fn byline_value(line: &str) -> Option<String> {
     let line = line.trim_matches(text::is_space);
@@ -69,7 +62,7 @@ fn byline_value(line: &str) -> Option<String> {
         line.strip_prefix("By ")
             .or_else(|| line.strip_prefix("by "))?
     };
-    let value = collapse_spaces(value);
+    let value = text::collapse_spaces(value);
     (!value.is_empty()).then_some(value)
 }
 
@@ -80,7 +73,7 @@ fn author_after_about_heading(source: &str, lines: &[Line]) -> Option<String> {
         .filter(|l| l.kind == LineKind::Noise(NoiseReason::AuthorBio))
         .collect();
     let name = bio.get(1)?;
-    let name = collapse_spaces(&source[name.span.range()]);
+    let name = text::collapse_spaces(&source[name.span.range()]);
     let words = text::word_count(&name);
     ((1..=4).contains(&words) && !text::ends_sentence(&name)).then_some(name)
 }

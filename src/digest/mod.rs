@@ -201,7 +201,7 @@ impl Digest {
                 articles.dedup();
                 Claim {
                     id: String::new(),
-                    text: collapse_spaces(texts[representative]),
+                    text: crate::text::collapse_spaces(texts[representative]),
                     representative: refs[representative],
                     support,
                     articles,
@@ -242,13 +242,6 @@ impl Digest {
 fn passage_text(corpus: &Corpus, r: PassageRef) -> &str {
     let article = &corpus.articles[r.article];
     article.passage_text(&article.passages[r.passage])
-}
-
-fn collapse_spaces(s: &str) -> String {
-    s.split(crate::text::is_space)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
