@@ -13,8 +13,8 @@ use crate::attribution::{Stance, attribute};
 use crate::corpus::Corpus;
 use crate::digest::quantity::{Quantity, QuantityKind};
 use crate::digest::{
-    Digest, DigestOptions, Incompatibility, PassageFeatures, PassageRef, Polarity, ProperNouns,
-    ScoreWeights, TermWeights, cosine, incompatibility, unguarded_score,
+    Digest, DigestOptions, Incompatibility, PassageFeatures, PassageRef, Polarity, ScoreWeights,
+    TermWeights, cosine, incompatibility, unguarded_score,
 };
 use crate::text;
 
@@ -118,45 +118,30 @@ const DISPUTE_MIN_OVERLAP: f32 = 0.40;
 const DISCREPANCY_SHARE_OF_THRESHOLD: f32 = 0.6;
 
 /// Per passage of the digest: its features, term weights and embedding.
-struct PassageSignals {
-    refs: Vec<PassageRef>,
+struct PassageSignals<'a> {
+    refs: &'a [PassageRef],
     index: HashMap<PassageRef, usize>,
-    features: Vec<PassageFeatures>,
+    features: &'a [PassageFeatures],
     weights: TermWeights,
-    embeddings: Option<Vec<Vec<f32>>>,
-    texts: Vec<String>,
+    embeddings: Option<&'a [Vec<f32>]>,
+    texts: Vec<&'a str>,
 }
 
-impl PassageSignals {
-    fn new(corpus: &Corpus, digest: &Digest, options: &DigestOptions) -> PassageSignals {
-        let mut refs: Vec<PassageRef> = digest
-            .claims
-            .iter()
-            .flat_map(|c| c.support.iter().copied())
-            .collect();
-        refs.sort_unstable();
-        refs.dedup();
-        let texts: Vec<String> = refs
+impl<'a> PassageSignals<'a> {
+    /// The digest's own passage signals, with IDF weights over the whole
+    /// corpus (disputes may cross the stories the digest weighs apart).
+    fn new(corpus: &'a Corpus, digest: &'a Digest) -> PassageSignals<'a> {
+        let refs = digest.passages();
+        let texts: Vec<&str> = refs
             .iter()
             .map(|r| {
                 let article = &corpus.articles[r.article];
-                article
-                    .passage_text(&article.passages[r.passage])
-                    .to_string()
+                article.passage_text(&article.passages[r.passage])
             })
             .collect();
-        let names = ProperNouns::learn(texts.iter().map(String::as_str));
-        let features: Vec<PassageFeatures> = texts
-            .iter()
-            .map(|t| PassageFeatures::with_names(t, &names))
-            .collect();
-        let weights = TermWeights::from_passages(&features);
-        let embeddings = options.embedder.as_ref().map(|e| {
-            texts
-                .iter()
-                .map(|t| e.embed(&names.without_names(t)))
-                .collect()
-        });
+        let features = digest.features();
+        let weights = TermWeights::from_passages(features);
+        let embeddings = digest.embeddings();
         let index = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
         PassageSignals {
             refs,
@@ -196,7 +181,7 @@ impl PassageSignals {
 
 /// Finds the disputes and discrepancies of a digest.
 pub fn find(corpus: &Corpus, digest: &Digest, options: &DigestOptions) -> Disagreements {
-    let signals = PassageSignals::new(corpus, digest, options);
+    let signals = PassageSignals::new(corpus, digest);
     Disagreements {
         disputes: disputes(digest, &signals),
         discrepancies: discrepancies(digest, &signals, options),

@@ -111,6 +111,12 @@ impl DigestOptions {
 pub struct Digest {
     pub claims: Vec<Claim>,
     claims_by_passage: HashMap<PassageRef, Vec<usize>>,
+    /// The claimable passages in corpus order, with the features and
+    /// embeddings the digest computed for them: kept so that later readers
+    /// (disputes, discrepancies) need not compute them again.
+    passages: Vec<PassageRef>,
+    features: Vec<PassageFeatures>,
+    embeddings: Option<Vec<Vec<f32>>>,
 }
 
 /// Can this kind of passage carry a claim?
@@ -228,7 +234,25 @@ impl Digest {
         Digest {
             claims,
             claims_by_passage,
+            passages: refs,
+            features,
+            embeddings,
         }
+    }
+
+    /// The claimable passages in corpus order.
+    pub fn passages(&self) -> &[PassageRef] {
+        &self.passages
+    }
+
+    /// The features of each passage of [`passages`](Self::passages).
+    pub fn features(&self) -> &[PassageFeatures] {
+        &self.features
+    }
+
+    /// The embedding of each passage, when the digest had an embedder.
+    pub fn embeddings(&self) -> Option<&[Vec<f32>]> {
+        self.embeddings.as_deref()
     }
 
     /// The claims a passage supports (most often one, none for headings and noise).
