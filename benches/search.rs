@@ -1,12 +1,15 @@
 //! Fuzzy search over claims, on corpora the benchmark builds itself from
 //! the vocabulary of the built-in articles: the size of a busy story (2,000
-//! claims) and ten times that. A keystroke
-//! costs one `search`; building the index happens once.
+//! claims) and ten times that. A query costs one `search`, a keystroke
+//! while typing one step of a `SearchSession`; building the index happens
+//! once.
 
 use std::hint::black_box;
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use newsdigest::search::SearchIndex;
+use std::sync::Arc;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use newsdigest::search::{SearchIndex, SearchSession};
 
 /// The words of the built-in articles, with accented, CJK and emoji words
 /// mixed in: a real vocabulary, so that a query matches some claims only.
@@ -49,16 +52,23 @@ fn bench_search(c: &mut Criterion) {
         c.bench_function(&format!("index {count} claims"), |b| {
             b.iter(|| SearchIndex::new(black_box(&texts)))
         });
-        let index = SearchIndex::new(&texts);
+        let index = Arc::new(SearchIndex::new(&texts));
         for query in ["h", "hastings board", "zurich", "xq"] {
             c.bench_function(&format!("search {count} claims for {query:?}"), |b| {
                 b.iter(|| index.search(black_box(query)))
             });
         }
-        // One keystroke while typing: "hastings boar" refined to "hastings board".
-        let previous = index.search("hastings boar");
-        c.bench_function(&format!("refine {count} claims, last keystroke"), |b| {
-            b.iter(|| index.refine(black_box("hastings board"), "hastings boar", &previous))
+        // One keystroke while typing: "hastings boar" becomes "hastings board".
+        c.bench_function(&format!("session {count} claims, last keystroke"), |b| {
+            b.iter_batched(
+                || {
+                    let mut session = SearchSession::new(Arc::clone(&index));
+                    session.search("hastings boar");
+                    session
+                },
+                |mut session| session.search(black_box("hastings board")).len(),
+                BatchSize::LargeInput,
+            )
         });
     }
 }

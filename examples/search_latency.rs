@@ -25,7 +25,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use newsdigest::search::{SearchHit, SearchIndex};
+use newsdigest::search::{SearchHit, SearchIndex, SearchSession};
 use newsdigest::synthetic::claim_texts;
 
 /// The queries typed; `scripts/bench-search-vs-fzf.sh` reads them from
@@ -64,17 +64,13 @@ fn spawn_worker(index: Arc<SearchIndex>) -> (Sender<Request>, Receiver<Answer>) 
     let (requests, queries) = mpsc::channel::<Request>();
     let (answers, results) = mpsc::channel::<Answer>();
     thread::spawn(move || {
-        let mut last: Option<(String, Vec<SearchHit>)> = None;
+        let mut session = SearchSession::new(index);
         while let Ok(mut request) = queries.recv() {
             while let Ok(newer) = queries.try_recv() {
                 request = newer;
             }
             let (keystroke, query) = request;
-            let hits = match &last {
-                Some((previous_query, previous)) => index.refine(&query, previous_query, previous),
-                None => index.search(&query),
-            };
-            last = Some((query, hits.clone()));
+            let hits = session.search(&query).to_vec();
             if answers.send((keystroke, hits)).is_err() {
                 break;
             }

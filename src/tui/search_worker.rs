@@ -7,7 +7,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
-use newsdigest::search::{SearchHit, SearchIndex};
+use newsdigest::search::{SearchHit, SearchIndex, SearchSession};
 
 /// A query and its ranked hits.
 pub type SearchResult = (String, Vec<SearchHit>);
@@ -23,20 +23,14 @@ impl SearchWorker {
         let (requests, queries) = mpsc::channel::<String>();
         let (answers, results) = mpsc::channel::<SearchResult>();
         thread::spawn(move || {
-            // The last answer, to refine while the user types on.
-            let mut last: Option<SearchResult> = None;
+            // Answers each query from the previous one while the user types on.
+            let mut session = SearchSession::new(index);
             while let Ok(mut query) = queries.recv() {
                 // Only the newest of the queries waiting matters.
                 while let Ok(newer) = queries.try_recv() {
                     query = newer;
                 }
-                let hits = match &last {
-                    Some((previous_query, previous)) => {
-                        index.refine(&query, previous_query, previous)
-                    }
-                    None => index.search(&query),
-                };
-                last = Some((query.clone(), hits.clone()));
+                let hits = session.search(&query).to_vec();
                 if answers.send((query, hits)).is_err() {
                     break;
                 }

@@ -7,14 +7,24 @@
 //! built, together with a map from each folded character back to the byte
 //! range of the original character it came from; a keystroke then costs a
 //! bitmask test per candidate and a score on those that pass, split across
-//! the cores. Highlights (byte ranges) are built only for the rows on
-//! screen, by [`SearchIndex::highlights`].
+//! the cores. The score is `fuzzy-matcher`'s skim score, computed over the
+//! word's occurrences ([`skim_score`]); the matcher itself finds the
+//! positions to highlight, only for the rows on screen
+//! ([`SearchIndex::highlights`]).
+
+mod candidates;
+mod session;
+mod skim_score;
+
+pub use session::SearchSession;
 
 use std::ops::Range;
 
+use candidates::{Candidate, Candidates};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
+use skim_score::{Scratch, word_score};
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use crate::digest::Digest;
@@ -30,19 +40,9 @@ pub struct SearchHit {
     pub score: i64,
 }
 
-/// A folded candidate and the way back to its original bytes.
-#[derive(Debug, Clone)]
-struct Candidate {
-    folded: String,
-    /// For the n-th char of `folded`, the byte range of the original char.
-    origin: Vec<Range<usize>>,
-    /// Which character classes occur in `folded` (see [`char_bit`]).
-    mask: u64,
-}
-
 /// Texts prepared for fuzzy search.
 pub struct SearchIndex {
-    candidates: Vec<Candidate>,
+    candidates: Candidates,
     /// Added to each item's match score (by item index); empty for plain lines.
     priors: Vec<i64>,
 }
@@ -156,29 +156,62 @@ fn char_bit(c: char) -> u64 {
     1u64 << bit
 }
 
-/// The mask of every character of the query's words.
-fn query_mask(words: &[String]) -> u64 {
-    words
-        .iter()
-        .flat_map(|w| w.chars())
-        .fold(0u64, |m, c| m | char_bit(c))
+/// A query folded and split into words, ready to score candidates.
+struct Query {
+    words: Vec<String>,
+    /// The chars of each word, to score candidates that are not ASCII.
+    word_chars: Vec<Vec<char>>,
+    /// Every character of the words (see [`char_bit`]).
+    mask: u64,
 }
 
-/// The sum of the words' scores in `folded`, or `None` when a word does
-/// not match. The score is the one of `fuzzy_indices`, which fills the
-/// whole score matrix: `fuzzy_match` keeps two rows of it and, in
-/// fuzzy-matcher 0.3.7, does not reset every cell it reuses, so it can
-/// score far off (39 where the whole matrix gives -1). Both visit the
-/// same cells, so the whole matrix costs little more.
-fn score_words(folded: &str, words: &[String]) -> Option<i64> {
-    // The matcher's own first test, without its copies and allocations.
-    if !words.iter().all(|word| is_subsequence(word, folded)) {
-        return None;
+impl Query {
+    fn new(query: &str) -> Query {
+        let words = fold_query(query);
+        let word_chars = words.iter().map(|w| w.chars().collect()).collect();
+        let mask = words
+            .iter()
+            .flat_map(|w| w.chars())
+            .fold(0u64, |m, c| m | char_bit(c));
+        Query {
+            words,
+            word_chars,
+            mask,
+        }
     }
-    words.iter().try_fold(0i64, |total, word| {
-        let (score, _positions) = fresh_matcher().fuzzy_indices(folded, word)?;
-        Some(total + score)
-    })
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The sum of the words' scores in a folded text (`chars` are its
+    /// chars when it is not ASCII), or `None` when a word does not match.
+    /// Each word's score is the one `fuzzy_indices` of a fresh matcher
+    /// gives (see [`skim_score`] and [`fresh_matcher`]).
+    fn score(&self, folded: &str, chars: Option<&[char]>, scratch: &mut Scratch) -> Option<i64> {
+        let mut total = 0i64;
+        for (word, word_chars) in self.words.iter().zip(&self.word_chars) {
+            total += i64::from(word_score_in(folded, chars, word, word_chars, scratch)?);
+        }
+        Some(total)
+    }
+}
+
+/// A word's score in a folded text (`chars` are its chars when it is not
+/// ASCII, `word_chars` the word's).
+fn word_score_in(
+    folded: &str,
+    chars: Option<&[char]>,
+    word: &str,
+    word_chars: &[char],
+    scratch: &mut Scratch,
+) -> Option<i32> {
+    match chars {
+        Some(chars) => word_score(chars, word_chars, scratch),
+        // An ASCII text cannot hold a character that is not.
+        None if !word.is_ascii() => None,
+        None => word_score(folded.as_bytes(), word.as_bytes(), scratch),
+    }
 }
 
 /// Best first; ties keep the original order.
@@ -212,23 +245,29 @@ fn rank_best(hits: &mut Vec<SearchHit>, limit: usize) {
 /// [`SearchIndex::search`] over the same lines. An empty query matches
 /// every line, in order.
 pub fn rank_lines(lines: &[&str], query: &str, limit: Option<usize>) -> Vec<SearchHit> {
-    let words = fold_query(query);
+    let query = Query::new(query);
     let limit = limit.unwrap_or(usize::MAX);
-    if words.is_empty() {
+    if query.is_empty() {
         return (0..lines.len().min(limit))
             .map(|item| SearchHit { item, score: 0 })
             .collect();
     }
-    let wanted = query_mask(&words);
     let mut hits: Vec<SearchHit> = lines
         .par_iter()
         .enumerate()
         .with_min_len(PARALLEL_CHUNK)
-        .map_init(String::new, |folded, (item, line)| {
-            if fold_into(line, folded) & wanted != wanted {
+        .map_init(LineBuffers::default, |buffers, (item, line)| {
+            if fold_into(line, &mut buffers.folded) & query.mask != query.mask {
                 return None;
             }
-            let score = score_words(folded, &words)?;
+            let chars = if buffers.folded.is_ascii() {
+                None
+            } else {
+                buffers.chars.clear();
+                buffers.chars.extend(buffers.folded.chars());
+                Some(buffers.chars.as_slice())
+            };
+            let score = query.score(&buffers.folded, chars, &mut buffers.scratch)?;
             Some(SearchHit { item, score })
         })
         .flatten()
@@ -237,26 +276,17 @@ pub fn rank_lines(lines: &[&str], query: &str, limit: Option<usize>) -> Vec<Sear
     hits
 }
 
-impl Candidate {
-    fn new(text: &str) -> Candidate {
-        let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
-        let mut mask = 0u64;
-        for (start, c) in text.char_indices() {
-            let range = start..start + c.len_utf8();
-            fold_char(c, &mut |f| {
-                folded.push(f);
-                origin.push(range.clone());
-                if f != ' ' {
-                    mask |= char_bit(f);
-                }
-            });
-        }
-        Candidate {
-            folded,
-            origin,
-            mask,
-        }
+/// What [`rank_lines`] reuses from one line to the next on a thread.
+#[derive(Default)]
+struct LineBuffers {
+    folded: String,
+    chars: Vec<char>,
+    scratch: Scratch,
+}
+
+impl Candidate<'_> {
+    fn word_score(&self, word: &str, word_chars: &[char], scratch: &mut Scratch) -> Option<i32> {
+        word_score_in(self.folded, self.chars, word, word_chars, scratch)
     }
 }
 
@@ -275,11 +305,7 @@ impl SearchIndex {
     {
         let texts: Vec<S> = texts.into_iter().collect();
         SearchIndex {
-            candidates: texts
-                .par_iter()
-                .with_min_len(PARALLEL_CHUNK)
-                .map(|t| Candidate::new(t.as_ref()))
-                .collect(),
+            candidates: Candidates::new(&texts),
             priors: Vec::new(),
         }
     }
@@ -302,33 +328,43 @@ impl SearchIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.candidates.is_empty()
+        self.candidates.len() == 0
     }
 
     /// Ranks the texts that contain every word of the query as a fuzzy
     /// subsequence, best first (ties keep the original order). An empty
     /// query matches everything, unranked.
     pub fn search(&self, query: &str) -> Vec<SearchHit> {
-        let words = fold_query(query);
-        if words.is_empty() {
+        let query = Query::new(query);
+        if query.is_empty() {
             return (0..self.candidates.len())
                 .map(|item| SearchHit { item, score: 0 })
                 .collect();
         }
-        let wanted = query_mask(&words);
-        let mut hits: Vec<SearchHit> = self
-            .candidates
-            .par_iter()
-            .enumerate()
+        self.ranked((0..self.candidates.len()).into_par_iter(), &query)
+    }
+
+    /// Scores the given items against the query, on both cores, and ranks
+    /// those that match.
+    fn ranked(
+        &self,
+        items: impl IndexedParallelIterator<Item = usize>,
+        query: &Query,
+    ) -> Vec<SearchHit> {
+        let mut hits: Vec<SearchHit> = items
             .with_min_len(PARALLEL_CHUNK)
-            .filter(|(_, c)| c.mask & wanted == wanted)
-            .filter_map(|(item, c)| {
-                let score = score_words(&c.folded, &words)?;
+            .map_init(Scratch::default, |scratch, item| {
+                if self.candidates.mask(item) & query.mask != query.mask {
+                    return None;
+                }
+                let candidate = self.candidates.get(item)?;
+                let score = query.score(candidate.folded, candidate.chars, scratch)?;
                 Some(SearchHit {
                     item,
                     score: score + self.prior(item),
                 })
             })
+            .flatten()
             .collect();
         rank(&mut hits);
         hits
@@ -337,45 +373,6 @@ impl SearchIndex {
     /// What an item's score starts from: its corroboration, for claims.
     fn prior(&self, item: usize) -> i64 {
         self.priors.get(item).copied().unwrap_or(0)
-    }
-
-    /// The same ranking as [`search`](Self::search), faster while a query
-    /// is being typed: when every word of the previous query is a
-    /// subsequence of the new query's word at the same place (the user
-    /// typed more), only the previous hits can match, so only they are
-    /// matched again.
-    pub fn refine(
-        &self,
-        query: &str,
-        previous_query: &str,
-        previous: &[SearchHit],
-    ) -> Vec<SearchHit> {
-        let words = fold_query(query);
-        let old = fold_query(previous_query);
-        let narrows = !old.is_empty()
-            && old.len() <= words.len()
-            && old.iter().zip(&words).all(|(o, n)| is_subsequence(o, n));
-        if !narrows {
-            return self.search(query);
-        }
-        let wanted = query_mask(&words);
-        let mut hits: Vec<SearchHit> = previous
-            .par_iter()
-            .with_min_len(PARALLEL_CHUNK)
-            .filter_map(|h| {
-                let candidate = self.candidates.get(h.item)?;
-                if candidate.mask & wanted != wanted {
-                    return None;
-                }
-                let score = score_words(&candidate.folded, &words)?;
-                Some(SearchHit {
-                    item: h.item,
-                    score: score + self.prior(h.item),
-                })
-            })
-            .collect();
-        rank(&mut hits);
-        hits
     }
 
     /// The byte ranges of text `item` that the query's words matched,
@@ -388,31 +385,32 @@ impl SearchIndex {
         };
         let mut positions: Vec<usize> = Vec::new();
         for word in fold_query(query) {
-            let Some((_, idx)) = fresh_matcher().fuzzy_indices(&c.folded, &word) else {
+            let Some((_score, idx)) = fresh_matcher().fuzzy_indices(c.folded, &word) else {
                 return Vec::new();
             };
+            // The ranking's score and the matcher's are one and the same.
+            debug_assert_eq!(
+                Some(_score),
+                Query::new(&word).score(c.folded, c.chars, &mut Scratch::default()),
+                "{word:?} in {:?}",
+                c.folded
+            );
             positions.extend(idx);
         }
         positions.sort_unstable();
         positions.dedup();
         let mut highlights: Vec<Range<usize>> = Vec::new();
         for p in positions {
-            let Some(range) = c.origin.get(p) else {
+            let Some(range) = c.origin(p) else {
                 continue;
             };
             match highlights.last_mut() {
                 Some(last) if last.end >= range.start => last.end = last.end.max(range.end),
-                _ => highlights.push(range.clone()),
+                _ => highlights.push(range),
             }
         }
         highlights
     }
-}
-
-/// Whether the characters of `short` occur in `long` in order.
-fn is_subsequence(short: &str, long: &str) -> bool {
-    let mut rest = long.chars();
-    short.chars().all(|c| rest.any(|l| l == c))
 }
 
 #[cfg(test)]
@@ -523,7 +521,7 @@ mod tests {
     }
 
     #[test]
-    fn refining_a_typed_query_gives_the_same_ranking() {
+    fn a_typed_query_over_texts_that_are_not_ascii() {
         let texts: Vec<String> = (0..300)
             .map(|i| {
                 format!(
@@ -532,7 +530,8 @@ mod tests {
                 )
             })
             .collect();
-        let index = SearchIndex::new(&texts);
+        let index = std::sync::Arc::new(SearchIndex::new(&texts));
+        let mut session = SearchSession::new(std::sync::Arc::clone(&index));
         let typed = [
             "h",
             "ha",
@@ -541,21 +540,15 @@ mod tests {
             "hast bo",
             "hast bo zu",
             "hast bo zü",
+            "hast",
         ];
-        let mut previous_query = "";
-        let mut previous = index.search(previous_query);
         for query in typed {
-            let refined = index.refine(query, previous_query, &previous);
-            assert_eq!(refined, index.search(query), "query {query:?}");
-            previous_query = query;
-            previous = refined;
+            assert_eq!(
+                session.search(query),
+                index.search(query),
+                "query {query:?}"
+            );
         }
-        // Not a narrowing (a letter deleted): searches everything again.
-        assert_eq!(
-            index.refine("hast", "hast bo", &previous),
-            index.search("hast")
-        );
-        assert!(is_subsequence("hsg", "hastings") && !is_subsequence("gh", "hastings"));
     }
 
     #[test]
@@ -575,16 +568,13 @@ mod tests {
             // The matcher as the user would call it, on the folded text.
             let matcher = SkimMatcherV2::default().ignore_case();
             let words = fold_query(query);
-            let expected: Vec<usize> = index
-                .candidates
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| {
+            let expected: Vec<usize> = (0..index.len())
+                .filter(|&i| {
+                    let folded = index.candidates.get(i).expect("in range").folded;
                     words
                         .iter()
-                        .all(|w| matcher.fuzzy_match(&c.folded, w).is_some())
+                        .all(|w| matcher.fuzzy_match(folded, w).is_some())
                 })
-                .map(|(i, _)| i)
                 .collect();
             let mut got: Vec<usize> = index.search(query).iter().map(|h| h.item).collect();
             got.sort_unstable();
@@ -659,7 +649,7 @@ mod tests {
             let hits = index.search(query);
             assert_eq!(rank_lines(&lines, query, None), hits, "query {query:?}");
             for hit in hits {
-                let folded = &index.candidates[hit.item].folded;
+                let folded = index.candidates.get(hit.item).expect("a hit").folded;
                 let expected: i64 = words
                     .iter()
                     .filter_map(|w| {

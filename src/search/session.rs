@@ -1,0 +1,322 @@
+//! Search while a query is typed: each keystroke is answered from the
+//! previous one.
+//!
+//! A word's score is the last row of a score matrix, and the rows of a
+//! word's first characters do not depend on the characters that follow.
+//! So the session keeps, for every text still matching, the last row of
+//! the word being typed (only the cells where its character occurs); a key
+//! that adds a character computes one more row from it, over the texts
+//! that matched before. Only a query that is not the previous one plus
+//! characters (a deletion, a paste, an edit in the middle) is matched from
+//! scratch. The ranking is always the one [`SearchIndex::search`] gives.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::skim_score::{Cell, Scratch, after_first, best_of, first_row, last_row, next_row};
+use super::{Candidate, SearchHit, SearchIndex, char_bit, fold_query, rank};
+
+/// Texts per parallel task: the unit the session's state is split in.
+const CHUNK: usize = 4096;
+
+/// A text that matches the query so far.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    item: usize,
+    /// The prior plus the scores of the query's words before the last.
+    finished: i64,
+    /// The best cell of the last word's row: its score so far.
+    best: i32,
+    /// The last word's row: `cells[start..start + len]` of the chunk.
+    start: usize,
+    len: usize,
+}
+
+/// Some of the matching texts and the rows of their last word.
+#[derive(Debug, Default)]
+struct Chunk {
+    entries: Vec<Entry>,
+    cells: Vec<Cell>,
+}
+
+/// One character added to the query.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// Another character of the last word.
+    Extend(char),
+    /// The first character of a new word.
+    NewWord(char),
+}
+
+/// A search being typed over an index. See the module documentation.
+pub struct SearchSession {
+    index: Arc<SearchIndex>,
+    /// The folded words the state answers.
+    words: Vec<String>,
+    chunks: Vec<Chunk>,
+    hits: Vec<SearchHit>,
+}
+
+impl std::fmt::Debug for SearchSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchSession")
+            .field("words", &self.words)
+            .field("hits", &self.hits.len())
+            .finish()
+    }
+}
+
+/// The characters that turn the words `old` into `new`, when `new` is
+/// `old` with characters added at the end (spaces aside).
+fn steps(old: &[String], new: &[String]) -> Option<Vec<Step>> {
+    let (last, before) = old.split_last()?;
+    if new.len() < old.len() || new[..before.len()] != *before {
+        return None;
+    }
+    let grown = new[before.len()].strip_prefix(last.as_str())?;
+    let mut steps: Vec<Step> = grown.chars().map(Step::Extend).collect();
+    for word in &new[old.len()..] {
+        let mut chars = word.chars();
+        steps.extend(chars.next().map(Step::NewWord));
+        steps.extend(chars.map(Step::Extend));
+    }
+    Some(steps)
+}
+
+impl Candidate<'_> {
+    /// Appends the row of the step's character to `cells`, from `row`, the
+    /// row of the character before in the same word.
+    fn step_row(&self, step: Step, row: &[Cell], cells: &mut Vec<Cell>) {
+        let (symbol, from) = match step {
+            Step::Extend(c) => (c, after_first(row)),
+            Step::NewWord(c) => (c, 0),
+        };
+        match (self.chars, u8::try_from(symbol)) {
+            (Some(chars), _) => {
+                let range = from.min(chars.len())..chars.len();
+                match step {
+                    Step::Extend(_) => next_row(chars, symbol, range, row, cells),
+                    Step::NewWord(_) => first_row(chars, symbol, range, cells),
+                }
+            }
+            (None, Ok(byte)) if byte.is_ascii() => {
+                let text = self.folded.as_bytes();
+                let range = from.min(text.len())..text.len();
+                match step {
+                    Step::Extend(_) => next_row(text, byte, range, row, cells),
+                    Step::NewWord(_) => first_row(text, byte, range, cells),
+                }
+            }
+            // An ASCII text cannot hold a character that is not.
+            (None, _) => {}
+        }
+    }
+
+    /// The whole last row of `word` (its chars are `word_chars`).
+    fn word_row<'s>(
+        &self,
+        word: &str,
+        word_chars: &[char],
+        scratch: &'s mut Scratch,
+    ) -> Option<&'s [Cell]> {
+        match self.chars {
+            Some(chars) => last_row(chars, word_chars, scratch),
+            None if word.is_ascii() => last_row(self.folded.as_bytes(), word.as_bytes(), scratch),
+            None => None,
+        }
+    }
+}
+
+impl Chunk {
+    /// The entries that still match once `step` is typed, with their new rows.
+    fn step(&self, index: &SearchIndex, step: Step) -> Chunk {
+        let (Step::Extend(c) | Step::NewWord(c)) = step;
+        let bit = char_bit(c);
+        // At most as many entries, and about as many cells, as before.
+        let mut next = Chunk {
+            entries: Vec::with_capacity(self.entries.len()),
+            cells: Vec::with_capacity(self.cells.len()),
+        };
+        for entry in &self.entries {
+            if index.candidates.mask(entry.item) & bit == 0 {
+                continue;
+            }
+            let Some(candidate) = index.candidates.get(entry.item) else {
+                continue;
+            };
+            let start = next.cells.len();
+            let row = &self.cells[entry.start..entry.start + entry.len];
+            candidate.step_row(step, row, &mut next.cells);
+            let Some(best) = best_of(&next.cells[start..]) else {
+                continue;
+            };
+            let finished = match step {
+                Step::Extend(_) => entry.finished,
+                Step::NewWord(_) => entry.finished + i64::from(entry.best),
+            };
+            next.entries.push(Entry {
+                item: entry.item,
+                finished,
+                best,
+                start,
+                len: next.cells.len() - start,
+            });
+        }
+        next
+    }
+}
+
+impl SearchSession {
+    /// A session with an empty query.
+    pub fn new(index: Arc<SearchIndex>) -> SearchSession {
+        let hits = index.search("");
+        SearchSession {
+            index,
+            words: Vec::new(),
+            chunks: Vec::new(),
+            hits,
+        }
+    }
+
+    /// The ranked hits of `query`: the same as [`SearchIndex::search`].
+    pub fn search(&mut self, query: &str) -> &[SearchHit] {
+        let words = fold_query(query);
+        if words == self.words {
+            return &self.hits;
+        }
+        if words.is_empty() {
+            *self = SearchSession::new(Arc::clone(&self.index));
+            return &self.hits;
+        }
+        match steps(&self.words, &words) {
+            Some(steps) => {
+                for step in steps {
+                    let index = &self.index;
+                    self.chunks = self
+                        .chunks
+                        .par_iter()
+                        .map(|chunk| chunk.step(index, step))
+                        .collect();
+                }
+            }
+            None => self.chunks = self.match_from_scratch(&words),
+        }
+        self.words = words;
+        self.hits = self
+            .chunks
+            .par_iter()
+            .flat_map_iter(|chunk| {
+                chunk.entries.iter().map(|e| SearchHit {
+                    item: e.item,
+                    score: e.finished + i64::from(e.best),
+                })
+            })
+            .collect();
+        rank(&mut self.hits);
+        &self.hits
+    }
+
+    /// Every text against `words`: the complete words scored, the last
+    /// one's row kept.
+    fn match_from_scratch(&self, words: &[String]) -> Vec<Chunk> {
+        let Some((last, complete)) = words.split_last() else {
+            return Vec::new();
+        };
+        let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+        let mask = words
+            .iter()
+            .flat_map(|w| w.chars())
+            .fold(0u64, |m, c| m | char_bit(c));
+        let index = &self.index;
+        let count = index.candidates.len();
+        (0..count.div_ceil(CHUNK))
+            .into_par_iter()
+            .map_init(Scratch::default, |scratch, n| {
+                let mut chunk = Chunk::default();
+                for item in n * CHUNK..count.min((n + 1) * CHUNK) {
+                    if index.candidates.mask(item) & mask != mask {
+                        continue;
+                    }
+                    let Some(candidate) = index.candidates.get(item) else {
+                        continue;
+                    };
+                    let finished = complete.iter().zip(&chars).try_fold(
+                        index.prior(item),
+                        |total, (word, word_chars)| {
+                            let score = candidate.word_score(word, word_chars, scratch)?;
+                            Some(total + i64::from(score))
+                        },
+                    );
+                    let Some(finished) = finished else {
+                        continue;
+                    };
+                    let Some(row) = candidate.word_row(last, &chars[complete.len()], scratch)
+                    else {
+                        continue;
+                    };
+                    let start = chunk.cells.len();
+                    chunk.cells.extend_from_slice(row);
+                    chunk.entries.push(Entry {
+                        item,
+                        finished,
+                        best: best_of(row).unwrap_or_default(),
+                        start,
+                        len: row.len(),
+                    });
+                }
+                chunk
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typing_gives_the_ranking_of_a_fresh_search() {
+        let texts = crate::synthetic::claim_texts(5000, 3);
+        let index = Arc::new(SearchIndex::new(&texts));
+        let mut session = SearchSession::new(Arc::clone(&index));
+        // Typed one key at a time, with a deletion, a new word, a paste,
+        // spaces and a character no text holds.
+        let typed = [
+            "b",
+            "bo",
+            "boa",
+            "boa ",
+            "boa m",
+            "boa me",
+            "boa m",
+            "boa mil",
+            "",
+            "Zü",
+            "zür",
+            "paid million 2012",
+            "paid million 2012x",
+            "paid",
+            "p  a",
+            "é",
+            "the company",
+        ];
+        for query in typed {
+            let hits = session.search(query).to_vec();
+            assert_eq!(hits, index.search(query), "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn steps_only_for_added_characters() {
+        let words = |q: &str| fold_query(q);
+        assert!(matches!(
+            steps(&words("boa"), &words("boar d")).as_deref(),
+            Some([Step::Extend('r'), Step::NewWord('d')])
+        ));
+        assert!(steps(&words("boa"), &words("bo")).is_none());
+        assert!(steps(&words("boa m"), &words("boa")).is_none());
+        assert!(steps(&words("boa m"), &words("bob m")).is_none());
+        assert!(steps(&[], &words("b")).is_none());
+    }
+}
