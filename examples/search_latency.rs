@@ -2,8 +2,8 @@
 //! claim texts (`newsdigest::synthetic::claim_texts`), 20 queries typed one
 //! character at a time. Matching runs as in the interface
 //! (`src/tui/search_worker.rs`): a worker thread takes the newest waiting
-//! query, runs `refine` from its previous results (which falls back to a
-//! full `search` unless the query only grew) and sends the hits back over
+//! query, answers it with a `SearchSession` (one more row per added
+//! character, from scratch otherwise) and sends the ranked hits back over
 //! a channel. Two replays:
 //!
 //! - every keystroke: the next key is pressed once the previous results
@@ -58,8 +58,8 @@ type Request = (usize, String);
 /// The keystroke number of the query answered, and its hits.
 type Answer = (usize, Vec<SearchHit>);
 
-/// The interface's worker: newest waiting query first, refined from the
-/// last answer.
+/// The interface's worker: newest waiting query first, answered by one
+/// session.
 fn spawn_worker(index: Arc<SearchIndex>) -> (Sender<Request>, Receiver<Answer>) {
     let (requests, queries) = mpsc::channel::<Request>();
     let (answers, results) = mpsc::channel::<Answer>();
