@@ -37,7 +37,7 @@ work = sys.argv[1]
 wall = [int(l) / 1000 for l in open(f"{work}/wall-us.txt")]
 reported = open(f"{work}/reported.txt").read()
 frames = [float(x) for x in re.findall(r"restored ([0-9.]+) ms after launch", reported)]
-digests = [float(x) for x in re.findall(r"digest built in ([0-9.]+) ms", reported)]
+digests = [float(x) for x in re.findall(r"built in ([0-9.]+) ms\)", reported)]
 for i, w in enumerate(wall):
     f = frames[i] if i < len(frames) else float("nan")
     d = digests[i] if i < len(digests) else float("nan")
