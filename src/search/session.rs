@@ -55,6 +55,10 @@ pub struct SearchSession {
     /// The folded words the state answers.
     words: Vec<String>,
     chunks: Vec<Chunk>,
+    /// The chunks before the last step, their memory reused by the next:
+    /// fresh memory every key would cost page faults, which the threads
+    /// take one at a time.
+    spare: Vec<Chunk>,
     hits: Vec<SearchHit>,
 }
 
@@ -129,15 +133,17 @@ impl Candidate<'_> {
 }
 
 impl Chunk {
-    /// The entries that still match once `step` is typed, with their new rows.
-    fn step(&self, index: &SearchIndex, step: Step) -> Chunk {
+    fn clear(&mut self) {
+        self.entries.clear();
+        self.cells.clear();
+    }
+
+    /// Fills `next` (cleared first) with the entries that still match once
+    /// `step` is typed, and their new rows.
+    fn step_into(&self, index: &SearchIndex, step: Step, next: &mut Chunk) {
         let (Step::Extend(c) | Step::NewWord(c)) = step;
         let bit = char_bit(c);
-        // At most as many entries, and about as many cells, as before.
-        let mut next = Chunk {
-            entries: Vec::with_capacity(self.entries.len()),
-            cells: Vec::with_capacity(self.cells.len()),
-        };
+        next.clear();
         for entry in &self.entries {
             if index.candidates.mask(entry.item) & bit == 0 {
                 continue;
@@ -163,7 +169,6 @@ impl Chunk {
                 len: next.cells.len() - start,
             });
         }
-        next
     }
 }
 
@@ -175,6 +180,7 @@ impl SearchSession {
             index,
             words: Vec::new(),
             chunks: Vec::new(),
+            spare: Vec::new(),
             hits,
         }
     }
@@ -186,42 +192,47 @@ impl SearchSession {
             return &self.hits;
         }
         if words.is_empty() {
-            *self = SearchSession::new(Arc::clone(&self.index));
+            self.words.clear();
+            self.chunks.iter_mut().for_each(Chunk::clear);
+            self.hits.clear();
+            self.hits
+                .extend((0..self.index.len()).map(|item| SearchHit { item, score: 0 }));
             return &self.hits;
         }
         match steps(&self.words, &words) {
             Some(steps) => {
                 for step in steps {
                     let index = &self.index;
-                    self.chunks = self
-                        .chunks
+                    self.spare.resize_with(self.chunks.len(), Chunk::default);
+                    self.chunks
                         .par_iter()
-                        .map(|chunk| chunk.step(index, step))
-                        .collect();
+                        .zip(self.spare.par_iter_mut())
+                        .for_each(|(chunk, next)| chunk.step_into(index, step, next));
+                    std::mem::swap(&mut self.chunks, &mut self.spare);
                 }
             }
-            None => self.chunks = self.match_from_scratch(&words),
+            None => {
+                self.match_from_scratch(&words);
+                std::mem::swap(&mut self.chunks, &mut self.spare);
+            }
         }
         self.words = words;
-        self.hits = self
-            .chunks
-            .par_iter()
-            .flat_map_iter(|chunk| {
-                chunk.entries.iter().map(|e| SearchHit {
-                    item: e.item,
-                    score: e.finished + i64::from(e.best),
-                })
+        self.hits.clear();
+        self.hits.extend(self.chunks.iter().flat_map(|chunk| {
+            chunk.entries.iter().map(|e| SearchHit {
+                item: e.item,
+                score: e.finished + i64::from(e.best),
             })
-            .collect();
+        }));
         rank(&mut self.hits);
         &self.hits
     }
 
-    /// Every text against `words`: the complete words scored, the last
-    /// one's row kept.
-    fn match_from_scratch(&self, words: &[String]) -> Vec<Chunk> {
+    /// Every text against `words`, into the spare chunks: the complete
+    /// words scored, the last one's row kept.
+    fn match_from_scratch(&mut self, words: &[String]) {
         let Some((last, complete)) = words.split_last() else {
-            return Vec::new();
+            return;
         };
         let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
         let mask = words
@@ -230,10 +241,12 @@ impl SearchSession {
             .fold(0u64, |m, c| m | char_bit(c));
         let index = &self.index;
         let count = index.candidates.len();
-        (0..count.div_ceil(CHUNK))
-            .into_par_iter()
-            .map_init(Scratch::default, |scratch, n| {
-                let mut chunk = Chunk::default();
+        self.spare
+            .resize_with(count.div_ceil(CHUNK), Chunk::default);
+        self.spare.par_iter_mut().enumerate().for_each_init(
+            Scratch::default,
+            |scratch, (n, chunk)| {
+                chunk.clear();
                 for item in n * CHUNK..count.min((n + 1) * CHUNK) {
                     if index.candidates.mask(item) & mask != mask {
                         continue;
@@ -265,9 +278,8 @@ impl SearchSession {
                         len: row.len(),
                     });
                 }
-                chunk
-            })
-            .collect()
+            },
+        );
     }
 }
 
