@@ -43,6 +43,7 @@ fn transformer_digest_meets_the_development_targets() {
     let report = report(&DigestOptions {
         weights: ScoreWeights::with_transformer(),
         embedder: Some(Box::new(embedder)),
+        exhaustive_pairs: false,
     });
     assert!(report.must_link_recall() >= 0.95, "{}", report.summary());
     assert_eq!(report.cannot_link_joined, 0, "{}", report.summary());
