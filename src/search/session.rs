@@ -55,9 +55,8 @@ pub struct SearchSession {
     /// The folded words the state answers.
     words: Vec<String>,
     chunks: Vec<Chunk>,
-    /// The chunks before the last step, their memory reused by the next:
-    /// fresh memory every key would cost page faults, which the threads
-    /// take one at a time.
+    /// The chunks before the last step, their memory reused by the next,
+    /// so that a key does not allocate (and fault in) megabytes afresh.
     spare: Vec<Chunk>,
     hits: Vec<SearchHit>,
 }

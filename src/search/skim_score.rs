@@ -26,8 +26,8 @@
 //! ```
 //!
 //! where bonus(k) comes from the character classes of positions k−1 and k
-//! (8 at the head of a word, 7 after punctuation, 6 at a camel hump, twice
-//! that at position 0). The matcher's "bonus of the previous match" term
+//! (8 at the head of a word and 16 at the very start, 7 after
+//! punctuation, 6 at a camel hump). The matcher's "bonus of the previous match" term
 //! reads a cell it has not written in the same call, which in a fresh
 //! matrix is always 0, so it drops out.
 
