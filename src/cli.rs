@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError};
-use newsdigest::digest::{DigestOptions, sentence_pair_signals};
+use newsdigest::digest::{DigestOptions, reported_similarity, sentence_pair_signals};
 use newsdigest::search::SearchIndex;
 use newsdigest::{Corpus, Digest, disputes, eval, export};
 
@@ -66,8 +66,9 @@ pub enum Command {
         /// Folder of articles. Default: ./articles, else the built-in articles.
         dir: Option<PathBuf>,
     },
-    /// Score sentence pairs with the digest's scorer, one score per line
-    /// (0 for a pair the polarity or quantity guard keeps apart).
+    /// Score sentence pairs with the digest's scorer, one score per line (a
+    /// pair a guard keeps apart gets its score capped just under the merge
+    /// threshold: still graded, never a merge).
     Similarity {
         /// Lines of "sentence<TAB>sentence" (further columns are ignored); - reads standard input.
         #[arg(long)]
@@ -280,10 +281,8 @@ pub fn run_similarity(
     check_embedder(failures)?;
     let mut out = String::new();
     for (signals, guard) in scored {
-        match guard {
-            Some(_) => out.push('0'),
-            None => out.push_str(&format!("{:.4}", signals.total)),
-        }
+        let similarity = reported_similarity(&signals, guard, &options.weights);
+        out.push_str(&format!("{similarity:.4}"));
         if show_signals {
             out.push_str(&format!(
                 "\t{:.4}\t{:.4}\t{}\t{}",

@@ -25,11 +25,12 @@ fn similarity(pairs: &str, extra: &[&str]) -> std::process::Output {
 }
 
 #[test]
-fn one_score_per_pair_and_zero_when_guarded() {
+fn one_score_per_pair_and_a_denial_under_the_threshold() {
     let pairs = "Meta allegedly shared users' DMs with Netflix for almost a decade.\tFor almost 10 years Netflix had access to Facebook users' messages.\n\
                  Meta allegedly shared users' DMs with Netflix for almost a decade.\tThe central bank raised interest rates on Tuesday.\n\
                  Netflix had access to users' messages.\tNetflix never had access to users' messages.\r\n";
-    for extra in [&[][..], &["--lexical"][..]] {
+    // The merge thresholds of ScoreWeights::with_semantic and ::lexical.
+    for (extra, threshold) in [(&[][..], 0.48), (&["--lexical"][..], 0.32)] {
         let output = similarity(pairs, extra);
         assert!(output.status.success(), "{output:?}");
         let stdout = String::from_utf8(output.stdout).expect("utf-8");
@@ -37,7 +38,10 @@ fn one_score_per_pair_and_zero_when_guarded() {
         assert_eq!(lines.len(), 3, "{stdout}");
         let score = |i: usize| lines[i].parse::<f32>().expect("a number");
         assert!(score(0) > score(1), "{stdout}");
-        assert_eq!(lines[2], "0", "a denial is guarded: {stdout}");
+        // A denial shares the claim's words, so it stays closer than an
+        // unrelated sentence, but a guard keeps it under the threshold.
+        assert!(score(2) < threshold, "a denial is guarded: {stdout}");
+        assert!(score(2) > score(1), "{stdout}");
     }
 }
 
@@ -50,7 +54,10 @@ fn signals_name_the_guard() {
     let stdout = String::from_utf8(output.stdout).expect("utf-8");
     let columns: Vec<&str> = stdout.trim_end().split('\t').collect();
     assert_eq!(columns.len(), 5, "{stdout}");
-    assert_eq!(columns[0], "0");
+    assert!(
+        columns[0].parse::<f32>().expect("a number") < 0.48,
+        "{stdout}"
+    );
     assert_eq!(columns[4], "opposite-polarity");
 }
 

@@ -25,8 +25,8 @@ pub use features::{PassageFeatures, TermVector, TermWeights};
 pub use polarity::{DENIAL_STEMS, Polarity, polarity};
 pub use sentence_pairs::{score_sentence_pairs, sentence_pair_signals};
 pub use similarity::{
-    Incompatibility, PairScore, ScoreWeights, incompatibility, score, score_prepared,
-    unguarded_prepared, unguarded_score,
+    Incompatibility, PairScore, ScoreWeights, incompatibility, reported_similarity, score,
+    score_prepared, unguarded_prepared, unguarded_score,
 };
 
 use std::collections::HashMap;

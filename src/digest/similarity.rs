@@ -237,3 +237,49 @@ pub fn unguarded_prepared(
         total,
     }
 }
+
+/// How far under the threshold a guarded pair's score is reported.
+const GUARDED_MARGIN: f32 = 0.01;
+
+/// The similarity to report for a pair (`newsdigest similarity`): its
+/// score, or, for a pair a guard keeps apart, that score capped just under
+/// the threshold. A guard says "never the same claim", not "unrelated": a
+/// fine and its denial are closer than two unrelated sentences, so the
+/// guarded pairs stay ranked among themselves, and none reaches the
+/// threshold. The digest itself never merges them (cannot-link edges).
+pub fn reported_similarity(
+    pair: &PairScore,
+    guard: Option<Incompatibility>,
+    w: &ScoreWeights,
+) -> f32 {
+    match guard {
+        None => pair.total,
+        Some(_) => pair.total.min(w.threshold - GUARDED_MARGIN).max(0.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(total: f32) -> PairScore {
+        PairScore {
+            cosine: total,
+            containment: 0.0,
+            semantic: None,
+            total,
+        }
+    }
+
+    #[test]
+    fn guarded_pairs_stay_graded_under_the_threshold() {
+        let w = ScoreWeights::with_semantic();
+        let guard = Some(Incompatibility::OppositePolarity);
+        let close = reported_similarity(&pair(0.9), guard, &w);
+        let far = reported_similarity(&pair(0.2), guard, &w);
+        assert!(close < w.threshold && far < close, "{close} {far}");
+        assert_eq!(far, 0.2);
+        assert_eq!(reported_similarity(&pair(0.9), None, &w), 0.9);
+        assert_eq!(reported_similarity(&pair(-0.1), guard, &w), 0.0);
+    }
+}
