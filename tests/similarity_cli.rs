@@ -3,6 +3,8 @@
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use newsdigest::digest::ScoreWeights;
+
 static NEXT_FILE: AtomicUsize = AtomicUsize::new(0);
 
 fn similarity(pairs: &str, extra: &[&str]) -> std::process::Output {
@@ -29,8 +31,9 @@ fn one_score_per_pair_and_a_denial_under_the_threshold() {
     let pairs = "Meta allegedly shared users' DMs with Netflix for almost a decade.\tFor almost 10 years Netflix had access to Facebook users' messages.\n\
                  Meta allegedly shared users' DMs with Netflix for almost a decade.\tThe central bank raised interest rates on Tuesday.\n\
                  Netflix had access to users' messages.\tNetflix never had access to users' messages.\r\n";
-    // The merge thresholds of ScoreWeights::with_semantic and ::lexical.
-    for (extra, threshold) in [(&[][..], 0.48), (&["--lexical"][..], 0.32)] {
+    let semantic = ScoreWeights::with_semantic().threshold;
+    let lexical = ScoreWeights::lexical().threshold;
+    for (extra, threshold) in [(&[][..], semantic), (&["--lexical"][..], lexical)] {
         let output = similarity(pairs, extra);
         assert!(output.status.success(), "{output:?}");
         let stdout = String::from_utf8(output.stdout).expect("utf-8");
@@ -55,7 +58,7 @@ fn signals_name_the_guard() {
     let columns: Vec<&str> = stdout.trim_end().split('\t').collect();
     assert_eq!(columns.len(), 5, "{stdout}");
     assert!(
-        columns[0].parse::<f32>().expect("a number") < 0.48,
+        columns[0].parse::<f32>().expect("a number") < ScoreWeights::with_semantic().threshold,
         "{stdout}"
     );
     assert_eq!(columns[4], "opposite-polarity");

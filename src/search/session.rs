@@ -14,8 +14,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::skim_score::{Cell, Scratch, after_first, best_of, first_row, last_row, next_row};
-use super::{Candidate, SearchHit, SearchIndex, char_bit, fold_query, rank};
+use super::skim_score::{
+    Cell, Scratch, Symbol, after_first, best_of, first_row, last_row, next_row,
+};
+use super::{Candidate, Query, SearchHit, SearchIndex, char_bit, rank};
 
 /// Texts per parallel task: the unit the session's state is split in.
 const CHUNK: usize = 4096;
@@ -87,29 +89,27 @@ fn steps(old: &[String], new: &[String]) -> Option<Vec<Step>> {
     Some(steps)
 }
 
+/// Appends to `cells` the row of `symbol` typed as `step`, from `row`, the
+/// row of the character before in the same word.
+fn step_cells<S: Symbol>(text: &[S], symbol: S, step: Step, row: &[Cell], cells: &mut Vec<Cell>) {
+    match step {
+        Step::Extend(_) => {
+            let from = after_first(row).min(text.len());
+            next_row(text, symbol, from..text.len(), row, cells);
+        }
+        Step::NewWord(_) => first_row(text, symbol, 0..text.len(), cells),
+    }
+}
+
 impl Candidate<'_> {
     /// Appends the row of the step's character to `cells`, from `row`, the
     /// row of the character before in the same word.
     fn step_row(&self, step: Step, row: &[Cell], cells: &mut Vec<Cell>) {
-        let (symbol, from) = match step {
-            Step::Extend(c) => (c, after_first(row)),
-            Step::NewWord(c) => (c, 0),
-        };
+        let (Step::Extend(symbol) | Step::NewWord(symbol)) = step;
         match (self.chars, u8::try_from(symbol)) {
-            (Some(chars), _) => {
-                let range = from.min(chars.len())..chars.len();
-                match step {
-                    Step::Extend(_) => next_row(chars, symbol, range, row, cells),
-                    Step::NewWord(_) => first_row(chars, symbol, range, cells),
-                }
-            }
+            (Some(chars), _) => step_cells(chars, symbol, step, row, cells),
             (None, Ok(byte)) if byte.is_ascii() => {
-                let text = self.folded.as_bytes();
-                let range = from.min(text.len())..text.len();
-                match step {
-                    Step::Extend(_) => next_row(text, byte, range, row, cells),
-                    Step::NewWord(_) => first_row(text, byte, range, cells),
-                }
+                step_cells(self.folded.as_bytes(), byte, step, row, cells);
             }
             // An ASCII text cannot hold a character that is not.
             (None, _) => {}
@@ -186,11 +186,11 @@ impl SearchSession {
 
     /// The ranked hits of `query`: the same as [`SearchIndex::search`].
     pub fn search(&mut self, query: &str) -> &[SearchHit] {
-        let words = fold_query(query);
-        if words == self.words {
+        let query = Query::new(query);
+        if query.words == self.words {
             return &self.hits;
         }
-        if words.is_empty() {
+        if query.is_empty() {
             self.words.clear();
             self.chunks.iter_mut().for_each(Chunk::clear);
             self.hits.clear();
@@ -198,7 +198,7 @@ impl SearchSession {
                 .extend((0..self.index.len()).map(|item| SearchHit { item, score: 0 }));
             return &self.hits;
         }
-        match steps(&self.words, &words) {
+        match steps(&self.words, &query.words) {
             Some(steps) => {
                 for step in steps {
                     let index = &self.index;
@@ -211,11 +211,11 @@ impl SearchSession {
                 }
             }
             None => {
-                self.match_from_scratch(&words);
+                self.match_from_scratch(&query);
                 std::mem::swap(&mut self.chunks, &mut self.spare);
             }
         }
-        self.words = words;
+        self.words = query.words;
         self.hits.clear();
         self.hits.extend(self.chunks.iter().flat_map(|chunk| {
             chunk.entries.iter().map(|e| SearchHit {
@@ -227,17 +227,14 @@ impl SearchSession {
         &self.hits
     }
 
-    /// Every text against `words`, into the spare chunks: the complete
+    /// Every text against the query, into the spare chunks: the complete
     /// words scored, the last one's row kept.
-    fn match_from_scratch(&mut self, words: &[String]) {
-        let Some((last, complete)) = words.split_last() else {
+    fn match_from_scratch(&mut self, query: &Query) {
+        let Some((last, complete)) = query.words.split_last() else {
             return;
         };
-        let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
-        let mask = words
-            .iter()
-            .flat_map(|w| w.chars())
-            .fold(0u64, |m, c| m | char_bit(c));
+        let chars = &query.word_chars;
+        let mask = query.mask;
         let index = &self.index;
         let count = index.candidates.len();
         self.spare
@@ -253,7 +250,7 @@ impl SearchSession {
                     let Some(candidate) = index.candidates.get(item) else {
                         continue;
                     };
-                    let finished = complete.iter().zip(&chars).try_fold(
+                    let finished = complete.iter().zip(chars).try_fold(
                         index.prior(item),
                         |total, (word, word_chars)| {
                             let score = candidate.word_score(word, word_chars, scratch)?;
@@ -320,7 +317,7 @@ mod tests {
 
     #[test]
     fn steps_only_for_added_characters() {
-        let words = |q: &str| fold_query(q);
+        let words = |q: &str| crate::search::fold_query(q);
         assert!(matches!(
             steps(&words("boa"), &words("boar d")).as_deref(),
             Some([Step::Extend('r'), Step::NewWord('d')])

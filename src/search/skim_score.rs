@@ -204,6 +204,33 @@ pub fn best_of(row: &[Cell]) -> Option<i32> {
     row.iter().map(|&(_, score)| score).max()
 }
 
+/// Fills `previous_row` with the last row of `word` (a row per character
+/// in turn, `current_row` as the other buffer), each row over the text
+/// positions `band` gives for it from the row before.
+fn fill_rows<S: Symbol>(
+    text: &[S],
+    word: &[S],
+    band: impl Fn(usize, &[Cell]) -> Range<usize>,
+    previous_row: &mut Vec<Cell>,
+    current_row: &mut Vec<Cell>,
+) {
+    previous_row.clear();
+    let Some((&first, rest)) = word.split_first() else {
+        return;
+    };
+    // Cells hold positions as u32.
+    if text.len() > u32::MAX as usize {
+        return;
+    }
+    first_row(text, first, band(0, previous_row), previous_row);
+    for (i, &symbol) in rest.iter().enumerate() {
+        current_row.clear();
+        let range = band(i + 1, previous_row);
+        next_row(text, symbol, range, previous_row, current_row);
+        std::mem::swap(previous_row, current_row);
+    }
+}
+
 /// The last row of `word` in `text`, every cell of it (so that more
 /// characters can be matched on from it), or `None` when the word is not
 /// a subsequence of the text.
@@ -217,18 +244,11 @@ pub fn last_row<'s, S: Symbol>(
         current_row,
         ..
     } = scratch;
-    let (&first, rest) = word.split_first()?;
-    if text.len() > u32::MAX as usize {
-        return None;
-    }
-    previous_row.clear();
-    first_row(text, first, 0..text.len(), previous_row);
-    for &symbol in rest {
-        current_row.clear();
-        let from = after_first(previous_row).min(text.len());
-        next_row(text, symbol, from..text.len(), previous_row, current_row);
-        std::mem::swap(previous_row, current_row);
-    }
+    let band = |i: usize, previous: &[Cell]| match i {
+        0 => 0..text.len(),
+        _ => after_first(previous).min(text.len())..text.len(),
+    };
+    fill_rows(text, word, band, previous_row, current_row);
     (!previous_row.is_empty()).then_some(previous_row.as_slice())
 }
 
@@ -244,11 +264,6 @@ pub fn word_score<S: Symbol>(text: &[S], word: &[S], scratch: &mut Scratch) -> O
         previous_row,
         current_row,
     } = scratch;
-    let (&first, rest) = word.split_first()?;
-    if text.len() > u32::MAX as usize {
-        return None;
-    }
-
     // Only occurrences between the earliest and the latest place a
     // character can take in a whole match can be part of one.
     earliest.clear();
@@ -280,14 +295,8 @@ pub fn word_score<S: Symbol>(text: &[S], word: &[S], scratch: &mut Scratch) -> O
     }
     latest.reverse();
 
-    previous_row.clear();
-    first_row(text, first, earliest[0]..latest[0] + 1, previous_row);
-    for (i, &symbol) in rest.iter().enumerate() {
-        current_row.clear();
-        let band = earliest[i + 1]..latest[i + 1] + 1;
-        next_row(text, symbol, band, previous_row, current_row);
-        std::mem::swap(previous_row, current_row);
-    }
+    let band = |i: usize, _: &[Cell]| earliest[i]..latest[i] + 1;
+    fill_rows(text, word, band, previous_row, current_row);
     best_of(previous_row)
 }
 

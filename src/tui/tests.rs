@@ -196,6 +196,13 @@ impl Harness {
     fn status(&self) -> String {
         self.row(self.buffer().area.height - 1)
     }
+
+    /// Fails, showing the status line, unless it contains `expected`.
+    #[track_caller]
+    fn assert_status(&self, expected: &str) {
+        let status = self.status();
+        assert!(status.contains(expected), "{expected:?} not in {status:?}");
+    }
 }
 
 fn contains(h: &Harness, text: &str) -> bool {
@@ -424,11 +431,7 @@ fn every_registry_action_works() {
                 h.keys("/abc<esc>");
                 assert!(h.app.search.is_none());
                 h.keys("<esc>");
-                assert!(
-                    h.status().contains("Nothing to go back to"),
-                    "{}",
-                    h.status()
-                );
+                h.assert_status("Nothing to go back to");
             }
             "up" | "down" | "first" | "last" | "half-page-down" | "half-page-up" | "page-down"
             | "page-up" => movement_scenario(spec.name),
@@ -453,11 +456,7 @@ fn every_registry_action_works() {
                 h.keys("<esc>G");
                 h.keys("c");
                 assert!(h.app.picker.is_none());
-                assert!(
-                    h.status().contains("No claim on this line"),
-                    "{}",
-                    h.status()
-                );
+                h.assert_status("No claim on this line");
             }
             "delete-char" | "clear-query" => {
                 let mut h = Harness::tiny(80, 24);
@@ -664,20 +663,11 @@ fn open_scenario() {
         panic!("reader open");
     };
     assert_eq!(state.trail.map(|t| (t.claim, t.position)), Some((0, 0)));
-    assert!(
-        h.status().contains("passage 1 of 4 · Board approves plan"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("passage 1 of 4 · Board approves plan");
     // A supporting passage opens the reader at that passage.
     let mut h = Harness::tiny(80, 24);
     h.keys("<tab>jjj<ret>");
-    assert!(
-        h.status()
-            .contains("passage 4 of 4 · Plan approved by board"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("passage 4 of 4 · Plan approved by board");
     // An article opens at its top.
     let mut h = Harness::tiny(80, 24);
     h.keys("<tab><tab>j<ret>");
@@ -712,36 +702,19 @@ fn open_scenario() {
 fn passage_scenario() {
     let mut h = Harness::tiny(80, 24);
     h.keys("<ret>");
-    assert!(h.status().contains("passage 1 of 4"), "{}", h.status());
+    h.assert_status("passage 1 of 4");
     h.keys("nn");
-    assert!(
-        h.status()
-            .contains("passage 3 of 4 · Plan approved by board"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("passage 3 of 4 · Plan approved by board");
     let Screen::Reader(state) = h.app.screen else {
         panic!("reader open");
     };
     assert_eq!(state.article, 1, "n crosses into the other article");
     h.keys("nn");
-    assert!(
-        h.status().contains("That was the last of 4 passages"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("That was the last of 4 passages");
     h.keys("NNN");
-    assert!(
-        h.status().contains("passage 1 of 4 · Board approves plan"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("passage 1 of 4 · Board approves plan");
     h.keys("N");
-    assert!(
-        h.status().contains("That was the first passage"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("That was the first passage");
     // Esc goes back to where the jump came from, not passage by passage.
     h.keys("<esc>");
     assert_eq!(h.app.screen, Screen::Main);
@@ -753,7 +726,7 @@ fn passage_scenario() {
     // Without a claim, n explains itself.
     let mut h = Harness::tiny(80, 24);
     h.keys("<tab><tab><ret>n");
-    assert!(h.status().contains("open a claim first"), "{}", h.status());
+    h.assert_status("open a claim first");
 }
 
 #[test]
@@ -770,7 +743,7 @@ fn chords_wait_for_their_second_key_and_unbound_keys_say_so() {
     h.keys("gj");
     assert_eq!(h.app.claims.selected, 1);
     h.keys("z");
-    assert!(h.status().contains("z does nothing here"), "{}", h.status());
+    h.assert_status("z does nothing here");
     // Esc quickly followed by a key arrives as alt-key: taken as both.
     h.keys("<ret>");
     assert!(matches!(h.app.screen, Screen::Reader(_)));
@@ -1023,14 +996,10 @@ fn denial_scenario() {
     // From the claim list: to the denial, and back with the same key.
     h.keys("d");
     assert_eq!(h.app.claims.selected, c4);
-    assert!(
-        h.status().contains("c4 denies c1 · 3 vs 4 articles"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("c4 denies c1 · 3 vs 4 articles");
     h.keys("d");
     assert_eq!(h.app.claims.selected, c1);
-    assert!(h.status().contains("Back at c1"), "{}", h.status());
+    h.assert_status("Back at c1");
     // … or back with Esc.
     h.keys("d<esc>");
     assert_eq!(h.app.claims.selected, c1);
@@ -1039,27 +1008,17 @@ fn denial_scenario() {
     select_claim(&mut h, "c4");
     h.keys("d");
     assert_eq!(h.app.claims.selected, c1);
-    assert!(h.status().contains("1 of 5"), "{}", h.status());
+    h.assert_status("1 of 5");
     h.keys("d");
     assert_eq!(h.app.claims.selected, c4);
     h.keys("d");
     assert_eq!(h.app.claims.selected, c3);
-    assert!(
-        h.status()
-            .contains("c4 denies c3 · 3 vs 4 articles · 2 of 5"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("c4 denies c3 · 3 vs 4 articles · 2 of 5");
     // A claim without a dispute says so.
     select_claim(&mut h, "c2");
     h.keys("d");
     assert_eq!(h.app.claims.selected, claim_index(&h, "c2"));
-    assert!(
-        h.status()
-            .contains("c2 is not disputed and denies no claim"),
-        "{}",
-        h.status()
-    );
+    h.assert_status("c2 is not disputed and denies no claim");
 
     // In the reader: from c1's passage to the passage of c4 that denies it.
     let mut h = Harness::new(100, 30);
@@ -1084,7 +1043,7 @@ fn denial_scenario() {
         (state.article, state.target),
         (dispute.passages.1.article, Some(dispute.passages.1.passage))
     );
-    assert!(h.status().contains("c4 denies c1"), "{}", h.status());
+    h.assert_status("c4 denies c1");
     h.keys("d");
     assert_eq!(h.app.screen, Screen::Reader(before));
     h.keys("d<esc>");
@@ -1176,5 +1135,5 @@ fn disagreements_scenario() {
     let mut h = Harness::tiny(80, 24);
     h.keys("D");
     assert!(h.app.disagreement_sides.is_empty());
-    assert!(h.status().contains("The sources agree"), "{}", h.status());
+    h.assert_status("The sources agree");
 }

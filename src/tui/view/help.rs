@@ -4,10 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::hints;
+use super::popup_frame;
 use crate::tui::action::{ACTIONS, Action, Context};
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -82,24 +81,17 @@ pub fn line_count(app: &App) -> usize {
 pub fn render(app: &App, scroll: usize, frame: &mut Frame, area: Rect) {
     let popup = layout::help_area(area);
     let buf = frame.buffer_mut();
-    Clear.render(popup, buf);
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.focused_border)
-        .title(Span::styled(" Keys ", app.theme.title))
-        .title_bottom(Span::styled(
-            format!(
-                " {} · keymap.toml changes these ",
-                hints(
-                    app,
-                    app.context(),
-                    &[(Action::Help, "closes"), (Action::Down, "scrolls")]
-                )
-                .join(" · ")
-            ),
-            app.theme.dim,
-        ))
-        .render(popup, buf);
+    popup_frame(
+        app,
+        buf,
+        popup,
+        "Keys",
+        (
+            app.context(),
+            &[(Action::Help, "closes"), (Action::Down, "scrolls")],
+        ),
+        " · keymap.toml changes these",
+    );
     let inner = layout::inner(popup);
     for (row, line) in lines(app, inner.width)
         .iter()

@@ -16,7 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::action::{Action, Context};
@@ -154,6 +154,29 @@ pub fn hints(app: &App, context: Context, actions: &[(Action, &str)]) -> Vec<Str
             keys.first().map(|k| format!("{k} {label}"))
         })
         .collect()
+}
+
+/// Draws a popup's frame over what is under it: cleared, bordered as
+/// focused, titled, with the keys that act in it (and `note`) at the bottom.
+pub fn popup_frame(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    title: &str,
+    keys: (Context, &[(Action, &str)]),
+    note: &str,
+) {
+    Clear.render(area, buf);
+    let (context, actions) = keys;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.focused_border)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+        .title_bottom(Span::styled(
+            format!(" {}{note} ", hints(app, context, actions).join(" · ")),
+            app.theme.dim,
+        ))
+        .render(area, buf);
 }
 
 /// The status bar: a message or position on the left, key hints on the

@@ -2,10 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{claims, hints};
+use super::{claims, popup_frame};
 use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, ClaimPicker, Screen};
 use crate::tui::layout;
@@ -31,27 +29,20 @@ pub fn render(app: &App, picker: &ClaimPicker, frame: &mut Frame, area: Rect) {
         }
     }
     let buf = frame.buffer_mut();
-    Clear.render(popup, buf);
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.focused_border)
-        .title(Span::styled(" Claims of this line ", app.theme.title))
-        .title_bottom(Span::styled(
-            format!(
-                " {} ",
-                hints(
-                    app,
-                    Context::Reader,
-                    &[
-                        (Action::Open, "goes to the claim"),
-                        (Action::Back, "closes")
-                    ]
-                )
-                .join(" · ")
-            ),
-            app.theme.dim,
-        ))
-        .render(popup, buf);
+    popup_frame(
+        app,
+        buf,
+        popup,
+        "Claims of this line",
+        (
+            Context::Reader,
+            &[
+                (Action::Open, "goes to the claim"),
+                (Action::Back, "closes"),
+            ],
+        ),
+        "",
+    );
     let inner = layout::inner(popup);
     let mut y = inner.y;
     for (i, lines) in items.iter().enumerate() {

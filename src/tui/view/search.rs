@@ -4,10 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{hints, plural, styled_segments};
+use super::{plural, popup_frame, styled_segments};
 use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, SearchState};
 use crate::tui::layout;
@@ -16,24 +15,17 @@ use crate::tui::terminal_text::visible;
 pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let areas = layout::search_areas(area);
     let buf = frame.buffer_mut();
-    Clear.render(areas.popup, buf);
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.focused_border)
-        .title(Span::styled(" Search claims ", app.theme.title))
-        .title_bottom(Span::styled(
-            format!(
-                " {} ",
-                hints(
-                    app,
-                    Context::Search,
-                    &[(Action::Open, "opens"), (Action::Back, "cancels")]
-                )
-                .join(" · ")
-            ),
-            app.theme.dim,
-        ))
-        .render(areas.popup, buf);
+    popup_frame(
+        app,
+        buf,
+        areas.popup,
+        "Search claims",
+        (
+            Context::Search,
+            &[(Action::Open, "opens"), (Action::Back, "cancels")],
+        ),
+        "",
+    );
 
     let total = plural(app.digest.claims.len(), "claim", "claims");
     // While the worker ranks, the last count stays, marked with "…", so
