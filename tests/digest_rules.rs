@@ -88,6 +88,36 @@ fn look_alike_fines_with_different_years_and_amounts_stay_apart() {
 }
 
 #[test]
+fn a_rise_and_a_fall_stay_apart() {
+    let (corpus, digest) = story(&[
+        "Shares of the carmaker rose sharply on Monday after the ruling.",
+        "Shares of the carmaker fell sharply on Monday after the ruling.",
+        "The carmaker's shares jumped sharply on Monday after the ruling.",
+    ]);
+    assert!(!same_claim(
+        &corpus,
+        &digest,
+        "rose sharply",
+        "fell sharply"
+    ));
+    assert!(same_claim(
+        &corpus,
+        &digest,
+        "rose sharply",
+        "jumped sharply"
+    ));
+}
+
+#[test]
+fn a_place_and_its_people_are_one_actor() {
+    let (corpus, digest) = story(&[
+        "Police in Spain questioned the train driver after the crash near the station.",
+        "Spanish police questioned the train driver after the crash near the station.",
+    ]);
+    assert!(same_claim(&corpus, &digest, "in Spain", "Spanish police"));
+}
+
+#[test]
 fn money_in_other_forms_meets() {
     let (corpus, digest) = story(&[
         "The studio paid the startup $100M for its catalogue.",

@@ -27,14 +27,18 @@ fn words_with_position(passage: &str) -> Vec<(String, bool, bool)> {
     let mut out = Vec::new();
     let mut opening = true;
     for raw in passage.split(text::is_space) {
-        let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if trimmed.is_empty() {
-            continue;
+        // "DVD-CCA" and "DVD CCA", "English/Turkish" and "English-Turkish"
+        // name the same actors.
+        for part in raw.split(['-', '/', '\u{2013}']) {
+            let trimmed = part.trim_matches(|c: char| !c.is_alphanumeric());
+            if trimmed.is_empty() {
+                continue;
+            }
+            let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
+            let folded = text::fold_for_match(trimmed);
+            let word = folded.strip_suffix("'s").unwrap_or(&folded).to_string();
+            out.push((word, capital, opening));
         }
-        let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
-        let folded = text::fold_for_match(trimmed);
-        let word = folded.strip_suffix("'s").unwrap_or(&folded).to_string();
-        out.push((word, capital, opening));
         opening = raw.ends_with(['.', ':', '!', '?', '"', '\u{201C}'])
             || raw.starts_with(['"', '\u{201C}', '(']);
     }
@@ -104,6 +108,138 @@ impl ProperNouns {
     }
 }
 
+/// Places whose people and adjective are not the place's name plus an
+/// ending. Word pairs of English, not of any story: "Spanish" names Spain
+/// as surely as "Spain" does.
+const IRREGULAR_DEMONYMS: &[(&str, &str)] = &[
+    ("spanish", "spain"),
+    ("spaniard", "spain"),
+    ("spaniards", "spain"),
+    ("british", "britain"),
+    ("briton", "britain"),
+    ("britons", "britain"),
+    ("uk", "britain"),
+    ("u.k", "britain"),
+    ("english", "england"),
+    ("welsh", "wales"),
+    ("scottish", "scotland"),
+    ("scots", "scotland"),
+    ("irish", "ireland"),
+    ("french", "france"),
+    ("dutch", "netherlands"),
+    ("swiss", "switzerland"),
+    ("turkish", "turkey"),
+    ("turks", "turkey"),
+    ("polish", "poland"),
+    ("poles", "poland"),
+    ("swedish", "sweden"),
+    ("swedes", "sweden"),
+    ("danish", "denmark"),
+    ("danes", "denmark"),
+    ("finnish", "finland"),
+    ("finns", "finland"),
+    ("norwegian", "norway"),
+    ("norwegians", "norway"),
+    ("icelandic", "iceland"),
+    ("greek", "greece"),
+    ("greeks", "greece"),
+    ("belgian", "belgium"),
+    ("belgians", "belgium"),
+    ("thai", "thailand"),
+    ("filipino", "philippines"),
+    ("filipinos", "philippines"),
+    ("philippine", "philippines"),
+    ("afghan", "afghanistan"),
+    ("afghans", "afghanistan"),
+    ("peruvian", "peru"),
+    ("argentine", "argentina"),
+    ("us", "america"),
+    ("u.s", "america"),
+    ("usa", "america"),
+    ("u.s.a", "america"),
+];
+
+/// Endings that turn a place into its people or adjective: Egypt-ian,
+/// Syria-n, Israel-i, Japan-ese, Chin(a)-ese, Europ(e)-ean, Mexic(o)-an.
+const DEMONYM_ENDINGS: &[&str] = &[
+    "ians", "ian", "ans", "an", "ns", "n", "ese", "ean", "eans", "is", "i",
+];
+
+fn place_of(word: &str) -> &str {
+    IRREGULAR_DEMONYMS
+        .iter()
+        .find(|(demonym, _)| *demonym == word)
+        .map_or(word, |(_, place)| place)
+}
+
+/// Whether two actor words (folded) name the same actor: the same word, a
+/// place and its people ("China" and "Chinese", "Spain" and "Spanish"), or
+/// one name spelt two ways ("Morsi" and "Mursi").
+pub fn same_actor(a: &str, b: &str) -> bool {
+    let (a, b) = (place_of(a), place_of(b));
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.chars().count() < 4 {
+        return false;
+    }
+    // The place may drop its last vowel or "y" before the ending.
+    let stems = [
+        Some(short),
+        short
+            .strip_suffix(['a', 'e', 'o', 'y'])
+            .filter(|s| s.len() >= 3),
+    ];
+    let demonym = stems.into_iter().flatten().any(|stem| {
+        long.strip_prefix(stem)
+            .is_some_and(|ending| DEMONYM_ENDINGS.contains(&ending))
+    }) || long.strip_suffix('y') == Some(short);
+    demonym || same_name_transliterated(short, long)
+}
+
+/// Whether two sorted actor lists name someone in common.
+pub fn share_an_actor(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| same_actor(x, y)))
+}
+
+/// Names spelt two ways, as transliterations are ("Morsi" and "Mursi",
+/// "Taliban" and "Taleban", "Hizbullah" and "Hezbollah"): same first letter,
+/// one vowel apart, two edits in long names; a changed consonant counts
+/// twice ("Obama", "Osama"). Short names stay exact ("Iran", "Iraq"), as do
+/// names whose lengths differ by more than a letter ("Austria", "Australia").
+fn same_name_transliterated(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let shorter = a.len().min(b.len());
+    if shorter < 5 || a[0] != b[0] || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let allowed = if shorter >= 8 { 2 } else { 1 };
+    edit_distance(&a, &b) <= allowed
+}
+
+/// Levenshtein distance between two short words, a vowel for a vowel
+/// costing 1 and any other substitution 2.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = match (ca == cb, is_vowel(*ca) && is_vowel(*cb)) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+            };
+            let substitution = diagonal + cost;
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +257,40 @@ mod tests {
             vec!["acme", "hastings"]
         );
         assert!(nouns.actors("Critics agreed.").is_empty());
+    }
+
+    #[test]
+    fn places_meet_their_people() {
+        for (a, b) in [
+            ("china", "chinese"),
+            ("egypt", "egyptians"),
+            ("syria", "syrian"),
+            ("israel", "israeli"),
+            ("germany", "german"),
+            ("europe", "european"),
+            ("spain", "spanish"),
+            ("uk", "british"),
+            ("u.s", "us"),
+            ("kerry", "kerry"),
+            ("mexico", "mexican"),
+            ("morsi", "mursi"),
+            ("taliban", "taleban"),
+            ("hizbullah", "hezbollah"),
+        ] {
+            assert!(same_actor(a, b), "{a} / {b}");
+            assert!(same_actor(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
+            ("austria", "australia"),
+            ("iran", "iraq"),
+            ("iran", "iraqi"),
+            ("india", "indiana"),
+            ("greece", "turkey"),
+            ("smith", "smithson"),
+            ("jones", "james"),
+            ("obama", "osama"),
+        ] {
+            assert!(!same_actor(a, b), "{a} / {b}");
+        }
     }
 }

@@ -1,9 +1,10 @@
 //! What the digest knows about one passage: weighted terms, quantities,
-//! named actors and polarity. Computed once per passage.
+//! named actors, polarity and direction. Computed once per passage.
 
 use std::collections::{HashMap, HashSet};
 
 use super::actors::ProperNouns;
+use super::direction::{Directions, directions};
 use super::polarity::{Polarity, polarity};
 use super::quantity::{self, Quantity, QuantityKind};
 use crate::text;
@@ -15,6 +16,8 @@ pub struct PassageFeatures {
     pub terms: Vec<String>,
     pub quantities: Vec<Quantity>,
     pub polarity: Polarity,
+    /// Whether it reports a rise, a fall, both or neither.
+    pub directions: Directions,
     /// Names of people, companies and institutions, lower case, sorted.
     pub actors: Vec<String>,
 }
@@ -133,6 +136,7 @@ impl PassageFeatures {
             terms,
             quantities,
             polarity: polarity(passage),
+            directions: directions(passage),
             actors: names.actors(passage),
         }
     }

@@ -9,6 +9,7 @@
 
 mod actors;
 mod cluster;
+mod direction;
 pub mod embedding;
 mod features;
 mod polarity;

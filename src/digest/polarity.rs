@@ -67,11 +67,17 @@ pub fn polarity(passage: &str) -> Polarity {
         lower = lower.replace(phrase, " ");
     }
     let mut negations = 0;
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+    // Hyphens stay inside words: a "no-frills airline" or a "no-fly zone"
+    // negates nothing.
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
+        let word = word.trim_matches('-');
+        // Quotation marks written as apostrophes ("sees 'no chance'") are
+        // not part of the word.
+        let word = word.trim_start_matches('\'');
         if word.is_empty() {
             continue;
         }
-        if word.ends_with("n't") || NEGATIONS.contains(&word) {
+        if word.ends_with("n't") || NEGATIONS.contains(&word.trim_end_matches('\'')) {
             negations += 1;
             continue;
         }
@@ -115,6 +121,14 @@ mod tests {
         assert_eq!(
             polarity("Netflix read messages without their consent."),
             Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("The no-frills airline's chairman steps down."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("Snowden sees 'no chance' of a fair trial."),
+            polarity("Snowden sees \"no chance\" of a fair trial."),
         );
     }
 }

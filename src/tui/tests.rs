@@ -793,7 +793,13 @@ fn mouse_wheel_scrolls_and_click_selects() {
     h.mouse(MouseEventKind::ScrollDown, 10, 10);
     h.mouse(MouseEventKind::ScrollDown, 10, 10);
     assert!(matches!(h.app.screen, Screen::Disagreements(c) if c.selected == 2));
-    let (_, y) = h.find("c4 denies · 3 articles").expect("second side shown");
+    let m = main_dispute(&h);
+    let (_, y) = h
+        .find(&format!(
+            "{} denies · {} articles",
+            m.denial, m.denial_articles
+        ))
+        .expect("second side shown");
     h.mouse(MouseEventKind::Down(MouseButton::Left), 10, y);
     assert!(
         matches!(h.app.screen, Screen::Disagreements(c) if c.selected == 1),
@@ -941,46 +947,128 @@ fn select_claim(h: &mut Harness, id: &str) {
     assert_eq!(h.app.claims.selected, index);
 }
 
+/// The first dispute of the default articles (the claim their denial
+/// answers first), read from the digest so that the tests follow the digest
+/// rather than pin its claim numbers.
+struct MainDispute {
+    asserting: usize,
+    denying: usize,
+    /// Ids of the two claims.
+    claim: String,
+    denial: String,
+    /// Articles behind each.
+    claim_articles: usize,
+    denial_articles: usize,
+    /// Passages behind the denial, and how many claims it denies.
+    denial_passages: usize,
+    denied_claims: usize,
+}
+
+fn main_dispute(h: &Harness) -> MainDispute {
+    let disputes = &h.app.disagreements.disputes;
+    let first = disputes
+        .first()
+        .expect("the default articles hold a dispute");
+    let claims = &h.app.digest.claims;
+    let (asserting, denying) = (first.asserting, first.denying);
+    MainDispute {
+        asserting,
+        denying,
+        claim: claims[asserting].id.clone(),
+        denial: claims[denying].id.clone(),
+        claim_articles: claims[asserting].article_count(),
+        denial_articles: claims[denying].article_count(),
+        denial_passages: claims[denying].support.len(),
+        denied_claims: disputes.iter().filter(|d| d.denying == denying).count(),
+    }
+}
+
+/// The id of the first claim that neither disputes nor is disputed, and
+/// tells no value differently from another.
+fn undisputed_claim(h: &Harness) -> String {
+    let d = &h.app.disagreements;
+    let quiet = |c: usize| {
+        !d.disputes
+            .iter()
+            .any(|x| x.asserting == c || x.denying == c)
+            && !d
+                .discrepancies
+                .iter()
+                .any(|x| x.sides.iter().any(|side| side.claim == Some(c)))
+    };
+    let index = (0..h.app.digest.claims.len())
+        .find(|&c| quiet(c))
+        .expect("an undisputed claim");
+    h.app.digest.claims[index].id.clone()
+}
+
+/// The id of a claim with a discrepancy of this kind.
+fn claim_with_discrepancy(h: &Harness, kind: disputes::DiscrepancyKind) -> String {
+    let discrepancy = h
+        .app
+        .disagreements
+        .discrepancies
+        .iter()
+        .find(|d| d.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} discrepancy"));
+    let claim = discrepancy.sides[0].claim.expect("a side's claim");
+    h.app.digest.claims[claim].id.clone()
+}
+
 #[test]
 fn claim_list_marks_disputed_claims_and_discrepancies() {
     let mut h = Harness::new(100, 30);
     let t = Theme::color();
-    // c1 is alleged by four articles and denied by c4, made by three.
+    let m = main_dispute(&h);
+    // The first claim is alleged by several articles and denied by fewer.
+    let vs = format!("{} vs {} articles", m.claim_articles, m.denial_articles);
+    let claim_badge = format!(
+        "{} articles · {} passages",
+        m.claim_articles,
+        h.app.digest.claims[m.asserting].support.len()
+    );
     assert!(
         contains(
             &h,
-            "c1 · 4 articles · 6 passages · disputed · 4 vs 3 articles"
+            &format!("{} · {claim_badge} · disputed · {vs}", m.claim)
         ),
         "{}",
         h.screen()
     );
-    let (x, y) = h.find("disputed · 4 vs 3").expect("mark shown");
+    let (x, y) = h.find(&format!("disputed · {vs}")).expect("mark shown");
     assert_eq!(h.style_at(x, y).fg, t.disputed.fg);
     assert!(h.style_at(x, y).add_modifier.contains(Modifier::BOLD));
     // The badge before it keeps its own style.
-    let (x, y) = h.find("4 articles · 6 passages").expect("badge shown");
+    let (x, y) = h.find(&claim_badge).expect("badge shown");
     assert_eq!(h.style_at(x, y).fg, t.badge.fg);
-    // c4 denies five claims.
+    // The denial names how many claims it denies.
+    select_claim(&mut h, &m.denial);
     assert!(contains(
         &h,
-        "c4 · 3 articles · 5 passages · denies 5 claims"
+        &format!(
+            "{} · {} articles · {} passages · denies {} claims",
+            m.denial, m.denial_articles, m.denial_passages, m.denied_claims
+        )
     ));
     // A claim with a year told differently elsewhere, and one with a
     // report credited to another paper.
-    select_claim(&mut h, "c12");
+    let year = claim_with_discrepancy(&h, disputes::DiscrepancyKind::Year);
+    select_claim(&mut h, &year);
     let (x, y) = h.find("≠ year").expect("year mark shown");
     assert_eq!(h.style_at(x, y).fg, t.discrepancy.fg);
-    select_claim(&mut h, "c50");
+    let source = claim_with_discrepancy(&h, disputes::DiscrepancyKind::Source);
+    select_claim(&mut h, &source);
     assert!(contains(&h, "≠ source"), "{}", h.screen());
     // A claim nobody disputes carries no mark.
-    select_claim(&mut h, "c2");
-    let c2 = h.row(h.find("c2 · ").expect("c2 shown").1);
-    assert!(!c2.contains("disputed") && !c2.contains('≠'), "{c2}");
+    let quiet = undisputed_claim(&h);
+    select_claim(&mut h, &quiet);
+    let row = h.row(h.find(&format!("{quiet} · ")).expect("claim shown").1);
+    assert!(!row.contains("disputed") && !row.contains('≠'), "{row}");
 
     // Without colour the marks are words, set apart by a modifier.
     let keymap = Keymap::defaults().expect("keymap");
     let h = Harness::with(Corpus::embedded(), keymap, Theme::no_color(), 100, 30);
-    let (x, y) = h.find("disputed · 4 vs 3 articles").expect("mark shown");
+    let (x, y) = h.find(&format!("disputed · {vs}")).expect("mark shown");
     let style = h.style_at(x, y);
     assert!(matches!(style.fg, None | Some(Color::Reset)), "{style:?}");
     assert!(style.add_modifier.contains(Modifier::UNDERLINED));
@@ -988,48 +1076,59 @@ fn claim_list_marks_disputed_claims_and_discrepancies() {
 
 fn denial_scenario() {
     let mut h = Harness::new(100, 30);
-    let (c1, c3, c4) = (
-        claim_index(&h, "c1"),
-        claim_index(&h, "c3"),
-        claim_index(&h, "c4"),
-    );
+    let m = main_dispute(&h);
+    let (claim, denial) = (m.asserting, m.denying);
+    let (c, d) = (m.claim.as_str(), m.denial.as_str());
+    let vs = format!("{} vs {} articles", m.denial_articles, m.claim_articles);
     // From the claim list: to the denial, and back with the same key.
+    select_claim(&mut h, c);
     h.keys("d");
-    assert_eq!(h.app.claims.selected, c4);
-    h.assert_status("c4 denies c1 · 3 vs 4 articles");
+    assert_eq!(h.app.claims.selected, denial);
+    h.assert_status(&format!("{d} denies {c} · {vs}"));
     h.keys("d");
-    assert_eq!(h.app.claims.selected, c1);
-    h.assert_status("Back at c1");
+    assert_eq!(h.app.claims.selected, claim);
+    h.assert_status(&format!("Back at {c}"));
     // … or back with Esc.
     h.keys("d<esc>");
-    assert_eq!(h.app.claims.selected, c1);
+    assert_eq!(h.app.claims.selected, claim);
     assert_eq!(h.app.screen, Screen::Main);
     // A denial of several claims cycles through them: there, back, the next.
-    select_claim(&mut h, "c4");
-    h.keys("d");
-    assert_eq!(h.app.claims.selected, c1);
-    h.assert_status("1 of 5");
-    h.keys("d");
-    assert_eq!(h.app.claims.selected, c4);
-    h.keys("d");
-    assert_eq!(h.app.claims.selected, c3);
-    h.assert_status("c4 denies c3 · 3 vs 4 articles · 2 of 5");
-    // A claim without a dispute says so.
-    select_claim(&mut h, "c2");
-    h.keys("d");
-    assert_eq!(h.app.claims.selected, claim_index(&h, "c2"));
-    h.assert_status("c2 is not disputed and denies no claim");
-
-    // In the reader: from c1's passage to the passage of c4 that denies it.
-    let mut h = Harness::new(100, 30);
-    let dispute = h
+    let denied: Vec<usize> = h
         .app
         .disagreements
         .disputes
         .iter()
-        .find(|d| d.asserting == c1 && d.denying == c4)
-        .cloned()
-        .expect("c4 disputes c1");
+        .filter(|x| x.denying == denial)
+        .map(|x| x.asserting)
+        .collect();
+    assert!(denied.len() > 1, "the denial answers several claims");
+    select_claim(&mut h, d);
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, denied[0]);
+    h.assert_status(&format!("1 of {}", denied.len()));
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, denial);
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, denied[1]);
+    let second = &h.app.digest.claims[denied[1]];
+    h.assert_status(&format!(
+        "{d} denies {} · {} vs {} articles · 2 of {}",
+        second.id,
+        m.denial_articles,
+        second.article_count(),
+        denied.len()
+    ));
+    // A claim without a dispute says so.
+    let quiet = undisputed_claim(&h);
+    select_claim(&mut h, &quiet);
+    h.keys("d");
+    assert_eq!(h.app.claims.selected, claim_index(&h, &quiet));
+    h.assert_status(&format!("{quiet} is not disputed and denies no claim"));
+
+    // In the reader: from the claim's passage to the passage that denies it.
+    let mut h = Harness::new(100, 30);
+    let dispute = h.app.disagreements.disputes[0].clone();
+    select_claim(&mut h, c);
     h.keys("<ret>");
     let Screen::Reader(before) = h.app.screen else {
         panic!("reader open");
@@ -1038,12 +1137,12 @@ fn denial_scenario() {
     let Screen::Reader(state) = h.app.screen else {
         panic!("still in the reader");
     };
-    assert_eq!(state.trail.map(|t| t.claim), Some(c4));
+    assert_eq!(state.trail.map(|t| t.claim), Some(denial));
     assert_eq!(
         (state.article, state.target),
         (dispute.passages.1.article, Some(dispute.passages.1.passage))
     );
-    h.assert_status("c4 denies c1");
+    h.assert_status(&format!("{d} denies {c}"));
     h.keys("d");
     assert_eq!(h.app.screen, Screen::Reader(before));
     h.keys("d<esc>");
@@ -1069,17 +1168,31 @@ fn disagreements_scenario() {
         h.screen()
     );
     // The first dispute: both claims' text and article counts.
+    let m = main_dispute(&h);
     assert!(
-        contains(&h, "Dispute 1 of 5 · c4 denies c1 · 3 vs 4 articles"),
+        contains(
+            &h,
+            &format!(
+                "Dispute 1 of {disputes} · {} denies {} · {} vs {} articles",
+                m.denial, m.claim, m.denial_articles, m.claim_articles
+            )
+        ),
         "{}",
         h.screen()
     );
-    assert!(contains(&h, "c1 claims · 4 articles"));
-    assert!(contains(&h, "c4 denies · 3 articles"));
     assert!(contains(
         &h,
-        "Meta didn’t share people’s private messages with Netflix."
+        &format!("{} claims · {} articles", m.claim, m.claim_articles)
     ));
+    assert!(contains(
+        &h,
+        &format!("{} denies · {} articles", m.denial, m.denial_articles)
+    ));
+    let denying_passage = h.app.disagreements.disputes[0].passages.1;
+    let article = &h.app.corpus.articles[denying_passage.article];
+    let text = article.passage_text(&article.passages[denying_passage.passage]);
+    let opening: String = text.chars().take(40).collect();
+    assert!(contains(&h, &opening), "{text}\n{}", h.screen());
     // At the end: both discrepancies of the default articles, kind, values
     // and articles.
     h.keys("G");
