@@ -22,6 +22,9 @@ fn is_calendar_word(word: &str) -> bool {
         )
 }
 
+/// What joins the parts of one written word that may each be a name.
+const NAME_PART_SEPARATORS: [char; 3] = ['-', '/', '\u{2013}'];
+
 /// Words of a passage with whether each opens a sentence or a quotation.
 fn words_with_position(passage: &str) -> Vec<(String, bool, bool)> {
     let mut out = Vec::new();
@@ -29,7 +32,7 @@ fn words_with_position(passage: &str) -> Vec<(String, bool, bool)> {
     for raw in passage.split(text::is_space) {
         // "DVD-CCA" and "DVD CCA", "English/Turkish" and "English-Turkish"
         // name the same actors.
-        for part in raw.split(['-', '/', '\u{2013}']) {
+        for part in raw.split(NAME_PART_SEPARATORS) {
             let trimmed = part.trim_matches(|c: char| !c.is_alphanumeric());
             if trimmed.is_empty() {
                 continue;
@@ -85,11 +88,17 @@ impl ProperNouns {
         passage
             .split(text::is_space)
             .filter(|raw| {
-                let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
-                let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
-                let folded = text::fold_for_match(trimmed);
-                let word = folded.strip_suffix("'s").unwrap_or(&folded);
-                !(capital && self.names.contains(word))
+                // A word goes when each of its parts is a name, as
+                // `words_with_position` splits them ("DVD-CCA" goes,
+                // "Meta-owned" stays).
+                let is_name = |part: &str| {
+                    let trimmed = part.trim_matches(|c: char| !c.is_alphanumeric());
+                    let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
+                    let folded = text::fold_for_match(trimmed);
+                    let word = folded.strip_suffix("'s").unwrap_or(&folded);
+                    capital && self.names.contains(word)
+                };
+                !raw.split(NAME_PART_SEPARATORS).all(is_name)
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -257,6 +266,10 @@ mod tests {
             vec!["acme", "hastings"]
         );
         assert!(nouns.actors("Critics agreed.").is_empty());
+        assert_eq!(
+            nouns.without_names("Acme-Hastings deal, an Acme-owned firm."),
+            "deal, an Acme-owned firm."
+        );
     }
 
     #[test]

@@ -5,15 +5,16 @@
 
 use crate::text;
 
-/// Directions a passage reports, as a bit set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+/// Which of the two directions a passage reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Directions {
     up: bool,
     down: bool,
 }
 
-/// Words that report a rise. Inflected forms are listed, not stemmed: the
-/// stemmer folds "rose" into nothing and "lower" into "low".
+/// Words that report a rise. Inflected forms are listed rather than stems:
+/// "rose" and "fell" do not stem to "rise" and "fall", and "lower" would
+/// stem to "low", which reports no movement.
 const UP: &[&str] = &[
     "rise",
     "rises",
