@@ -112,7 +112,7 @@ fn a_rise_and_a_fall_stay_apart() {
 fn a_place_and_its_people_are_one_actor() {
     let (corpus, digest) = story(&[
         "Police in Spain questioned the train driver after the crash near the station.",
-        "Spanish police questioned the train driver after the crash near the station.",
+        "On Monday the Spanish police questioned the train driver after the crash near the station.",
     ]);
     assert!(same_claim(&corpus, &digest, "in Spain", "Spanish police"));
 }
