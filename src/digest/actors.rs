@@ -207,7 +207,7 @@ pub fn same_actor(a: &str, b: &str) -> bool {
     demonym || same_name_transliterated(short, long)
 }
 
-/// Whether two sorted actor lists name someone in common.
+/// Whether two actor lists name someone in common.
 pub fn share_an_actor(a: &[String], b: &[String]) -> bool {
     a.iter().any(|x| b.iter().any(|y| same_actor(x, y)))
 }

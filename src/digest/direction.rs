@@ -3,8 +3,6 @@
 //! yet they report opposite facts. Like polarity, direction is a guard in
 //! front of the other signals.
 
-use crate::text;
-
 /// Which of the two directions a passage reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Directions {
@@ -89,22 +87,21 @@ const DOWN: &[&str] = &[
     "down",
 ];
 
-/// The directions of movement a passage reports. "up to" is a bound, not a
-/// rise; a passage that reports both ways ("rose, then fell") is left to
-/// the other signals.
-pub fn directions(passage: &str) -> Directions {
-    let folded = text::fold_for_match(passage);
-    let words: Vec<&str> = folded
+/// The directions of movement a passage reports, from its text folded by
+/// [`crate::text::fold_for_match`]. "up to" is a bound, not a rise; a passage that
+/// reports both ways ("rose, then fell") is left to the other signals.
+pub fn directions(folded: &str) -> Directions {
+    let mut words = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
+        .peekable();
     let mut out = Directions::default();
-    for (i, word) in words.iter().enumerate() {
-        if *word == "up" && words.get(i + 1) == Some(&"to") {
+    while let Some(word) = words.next() {
+        if word == "up" && words.peek() == Some(&"to") {
             continue;
         }
-        out.up |= UP.contains(word);
-        out.down |= DOWN.contains(word);
+        out.up |= UP.contains(&word);
+        out.down |= DOWN.contains(&word);
     }
     out
 }
@@ -121,6 +118,10 @@ impl Directions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn directions(passage: &str) -> Directions {
+        super::directions(&crate::text::fold_for_match(passage))
+    }
 
     #[test]
     fn a_rise_and_a_fall_are_opposite() {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::actors::ProperNouns;
 use super::direction::{Directions, directions};
-use super::polarity::{Polarity, polarity};
+use super::polarity::{Polarity, polarity_of_folded};
 use super::quantity::{self, Quantity, QuantityKind};
 use crate::text;
 
@@ -107,6 +107,8 @@ impl PassageFeatures {
     /// Features of a passage of a story whose names are known.
     pub fn with_names(passage: &str, names: &ProperNouns) -> PassageFeatures {
         let quantities = quantity::extract(passage);
+        // Folded once for polarity and direction.
+        let folded = text::fold_for_match(passage);
         let mut seen = HashSet::new();
         let mut terms = Vec::new();
         for word in text::words(passage) {
@@ -135,8 +137,8 @@ impl PassageFeatures {
         PassageFeatures {
             terms,
             quantities,
-            polarity: polarity(passage),
-            directions: directions(passage),
+            polarity: polarity_of_folded(&folded),
+            directions: directions(&folded),
             actors: names.actors(passage),
         }
     }

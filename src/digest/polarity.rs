@@ -62,7 +62,12 @@ const NOT_NEGATING: &[&str] = &[
 /// Reads the polarity of a passage from negation words, contracted "n't"
 /// and verbs of denial.
 pub fn polarity(passage: &str) -> Polarity {
-    let mut lower = text::fold_for_match(passage);
+    polarity_of_folded(&text::fold_for_match(passage))
+}
+
+/// [`polarity`] of a passage already folded by [`text::fold_for_match`].
+pub fn polarity_of_folded(folded: &str) -> Polarity {
+    let mut lower = folded.to_string();
     for phrase in NOT_NEGATING {
         lower = lower.replace(phrase, " ");
     }

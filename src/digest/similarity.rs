@@ -74,8 +74,8 @@ impl ScoreWeights {
     /// direction guard and the demonyms, STS prefers more word overlap
     /// (0.60/0.05/0.35); with those weights the five articles' main denial
     /// ("denied claims that Netflix had access…" / "didn't share … messages
-    /// with Netflix") falls apart into two-passage claims at every threshold
-    /// from 0.36 to 0.44, and the disputes it answers with it, so the digest
+    /// with Netflix") falls apart into two-passage claims at each threshold
+    /// tried (0.36, 0.40, 0.44), and the disputes it answers with it, so the digest
     /// keeps 0.40/0/0.60. Threshold: the development sample keeps all
     /// must-links, no cannot-link and no noise from 0.33 to 0.49
     /// (`scripts/calibrate-threshold.sh 0.26 0.01 0.52`). It sits near the

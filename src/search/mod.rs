@@ -8,7 +8,7 @@
 //! range of the original character it came from; a keystroke then costs a
 //! bitmask test per candidate and a score on those that pass, split across
 //! the cores. The score is `fuzzy-matcher`'s skim score, computed over the
-//! word's occurrences ([`skim_score`]); the matcher itself finds the
+//! word's occurrences (module `skim_score`); the matcher itself finds the
 //! positions to highlight, only for the rows on screen
 //! ([`SearchIndex::highlights`]).
 
