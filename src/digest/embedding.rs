@@ -2,7 +2,8 @@
 //! the tokens of a sentence and normalised to unit length.
 //!
 //! The built-in model (`models/minilm-static/`) is a model2vec distillation
-//! of all-MiniLM-L6-v2, reduced to int8 rows with one scale per row; see
+//! of all-MiniLM-L6-v2 with the directions all its rows share taken out
+//! (all-but-the-top), reduced to int8 rows with one scale per row; see
 //! `models/README.md` for its provenance and `scripts/distill-model.sh` for
 //! how it is rebuilt. It is compiled into the binary, so nothing is read at
 //! run time.
