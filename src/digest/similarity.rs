@@ -73,9 +73,9 @@ impl ScoreWeights {
     /// train+dev news pairs, guards on, when they were set. STS now prefers
     /// more word overlap (0.65/0/0.35); with those weights the five
     /// articles' main denial ("denied claims that Netflix had access…" /
-    /// "didn't share … messages with Netflix") stays one claim only at a
-    /// threshold (0.26 of 0.26–0.42 tried) where the defence also joins the
-    /// allegation it answers, so the digest keeps 0.40/0/0.60.
+    /// "didn't share … messages with Netflix") stays one claim only where
+    /// the defence also joins the allegation it answers (0.26; thresholds
+    /// 0.26–0.42 tried in steps of 0.04), so the digest keeps 0.40/0/0.60.
     /// Threshold: the development sample keeps all must-links, no
     /// cannot-link and no noise from 0.25 to 0.44
     /// (`scripts/calibrate-threshold.sh 0.20 0.01 0.50`). 0.42 is the middle
