@@ -35,6 +35,18 @@ pub const DENIAL_STEMS: &[&str] = &[
     "debunk",
     "contest",
 ];
+/// Stems of verbs that say an act did not happen ("refused to recuse
+/// himself" is "would not recuse himself"), with whether they need a "to"
+/// after them to mean that: prices "declined", a spokesman "declined to
+/// comment".
+const NEGATIVE_IMPLICATIVES: &[(&str, bool)] = &[
+    ("refus", false),
+    ("acquit", false),
+    ("declin", true),
+    ("fail", true),
+    ("failur", true),
+    ("unabl", true),
+];
 /// Phrases where a negation word does not negate the assertion.
 const NOT_NEGATING: &[&str] = &[
     "not only",
@@ -73,21 +85,24 @@ pub fn polarity_of_folded(folded: &str) -> Polarity {
     }
     let mut negations = 0;
     // Hyphens stay inside words: a "no-frills airline" or a "no-fly zone"
-    // negates nothing.
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let word = word.trim_matches('-');
-        // Quotation marks written as apostrophes ("sees 'no chance'") are
-        // not part of the word.
-        let word = word.trim_start_matches('\'');
-        if word.is_empty() {
-            continue;
-        }
+    // negates nothing. Quotation marks written as apostrophes ("sees 'no
+    // chance'") are not part of the word.
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches('-').trim_start_matches('\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
         if word.ends_with("n't") || NEGATIONS.contains(&word.trim_end_matches('\'')) {
             negations += 1;
             continue;
         }
         let stem = text::stem(word.trim_matches('\''));
-        if DENIAL_STEMS.iter().any(|d| stem.starts_with(d)) {
+        let to_follows = words.get(i + 1) == Some(&"to");
+        let implies_not = NEGATIVE_IMPLICATIVES
+            .iter()
+            .any(|&(s, needs_to)| stem == s && (to_follows || !needs_to));
+        if implies_not || DENIAL_STEMS.iter().any(|d| stem.starts_with(d)) {
             negations += 1;
         }
     }
