@@ -25,6 +25,10 @@ LEXICAL = (0.6, 0.4, 0.0)  # ScoreWeights::lexical()
 SEMANTIC_CAP = 0.41
 LEXICAL_CAP = 0.31
 TRANSFORMER_CAP = 0.40
+# STS grades 4-5 "mostly" or "completely equivalent", 0-2 "not equivalent"
+# (2: "share some details"): pairs the digest should and should never join.
+EQUIVALENT = 4.0
+NOT_EQUIVALENT = 2.0
 
 
 def read_split(path: Path) -> list[dict]:
@@ -95,6 +99,17 @@ def combined(sig: list[tuple], w: tuple, guards: bool = True, cap: float = SEMAN
     return [one(s) for s in sig]
 
 
+def merge_decisions(sig: list[tuple], gold: list[float], threshold: float) -> str:
+    """How often the digest would join a pair (printed score at or over the
+    merge threshold; a guarded pair is printed under it), by its grade."""
+    joined = [s[4] >= threshold for s in sig]
+    def share(keep) -> str:
+        picked = [j for j, g in zip(joined, gold) if keep(g)]
+        return f"{sum(picked)}/{len(picked)} ({100 * sum(picked) / max(1, len(picked)):.1f}%)"
+    return (f"equivalent (>= {EQUIVALENT:g}) joined {share(lambda g: g >= EQUIVALENT)}, "
+            f"not equivalent (<= {NOT_EQUIVALENT:g}) joined {share(lambda g: g <= NOT_EQUIVALENT)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sts-dir", required=True, type=Path)
@@ -147,6 +162,12 @@ def main() -> int:
     lexical_sig = signals(args.binary, test_rows, args.work / "test-pairs.tsv", ["--lexical"])
     printed_lexical = spearman([s[4] for s in lexical_sig], test_gold)
     print(f"as printed by newsdigest similarity: default {100 * printed:.1f}, --lexical {100 * printed_lexical:.1f}")
+    fit_lexical = signals(args.binary, fit_rows, args.work / "fit-pairs.tsv", ["--lexical"])
+    for name, fit_s, test_s, cap in (("default", fit_sig, test_sig, SEMANTIC_CAP),
+                                     ("--lexical", fit_lexical, lexical_sig, LEXICAL_CAP)):
+        threshold = round(cap + 0.01, 2)
+        print(f"merge decisions, {name} at {threshold}: train+dev {merge_decisions(fit_s, fit_gold, threshold)}; "
+              f"test {merge_decisions(test_s, test_gold, threshold)}")
 
     if args.transformer is not None:
         extra = ["--transformer", str(args.transformer)]
@@ -162,6 +183,9 @@ def main() -> int:
         print(f"calibrated transformer weights (cosine/containment/semantic): {best_tf}")
         printed_tf = spearman([s[4] for s in test_tf], test_gold)
         print(f"as printed by newsdigest similarity --transformer: {100 * printed_tf:.1f}")
+        threshold = round(TRANSFORMER_CAP + 0.01, 2)
+        print(f"merge decisions, --transformer at {threshold}: train+dev "
+              f"{merge_decisions(fit_tf, fit_gold, threshold)}; test {merge_decisions(test_tf, test_gold, threshold)}")
 
     if args.reference is not None:
         reference = [float(x) for x in args.reference.read_text().split()]

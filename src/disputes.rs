@@ -40,6 +40,8 @@ pub enum DiscrepancyKind {
     Duration,
     Percentage,
     Count,
+    /// A time of day.
+    Time,
     /// The same report credited to different sources.
     Source,
 }
@@ -53,6 +55,7 @@ impl DiscrepancyKind {
             DiscrepancyKind::Duration => "duration",
             DiscrepancyKind::Percentage => "percentage",
             DiscrepancyKind::Count => "count",
+            DiscrepancyKind::Time => "time",
             DiscrepancyKind::Source => "source",
         }
     }
@@ -61,7 +64,8 @@ impl DiscrepancyKind {
         match kind {
             QuantityKind::Money(_) | QuantityKind::VagueMoney => DiscrepancyKind::Amount,
             QuantityKind::Year => DiscrepancyKind::Year,
-            QuantityKind::DayOfMonth => DiscrepancyKind::Date,
+            QuantityKind::DayOfMonth | QuantityKind::Weekday => DiscrepancyKind::Date,
+            QuantityKind::TimeOfDay => DiscrepancyKind::Time,
             QuantityKind::Duration => DiscrepancyKind::Duration,
             QuantityKind::Percent => DiscrepancyKind::Percentage,
             QuantityKind::Count(_) => DiscrepancyKind::Count,
@@ -437,6 +441,13 @@ pub fn describe(q: &Quantity) -> String {
         }
         QuantityKind::Duration => format!("{} years", trim_number(v)),
         QuantityKind::Percent => format!("{}%", trim_number(v)),
+        QuantityKind::Weekday => text::WEEKDAY_NAMES
+            .get((v as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?")
+            .to_string(),
+        QuantityKind::TimeOfDay => format!("{:02}:{:02}", v as u32 / 60, v as u32 % 60),
+        QuantityKind::Count(unit) if unit.is_empty() => scaled(v),
         QuantityKind::Count(unit) => format!("{} {unit}", scaled(v)),
     }
 }

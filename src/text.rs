@@ -129,6 +129,25 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// Day names, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The day number of a day name (Monday is 1), any case.
+pub fn weekday_number(word: &str) -> Option<u32> {
+    WEEKDAY_NAMES
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(word))
+        .map(|i| i as u32 + 1)
+}
+
 /// The month number of a month name or its usual abbreviation.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();

@@ -15,11 +15,7 @@ pub struct ProperNouns {
 
 /// Words written with a capital that still name no one.
 fn is_calendar_word(word: &str) -> bool {
-    text::month_number(word).is_some()
-        || matches!(
-            word,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
+    text::month_number(word).is_some() || text::weekday_number(word).is_some()
 }
 
 /// What joins the parts of one written word that may each be a name.

@@ -151,4 +151,20 @@ mod tests {
             Polarity::Denies
         );
     }
+
+    #[test]
+    fn verbs_that_say_an_act_did_not_happen() {
+        for denial in [
+            "Carlson refused to recuse himself.",
+            "A spokesman declined to comment.",
+            "The dollar failed to stay above 75 cents.",
+            "Monitors were unable to reach the site.",
+            "Edwards was acquitted on one count.",
+        ] {
+            assert_eq!(polarity(denial), Polarity::Denies, "{denial}");
+        }
+        // Without "to", "declined" and "failed" report what happened.
+        assert_eq!(polarity("Shares declined 3%."), Polarity::Asserts);
+        assert_eq!(polarity("The bank failed in 2008."), Polarity::Asserts);
+    }
 }

@@ -17,6 +17,10 @@ pub enum QuantityKind {
     Year,
     /// A day of a month, as month * 100 + day.
     DayOfMonth,
+    /// A day of the week, Monday = 1.
+    Weekday,
+    /// A time of day, in minutes after midnight ("2:30 p.m." is 870).
+    TimeOfDay,
     Percent,
     /// A count of things, named by the stem of the noun that follows.
     Count(String),
@@ -37,6 +41,11 @@ pub struct Quantity {
     pub kind: QuantityKind,
     pub value: f64,
     pub hedge: Hedge,
+    /// The last place written after a decimal point, in the value's units
+    /// ("6.0" gives 0.1, "$1.25bn" 0.01e9); 0 for whole numbers, whose
+    /// trailing zeros do not say how they were rounded.
+    #[serde(skip)]
+    pub step: f64,
 }
 
 impl Quantity {
@@ -48,12 +57,23 @@ impl Quantity {
         // Calendar values are labels, not measures: 2018 is not "about" 2011.
         if matches!(
             self.kind,
-            QuantityKind::VagueMoney | QuantityKind::Year | QuantityKind::DayOfMonth
+            QuantityKind::VagueMoney
+                | QuantityKind::Year
+                | QuantityKind::DayOfMonth
+                | QuantityKind::Weekday
+                | QuantityKind::TimeOfDay
         ) {
             return self.value == other.value;
         }
         let (a, b) = (self.value, other.value);
         let scale = a.abs().max(b.abs()).max(1e-9);
+        if self.step > 0.0 && other.step > 0.0 {
+            // Both written with decimals: they agree when they round to one
+            // another ("0.44 percent" and "0.4%"), not merely when close
+            // ("6.0-magnitude" and "5.9-magnitude" quakes are two).
+            let coarser = self.step.max(other.step);
+            return (a - b).abs() <= coarser / 2.0 + scale * 1e-9;
+        }
         (a - b).abs() / scale <= 0.02
     }
 
@@ -65,6 +85,8 @@ impl Quantity {
             QuantityKind::Duration => "duration".to_string(),
             QuantityKind::Year => "year".to_string(),
             QuantityKind::DayOfMonth => "day".to_string(),
+            QuantityKind::Weekday => "weekday".to_string(),
+            QuantityKind::TimeOfDay => "time".to_string(),
             QuantityKind::Percent => "percent".to_string(),
             QuantityKind::Count(unit) => format!("count:{unit}"),
         };
@@ -246,15 +268,40 @@ enum Token {
         ordinal: bool,
         /// Written as four digits without separators, so it may be a year.
         year_like: bool,
+        /// Digits written after the decimal point.
+        decimals: u8,
     },
     /// A year range written with a dash, "2011-2019".
     YearRange(f64, f64),
+    /// A clock time, "14:30" or "2:30", in minutes after midnight.
+    Clock(f64),
 }
 
-fn tokenize(passage: &str) -> Vec<Token> {
+/// A passage's tokens, and for each whether it was written with a capital
+/// and whether a comma, semicolon or colon closes it.
+struct Tokens {
+    tokens: Vec<Token>,
+    capital: Vec<bool>,
+    ends_phrase: Vec<bool>,
+}
+
+impl Tokens {
+    fn push(&mut self, token: Token, capital: bool, ends_phrase: bool) {
+        self.tokens.push(token);
+        self.capital.push(capital);
+        self.ends_phrase.push(ends_phrase);
+    }
+}
+
+fn tokenize(passage: &str) -> Tokens {
     let folded = text::fold_quotes(passage);
-    let mut tokens = Vec::new();
+    let mut out = Tokens {
+        tokens: Vec::new(),
+        capital: Vec::new(),
+        ends_phrase: Vec::new(),
+    };
     for raw in folded.split(|c: char| text::is_space(c) || c == '(' || c == ')' || c == '/') {
+        let ends_phrase = raw.ends_with([',', ';', ':']);
         let raw = raw.trim_matches(|c: char| {
             matches!(
                 c,
@@ -265,22 +312,27 @@ fn tokenize(passage: &str) -> Vec<Token> {
             continue;
         }
         if let Some(range) = year_range(raw) {
-            tokens.push(range);
+            out.push(range, false, ends_phrase);
+            continue;
+        }
+        if let Some(minutes) = clock_time(raw) {
+            out.push(Token::Clock(minutes), false, ends_phrase);
             continue;
         }
         match number_token(raw) {
-            Some((token, scale)) => {
-                tokens.push(token);
-                if let Some(scale) = scale {
-                    tokens.push(Token::Word(scale.to_string()));
-                }
+            Some((token, None)) => out.push(token, false, ends_phrase),
+            Some((token, Some(glued))) => {
+                out.push(token, false, false);
+                out.push(Token::Word(glued), false, ends_phrase);
             }
-            None => tokens.push(Token::Word(
-                raw.to_lowercase().trim_end_matches("'s").to_string(),
-            )),
+            None => out.push(
+                Token::Word(raw.to_lowercase().trim_end_matches("'s").to_string()),
+                raw.starts_with(char::is_uppercase),
+                ends_phrase,
+            ),
         }
     }
-    tokens
+    out
 }
 
 fn year_range(raw: &str) -> Option<Token> {
@@ -294,9 +346,39 @@ fn year_range(raw: &str) -> Option<Token> {
         .then(|| Token::YearRange(a.parse().unwrap_or(0.0), b.parse().unwrap_or(0.0)))
 }
 
-/// Reads "$1.3", "€1.2bn", "100M", "40%", "23rd", "2,500". Returns the number
-/// and a scale word glued to it.
-fn number_token(raw: &str) -> Option<(Token, Option<&'static str>)> {
+/// Minutes after midnight of "2:30" or "14:05".
+fn clock_time(raw: &str) -> Option<f64> {
+    let (hours, minutes) = raw.split_once(':')?;
+    let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if !(all_digits(hours) && hours.len() <= 2 && all_digits(minutes) && minutes.len() == 2) {
+        return None;
+    }
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours < 24 && minutes < 60).then(|| f64::from(hours * 60 + minutes))
+}
+
+/// Half of the day named after a clock time: "p.m." adds twelve hours to
+/// "2:30"; "12 a.m." is midnight.
+fn meridiem(word: Option<&str>) -> Option<bool> {
+    match word? {
+        "a.m" | "am" => Some(false),
+        "p.m" | "pm" => Some(true),
+        _ => None,
+    }
+}
+
+fn on_the_clock(minutes: f64, pm: Option<bool>) -> f64 {
+    let within_half_day = minutes % (12.0 * 60.0);
+    match pm {
+        Some(true) => within_half_day + 12.0 * 60.0,
+        Some(false) => within_half_day,
+        None => minutes,
+    }
+}
+
+/// Reads "$1.3", "€1.2bn", "100M", "40%", "23rd", "2,500", "6.0-magnitude".
+/// Returns the number and the scale or unit word glued to it.
+fn number_token(raw: &str) -> Option<(Token, Option<String>)> {
     let mut chars = raw.chars().peekable();
     let mut currency = None;
     if let Some(&c) = chars.peek()
@@ -316,26 +398,38 @@ fn number_token(raw: &str) -> Option<(Token, Option<&'static str>)> {
     }
     let clean: String = number_text.chars().filter(|&c| c != ',').collect();
     let value: f64 = clean.trim_end_matches('.').parse().ok()?;
-    let suffix = rest[digits_end..].to_lowercase();
+    let written_suffix = &rest[digits_end..];
+    let suffix = written_suffix.to_lowercase();
     let year_like =
         currency.is_none() && number_text.len() == 4 && !number_text.contains([',', '.']);
-    let (percent, ordinal, scale) = match suffix.as_str() {
+    let decimals = clean
+        .trim_end_matches('.')
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len().min(9) as u8);
+    let (percent, ordinal, glued) = match suffix.as_str() {
         "" => (false, false, None),
         "%" => (true, false, None),
         "st" | "nd" | "rd" | "th" => (false, true, None),
         "s" if year_like => (false, false, None), // "the 1990s"
-        s => match scale_word(s) {
-            Some(_) => (
+        s => match (scale_word(s), glued_unit(s)) {
+            (Some(_), _) => (
                 false,
                 false,
-                Some(match s {
-                    "k" | "thousand" => "thousand",
-                    "m" | "mn" | "mln" | "million" => "million",
-                    "b" | "bn" | "bln" | "billion" => "billion",
-                    _ => "trillion",
-                }),
+                Some(
+                    match s {
+                        "k" | "thousand" => "thousand",
+                        "m" | "mn" | "mln" | "million" => "million",
+                        "b" | "bn" | "bln" | "billion" => "billion",
+                        _ => "trillion",
+                    }
+                    .to_string(),
+                ),
             ),
-            None => return None,
+            // "2-Egypt" in "UPDATE 2-Egypt …" is a label before a name.
+            (None, Some(unit)) if !written_suffix.contains(char::is_uppercase) => {
+                (false, false, Some(unit.to_string()))
+            }
+            (None, _) => return None,
         },
     };
     Some((
@@ -344,15 +438,31 @@ fn number_token(raw: &str) -> Option<(Token, Option<&'static str>)> {
             currency,
             percent,
             ordinal,
-            year_like: year_like && scale.is_none(),
+            year_like: year_like && glued.is_none(),
+            decimals,
         },
-        scale,
+        glued,
     ))
+}
+
+/// The unit of "6.0-magnitude" or "10-year": a word joined to a number by a
+/// hyphen. An age ("a 10-year-old") measures no span of the story.
+fn glued_unit(suffix: &str) -> Option<&str> {
+    let rest = suffix.strip_prefix('-')?;
+    if rest.ends_with("-old") {
+        return None;
+    }
+    let unit = rest.split('-').next()?;
+    (!unit.is_empty() && unit.chars().all(char::is_alphabetic)).then_some(unit)
 }
 
 /// Extracts the quantities a passage states, in order.
 pub fn extract(passage: &str) -> Vec<Quantity> {
-    let tokens = tokenize(passage);
+    let Tokens {
+        tokens,
+        capital,
+        ends_phrase,
+    } = tokenize(passage);
     let word = |i: usize| match tokens.get(i) {
         Some(Token::Word(w)) => Some(w.as_str()),
         _ => None,
@@ -375,6 +485,7 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                         kind: QuantityKind::Year,
                         value: y,
                         hedge,
+                        step: 0.0,
                     });
                 }
                 i += 1;
@@ -385,12 +496,19 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                 percent,
                 ordinal,
                 year_like,
+                decimals,
             } => {
                 let (value, currency) = (*value, *currency);
                 // A scale word after the number: "1.3 billion".
-                let (scaled, mut next) = match word(i + 1).and_then(scale_word) {
-                    Some(s) => (value * s, i + 2),
-                    None => (value, i + 1),
+                let (scale, mut next) = match word(i + 1).and_then(scale_word) {
+                    Some(s) => (s, i + 2),
+                    None => (1.0, i + 1),
+                };
+                let scaled = value * scale;
+                let step = if *decimals > 0 {
+                    10f64.powi(-i32::from(*decimals)) * scale
+                } else {
+                    0.0
                 };
                 let currency = currency.or_else(|| word(next).and_then(currency_word));
                 if currency.is_some() && word(next).and_then(currency_word).is_some() {
@@ -398,20 +516,33 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                 }
                 let after = word(next);
                 let before = i.checked_sub(1).and_then(word);
-                if let Some(code) = currency {
+                if let Some(pm) = meridiem(after)
+                    .filter(|_| currency.is_none() && scale == 1.0 && (1.0..=12.0).contains(&value))
+                {
+                    // "6 p.m."
+                    out.push(Quantity {
+                        kind: QuantityKind::TimeOfDay,
+                        value: on_the_clock(value * 60.0, Some(pm)),
+                        hedge,
+                        step: 0.0,
+                    });
+                    next += 1;
+                } else if let Some(code) = currency {
                     out.push(Quantity {
                         kind: QuantityKind::Money(code.to_string()),
                         value: scaled,
                         hedge,
+                        step,
                     });
                 } else if *percent
-                    || after == Some("percent")
+                    || matches!(after, Some("percent" | "pct"))
                     || after == Some("per") && word(next + 1) == Some("cent")
                 {
                     out.push(Quantity {
                         kind: QuantityKind::Percent,
                         value,
                         hedge,
+                        step,
                     });
                 } else if let Some(month) = before
                     .and_then(text::month_number)
@@ -421,6 +552,7 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                         kind: QuantityKind::DayOfMonth,
                         value: f64::from(month) * 100.0 + value,
                         hedge,
+                        step: 0.0,
                     });
                 } else if let Some(month) = after.and_then(text::month_number).filter(|_| {
                     (1.0..=31.0).contains(&value) && value.fract() == 0.0 && !*year_like
@@ -430,6 +562,7 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                         kind: QuantityKind::DayOfMonth,
                         value: f64::from(month) * 100.0 + value,
                         hedge,
+                        step: 0.0,
                     });
                     next += 1;
                 } else if let Some(years) = after.and_then(time_unit) {
@@ -437,6 +570,7 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                         kind: QuantityKind::Duration,
                         value: scaled * years,
                         hedge,
+                        step: step * years,
                     });
                     next += 1;
                 } else if after == Some("and")
@@ -448,6 +582,7 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                         kind: QuantityKind::Duration,
                         value: (scaled + 0.5) * years,
                         hedge,
+                        step: step * years,
                     });
                     next += 4;
                 } else if *year_like && (1800.0..=2199.0).contains(&value) {
@@ -455,6 +590,7 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                         kind: QuantityKind::Year,
                         value,
                         hedge,
+                        step: 0.0,
                     });
                     // "from 2011 to 2019"
                     if matches!(after, Some("to" | "and" | "through" | "until"))
@@ -468,23 +604,56 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                             kind: QuantityKind::Year,
                             value: *end,
                             hedge,
+                            step: 0.0,
                         });
                         next += 2;
                     }
                 } else if !*ordinal {
-                    let unit = after
-                        .filter(|w| w.chars().all(char::is_alphabetic) && !text::is_stop_word(w));
+                    // "kills 8, wounds 5": the noun after a comma counts nothing.
+                    let unit = after.filter(|w| {
+                        !ends_phrase[next - 1]
+                            && w.chars().all(char::is_alphabetic)
+                            && !text::is_stop_word(w)
+                    });
+                    // A number with no noun after it ("kills 10", "rises to
+                    // 3,633") still counts something; one after a capital
+                    // is part of a name ("Section 230", "Flight 370").
+                    let in_a_name = i.checked_sub(1).is_some_and(|p| capital[p]);
+                    let unit = match unit {
+                        Some(unit) => Some(text::stem(unit)),
+                        None if !in_a_name => Some(String::new()),
+                        None => None,
+                    };
                     if let Some(unit) = unit {
                         out.push(Quantity {
-                            kind: QuantityKind::Count(text::stem(unit)),
+                            kind: QuantityKind::Count(unit),
                             value: scaled,
                             hedge,
+                            step,
                         });
                     }
                 }
                 i = next;
             }
+            Token::Clock(minutes) => {
+                let pm = meridiem(word(i + 1));
+                out.push(Quantity {
+                    kind: QuantityKind::TimeOfDay,
+                    value: on_the_clock(*minutes, pm),
+                    hedge,
+                    step: 0.0,
+                });
+                i += if pm.is_some() { 2 } else { 1 };
+            }
             Token::Word(w) => {
+                if let Some(day) = text::weekday_number(w) {
+                    out.push(Quantity {
+                        kind: QuantityKind::Weekday,
+                        value: f64::from(day),
+                        hedge,
+                        step: 0.0,
+                    });
+                }
                 i = read_word_quantity(&tokens, i, w, hedge, &mut out);
             }
         }
@@ -517,6 +686,7 @@ fn read_word_quantity(
                 kind: QuantityKind::VagueMoney,
                 value: scale,
                 hedge,
+                step: 0.0,
             });
         }
         return i + 1;
@@ -547,6 +717,7 @@ fn read_word_quantity(
             kind: QuantityKind::Duration,
             value: value * years,
             hedge,
+            step: 0.0,
         });
         return next + 1;
     }
@@ -562,12 +733,14 @@ fn read_word_quantity(
                 kind: QuantityKind::Money(code.to_string()),
                 value,
                 hedge,
+                step: 0.0,
             });
         } else {
             out.push(Quantity {
                 kind: QuantityKind::Count(text::stem(unit)),
                 value,
                 hedge,
+                step: 0.0,
             });
         }
         return next + 1;
@@ -635,5 +808,58 @@ mod tests {
         let f = extract("the deal ran for ten years");
         assert!(!conflicting(&e, &f));
         assert!(conflicting(&extract("in 2018"), &extract("in 2011")));
+    }
+
+    #[test]
+    fn decimals_agree_when_they_round_to_one_another() {
+        let conflict = |a: &str, b: &str| conflicting(&extract(a), &extract(b));
+        assert!(!conflict("rose 0.44 percent", "a gain of 0.4%"));
+        assert!(!conflict("fined $1.25bn", "fined $1.3 billion"));
+        assert!(conflict("a 6.0-magnitude quake", "a 5.9-magnitude quake"));
+        assert!(conflict("closed 0.26 percent up", "closed up 0.11 pct"));
+        // Whole numbers keep the looser tolerance: 980 is "nearly 1,000".
+        assert!(!conflict("nearly 1,000 users", "980 users"));
+    }
+
+    #[test]
+    fn numbers_without_a_noun_still_count() {
+        let conflict = |a: &str, b: &str| conflicting(&extract(a), &extract(b));
+        assert_eq!(keys("Mine accident kills 10"), vec!["#count::10"]);
+        assert!(conflict(
+            "Mine accident kills 10",
+            "Truck accident kills 20"
+        ));
+        assert!(conflict(
+            "death toll rises to 3,633",
+            "death toll rises to 638"
+        ));
+        // A comma ends the phrase: "wounds" is not what the 8 counts.
+        assert!(!conflict(
+            "Teenager kills 8, wounds 5 in attack",
+            "Teenager kills 8 in attack"
+        ));
+        // A number after a capital is part of a name.
+        assert!(keys("under Section 230 of the act").is_empty());
+        assert!(keys("UPDATE 2-Egypt talks").is_empty());
+    }
+
+    #[test]
+    fn units_glued_with_a_hyphen() {
+        assert_eq!(keys("a 10-year deal"), vec!["#duration:10"]);
+        assert_eq!(keys("a 7.2-magnitude quake"), vec!["#count:magnitud:7.200"]);
+        assert!(keys("a 10-year-old boy").is_empty());
+    }
+
+    #[test]
+    fn days_of_the_week_and_times_of_day() {
+        assert_eq!(keys("on Tuesday"), vec!["#weekday:2"]);
+        assert_eq!(keys("at 2:30 p.m. GMT"), vec!["#time:870"]);
+        assert_eq!(keys("from 6 p.m."), vec!["#time:1080"]);
+        assert_eq!(keys("at 14:30"), vec!["#time:870"]);
+        assert_eq!(keys("12 a.m."), vec!["#time:0"]);
+        let conflict = |a: &str, b: &str| conflicting(&extract(a), &extract(b));
+        assert!(conflict("yuan weakens Thursday", "yuan weakens Tuesday"));
+        assert!(!conflict("said on Tuesday", "said Tuesday night"));
+        assert!(conflict("Top news at 2:30 p.m.", "Top news 1:25 p.m."));
     }
 }

@@ -181,8 +181,8 @@ pub fn score_prepared(
 
 /// Two passages that give the same amount, duration or day state the same
 /// fact far more often than word overlap alone says: "for nearly a decade"
-/// and "for almost 10 years" share one rare value. Years are left out: a
-/// story's years recur across its facts.
+/// and "for almost 10 years" share one rare value. Years and weekdays are
+/// left out: a story's years and days recur across its facts.
 const SHARED_QUANTITY_BONUS: f32 = 0.1;
 
 fn with_quantity_bonus(
@@ -193,7 +193,9 @@ fn with_quantity_bonus(
     let distinctive = |q: &&quantity::Quantity| {
         !matches!(
             q.kind,
-            quantity::QuantityKind::Year | quantity::QuantityKind::VagueMoney
+            quantity::QuantityKind::Year
+                | quantity::QuantityKind::Weekday
+                | quantity::QuantityKind::VagueMoney
         )
     };
     let shares = a
