@@ -91,13 +91,18 @@ const DOWN: &[&str] = &[
 /// [`crate::text::fold_for_match`]. "up to" is a bound, not a rise; a passage that
 /// reports both ways ("rose, then fell") is left to the other signals.
 pub fn directions(folded: &str) -> Directions {
-    let mut words = folded
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .peekable();
+        .collect();
     let mut out = Directions::default();
-    while let Some(word) = words.next() {
-        if word == "up" && words.peek() == Some(&"to") {
+    for (i, &word) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied();
+        if word == "up" && next == Some("to") {
+            continue;
+        }
+        // "declined to comment" refuses; it reports no fall.
+        if word.starts_with("declin") && super::polarity::infinitive_follows(&words[i + 1..]) {
             continue;
         }
         out.up |= UP.contains(&word);
@@ -135,6 +140,8 @@ mod tests {
         assert!(!both.opposite(rose) && !both.opposite(fell));
         let bound = directions("Acme faces fines of up to 4% of turnover.");
         assert!(!bound.opposite(fell));
+        let refused = directions("Acme declined to comment.");
+        assert!(!refused.opposite(rose));
         let none = directions("Acme was fined by the regulator.");
         assert!(!none.opposite(rose) && !none.opposite(fell));
     }

@@ -38,7 +38,7 @@ pub const DENIAL_STEMS: &[&str] = &[
 /// Stems of verbs that say an act did not happen ("refused to recuse
 /// himself" is "would not recuse himself"), with whether they need a "to"
 /// after them to mean that: prices "declined", a spokesman "declined to
-/// comment".
+/// comment"; "has yet to respond" has not responded.
 const NEGATIVE_IMPLICATIVES: &[(&str, bool)] = &[
     ("refus", false),
     ("acquit", false),
@@ -46,6 +46,7 @@ const NEGATIVE_IMPLICATIVES: &[(&str, bool)] = &[
     ("fail", true),
     ("failur", true),
     ("unabl", true),
+    ("yet", true),
 ];
 /// Phrases where a negation word does not negate the assertion.
 const NOT_NEGATING: &[&str] = &[
@@ -70,6 +71,22 @@ const NOT_NEGATING: &[&str] = &[
     "without users' consent",
     "without users' knowledge",
 ];
+
+/// Whether the words start with "to" and a verb: "declined to comment",
+/// "yet to be identified", but not "declined to $5 billion" or "declined to
+/// a record low", where the verb reports a movement.
+pub(super) fn infinitive_follows(words: &[&str]) -> bool {
+    const MOVEMENT_TARGETS: &[&str] =
+        &["record", "low", "lows", "high", "highs", "level", "levels"];
+    match words {
+        [to, verb, ..] if *to == "to" => {
+            verb.chars().all(char::is_alphabetic)
+                && (matches!(*verb, "be" | "have" | "do") || !text::is_stop_word(verb))
+                && !MOVEMENT_TARGETS.contains(verb)
+        }
+        _ => false,
+    }
+}
 
 /// Reads the polarity of a passage from negation words, contracted "n't"
 /// and verbs of denial.
@@ -98,7 +115,7 @@ pub fn polarity_of_folded(folded: &str) -> Polarity {
             continue;
         }
         let stem = text::stem(word.trim_matches('\''));
-        let to_follows = words.get(i + 1) == Some(&"to");
+        let to_follows = infinitive_follows(&words[i + 1..]);
         let implies_not = NEGATIVE_IMPLICATIVES
             .iter()
             .any(|&(s, needs_to)| stem == s && (to_follows || !needs_to));
@@ -159,12 +176,21 @@ mod tests {
             "A spokesman declined to comment.",
             "The dollar failed to stay above 75 cents.",
             "Monitors were unable to reach the site.",
+            "Meta has yet to respond.",
             "Edwards was acquitted on one count.",
         ] {
             assert_eq!(polarity(denial), Polarity::Denies, "{denial}");
         }
         // Without "to", "declined" and "failed" report what happened.
         assert_eq!(polarity("Shares declined 3%."), Polarity::Asserts);
+        assert_eq!(
+            polarity("Revenue declined to $5 billion."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("Sales declined to a record low."),
+            Polarity::Asserts
+        );
         assert_eq!(polarity("The bank failed in 2008."), Polarity::Asserts);
     }
 }
