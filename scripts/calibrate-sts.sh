@@ -6,8 +6,8 @@
 #
 # With --transformer DIR (see scripts/fetch-transformer.sh) it builds with the
 # `transformer` feature and also reports the full MiniLM transformer.
-# If scripts/distill-model.sh was run with KEEP_VENV=1, the Rust embedder's
-# cosines are also compared with Python model2vec's on the test pairs.
+# (The Rust embedder is checked against Python model2vec by
+# tests/embedder_reference.rs: here it reads sentences without their names.)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,12 +26,3 @@ binary=$repo/target/release/newsdigest
 
 python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$sts_dir" --binary "$binary" --work "$work" \
   "${transformer[@]}" || exit 1
-
-venv=$cache/distill-venv
-float_model=$cache/distill/model2vec-float32
-if [[ -x $venv/bin/python && -d $float_model ]]; then
-  HF_HUB_OFFLINE=1 "$venv/bin/python" "$repo/scripts/model2vec_reference.py" "$float_model" \
-    "$work/test-pairs.tsv" > "$work/test-reference.txt"
-  python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$sts_dir" --binary "$binary" --work "$work" \
-    --reference "$work/test-reference.txt" | tail -1
-fi

@@ -115,7 +115,6 @@ def main() -> int:
     parser.add_argument("--sts-dir", required=True, type=Path)
     parser.add_argument("--binary", required=True, type=Path)
     parser.add_argument("--work", required=True, type=Path)
-    parser.add_argument("--reference", type=Path, help="file of Python model2vec cosines for the test news pairs")
     parser.add_argument("--transformer", type=Path, help="also score with the full transformer from this folder")
     args = parser.parse_args()
 
@@ -186,12 +185,6 @@ def main() -> int:
         threshold = round(TRANSFORMER_CAP + 0.01, 2)
         print(f"merge decisions, --transformer at {threshold}: train+dev "
               f"{merge_decisions(fit_tf, fit_gold, threshold)}; test {merge_decisions(test_tf, test_gold, threshold)}")
-
-    if args.reference is not None:
-        reference = [float(x) for x in args.reference.read_text().split()]
-        diffs = [abs(s[2] - b) for s, b in zip(test_sig, reference)]
-        print(f"Rust embedder vs Python model2vec cosine on {len(diffs)} test pairs: "
-              f"max |diff| {max(diffs):.4f}, mean {sum(diffs) / len(diffs):.5f}")
     return 0
 
 

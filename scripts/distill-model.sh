@@ -44,3 +44,11 @@ echo "$model_sha256  $model_dir/model.safetensors" | sha256sum --check --quiet \
   --source "$model_dir" --out "$out" --pca-dims 256 --sif-coefficient 1e-4 \
   --model2vec-out "$work/model2vec-float32" --remove-components "${REMOVE_COMPONENTS:-6}"
 ls -l "$out"
+
+# Python model2vec's cosines with the float32 table, which
+# tests/embedder_reference.rs expects the Rust embedder to reproduce.
+if [[ $out == "$repo/models/minilm-static" ]]; then
+  "$venv/bin/python" "$repo/scripts/model2vec_reference.py" "$work/model2vec-float32" \
+    "$repo/tests/data/embedder-pairs.tsv" > "$repo/tests/data/embedder-pairs.model2vec.txt"
+  echo "wrote tests/data/embedder-pairs.model2vec.txt"
+fi
