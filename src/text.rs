@@ -168,6 +168,10 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// A line that only gives a date, optionally labelled ("date 2024-04-02",
 /// "Published: March 3, 2024"). Returns the date as written.
 pub fn parse_date_line(line: &str) -> Option<String> {
+    // "Published 3:45 PM EST, Tue March 5, 2024 | Updated 5:10 PM EST"
+    if line.contains('|') {
+        return line.split('|').find_map(parse_date_line);
+    }
     let t = line.trim_matches(is_space);
     let lower = t.to_lowercase();
     let mut rest = t;
@@ -211,26 +215,40 @@ pub fn parse_date_line(line: &str) -> Option<String> {
                 .all(|c| c.is_ascii_digit() || c == ':')
             || matches!(
                 w.to_lowercase().as_str(),
-                "am" | "pm" | "a.m." | "p.m." | "utc" | "gmt" | "et"
+                "am" | "pm"
+                    | "a.m."
+                    | "p.m."
+                    | "utc"
+                    | "gmt"
+                    | "et"
+                    | "est"
+                    | "edt"
+                    | "ct"
+                    | "cst"
+                    | "cdt"
+                    | "pt"
+                    | "pst"
+                    | "pdt"
+                    | "bst"
+                    | "cet"
+                    | "cest"
+                    | "ist"
+                    | "jst"
+                    | "aest"
+                    | "aedt"
             )
             || weekday(w)
     });
     (has_month && has_year && all_date_words).then(|| rest.to_string())
 }
 
+/// A day name or its three-letter abbreviation ("Tue.").
 fn weekday(w: &str) -> bool {
     let w = w.trim_end_matches('.').to_lowercase();
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
+    WEEKDAY_NAMES.iter().any(|d| {
+        let d = d.to_lowercase();
+        d == w || (w.len() == 3 && d.starts_with(&w))
+    })
 }
 
 fn is_iso_date(s: &str) -> bool {

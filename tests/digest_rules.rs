@@ -193,6 +193,76 @@ fn boilerplate_is_never_a_claim() {
 }
 
 #[test]
+fn page_furniture_in_long_lines_and_lists_is_never_a_claim() {
+    let text = "Regulators Fine Airline Over Delayed Refunds\n\
+        Image source, Getty Images\n\
+        Skip to main content\n\
+        Published 3:45 PM EST, Tue March 5, 2024 | Updated 5:10 PM EST\n\
+        The transport regulator fined the airline $2.5 million on Monday over refunds for cancelled flights.\n\
+        The airline said it had paid back all affected customers.\n\
+        We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.\n\
+        Sign up for our morning newsletter to get the latest travel news delivered to your inbox.\n\
+        Reporting by Jane Doe; Editing by John Smith\n\
+        Correction: An earlier version of this article misstated the size of the fine.\n\
+        Copyright 2024 Example Wire. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.\n\
+        Have a tip? Send it to our newsroom through our secure form.\n\
+        Tags: airlines, refunds, regulation\n\
+        John Smith reports on aviation for Example News.\n\
+        He previously worked as an editor at the Daily Planet.\n\
+        Most Popular\n\
+        1. Celebrity chef opens new restaurant downtown\n\
+        2. High school team wins state championship\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_eq!(
+        article.date.as_deref(),
+        Some("3:45 PM EST, Tue March 5, 2024")
+    );
+    let kind = |needle: &str| {
+        article
+            .lines
+            .iter()
+            .find(|l| article.slice(l.span).contains(needle))
+            .map(|l| l.kind)
+            .expect("line exists")
+    };
+    for (needle, reason) in [
+        ("Image source", NoiseReason::PhotoCredit),
+        ("Skip to main", NoiseReason::PageControl),
+        ("Published", NoiseReason::Dateline),
+        ("cookies", NoiseReason::PageControl),
+        ("morning newsletter", NoiseReason::Promotion),
+        ("Reporting by", NoiseReason::Byline),
+        ("Correction", NoiseReason::EditorsNote),
+        ("All rights reserved", NoiseReason::PageControl),
+        ("Have a tip", NoiseReason::Promotion),
+        ("Tags:", NoiseReason::Category),
+        ("reports on aviation", NoiseReason::AuthorBio),
+        ("previously worked", NoiseReason::AuthorBio),
+        ("Most Popular", NoiseReason::PageControl),
+        ("Celebrity chef", NoiseReason::UnrelatedHeadline),
+        ("state championship", NoiseReason::UnrelatedHeadline),
+    ] {
+        assert_eq!(kind(needle), LineKind::Noise(reason), "{needle}");
+    }
+    let mut claimed: Vec<&str> = digest
+        .claims
+        .iter()
+        .flat_map(|c| &c.support)
+        .map(|r| article.passage_text(&article.passages[r.passage]))
+        .collect();
+    claimed.sort_unstable();
+    assert_eq!(
+        claimed,
+        [
+            "Regulators Fine Airline Over Delayed Refunds",
+            "The airline said it had paid back all affected customers.",
+            "The transport regulator fined the airline $2.5 million on Monday over refunds for cancelled flights.",
+        ]
+    );
+}
+
+#[test]
 fn claims_are_ordered_by_corroboration() {
     let (_, digest) = story(&[
         "The mayor resigned on Friday. The deputy mayor takes over.",

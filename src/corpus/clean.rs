@@ -52,6 +52,8 @@ pub enum NoiseReason {
     Contact,
     /// The headline of an unrelated story pasted into the page.
     UnrelatedHeadline,
+    /// A correction or editor's note about the article itself.
+    EditorsNote,
 }
 
 impl NoiseReason {
@@ -67,6 +69,7 @@ impl NoiseReason {
             NoiseReason::AuthorBio => "author biography",
             NoiseReason::Contact => "contact address",
             NoiseReason::UnrelatedHeadline => "unrelated headline",
+            NoiseReason::EditorsNote => "editor's note",
         }
     }
 }
@@ -97,6 +100,8 @@ pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
     }
     mark_captions(text, &mut lines);
     mark_author_block(text, &mut lines);
+    mark_bio_continuations(text, &mut lines);
+    mark_link_lists(text, &mut lines);
     mark_top_labels(text, &mut lines);
     mark_unrelated_headlines(text, &mut lines);
     lines
@@ -184,6 +189,9 @@ const PAGE_CONTROL: &[&str] = &[
     "see more",
     "continue reading",
     "skip to content",
+    "skip to main",
+    "skip navigation",
+    "min read",
     "copyright ©",
     "javascript is disabled",
     "enable javascript",
@@ -191,6 +199,42 @@ const PAGE_CONTROL: &[&str] = &[
     "accept cookies",
     "privacy policy",
     "terms of use",
+];
+/// Phrases that mark page furniture in a line of any length: cookie notices
+/// and rights statements run to sentences.
+const FURNITURE_ANY_LENGTH: &[&str] = &[
+    "we use cookies",
+    "our use of cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "accept all cookies",
+    "reject all cookies",
+    "cookie settings",
+    "cookie preferences",
+    "manage cookies",
+    "all rights reserved",
+    "may not be published, broadcast",
+    "may not be reproduced",
+    "copyright ©",
+    "trust principles",
+];
+/// Phrases of a call to action when the line also speaks to the reader
+/// ("Sign up for our morning newsletter to get … in your inbox").
+const PROMOTION_TO_READER: &[&str] = &[
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "your inbox",
+    "support our journalism",
+    "support our work",
+    "become a member",
+    "unlimited access",
+    "download our app",
+    "follow us",
+    "have a tip",
+    "send us a tip",
+    "donate",
 ];
 /// Verbs that open a call to action when they begin a short line ("Check more IT Jobs").
 const CALL_TO_ACTION_VERBS: &[&str] = &[
@@ -279,6 +323,18 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
     if short && contains_any(&lower, PROMOTION) {
         return Some(NoiseReason::Promotion);
     }
+    if words <= 60 && contains_any(&lower, FURNITURE_ANY_LENGTH) {
+        return Some(NoiseReason::PageControl);
+    }
+    if words <= 40 && (is_promotion_to_reader(&lower) || is_request_to_us(&lower)) {
+        return Some(NoiseReason::Promotion);
+    }
+    if is_editors_note(&lower) {
+        return Some(NoiseReason::EditorsNote);
+    }
+    if is_reporting_credit(&lower) {
+        return Some(NoiseReason::Byline);
+    }
     if is_about_author_heading(&lower) {
         return Some(NoiseReason::AuthorBio);
     }
@@ -300,16 +356,115 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
     None
 }
 
-/// "Photo: …", "Credit: …", "Source: Unsplash" and the like.
+/// Whether a line speaks to the reader: "you", "your", "our", or an
+/// imperative opening it.
+fn addresses_reader(lower: &str) -> bool {
+    let padded = format!(" {lower} ");
+    [" you ", " you're ", " your ", " our ", " us "]
+        .iter()
+        .any(|w| padded.contains(w))
+}
+
+/// A sign-up, subscription or donation prompt, of any length.
+fn is_promotion_to_reader(lower: &str) -> bool {
+    contains_any(lower, PROMOTION_TO_READER) && addresses_reader(lower)
+}
+
+/// Verbs that open a request to the reader addressed to the outlet ("Send
+/// it to our newsroom", "Tell us what you think").
+const REQUEST_VERBS: &[&str] = &[
+    "send",
+    "contact",
+    "email",
+    "tell",
+    "support",
+    "become",
+    "sign",
+    "subscribe",
+    "join",
+    "donate",
+    "download",
+    "follow",
+    "share",
+    "read",
+    "listen",
+    "watch",
+    "get",
+];
+
+fn is_request_to_us(lower: &str) -> bool {
+    let first = lower
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic());
+    let padded = format!(" {lower} ");
+    REQUEST_VERBS.contains(&first)
+        && [" our ", " us ", " us.", " us!"]
+            .iter()
+            .any(|w| padded.contains(w))
+}
+
+/// "Correction: …", "Editor's note: …", "An earlier version of this article …".
+fn is_editors_note(lower: &str) -> bool {
+    [
+        "correction:",
+        "clarification:",
+        "editor's note",
+        "editors' note",
+        "update:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || lower.contains("an earlier version of this")
+}
+
+/// "Reporting by Jane Doe; Editing by John Roe", "The Associated Press
+/// contributed to this report."
+fn is_reporting_credit(lower: &str) -> bool {
+    let lower = lower.trim_start_matches('(');
+    [
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || lower.contains("contributed to this report")
+        || lower.contains("contributed reporting")
+}
+
+/// "Photo: …", "Credit: …", "Source: Unsplash", "Image source, Getty
+/// Images", "Tags: …" and the like.
 fn label_line(lower: &str) -> Option<NoiseReason> {
+    // "Image source, Reuters" and "Image caption, …" label with a comma.
+    for label in [
+        "image source,",
+        "image caption,",
+        "media caption,",
+        "photo source,",
+    ] {
+        if lower.starts_with(label) {
+            return Some(NoiseReason::PhotoCredit);
+        }
+    }
     let (label, value) = lower.split_once(':')?;
-    let label = label.trim();
+    // "(Photo: Getty Images)"
+    let label = label.trim().trim_start_matches(['(', '[']);
     if label.split_whitespace().count() > 2 || value.split_whitespace().count() > 8 {
         return None;
     }
     let last = label.split_whitespace().last().unwrap_or("");
     if CREDIT_LABELS.contains(&last) {
         return Some(NoiseReason::PhotoCredit);
+    }
+    if matches!(
+        label,
+        "tags" | "tag" | "topics" | "topic" | "filed under" | "categories" | "keywords"
+    ) {
+        return Some(NoiseReason::Category);
     }
     if label == "source" || label == "sources" || label == "via" {
         return Some(if contains_any(value, PHOTO_AGENCIES) {
@@ -357,14 +512,25 @@ fn is_third_person_bio(line: &str, lower: &str) -> bool {
     let verb = words[name_words].to_lowercase();
     if !matches!(
         verb.as_str(),
-        "is" | "was" | "has" | "covers" | "writes" | "joined"
+        "is" | "was" | "has" | "covers" | "writes" | "joined" | "reports"
     ) {
         return false;
     }
     let rest = words[name_words + 1..].join(" ").to_lowercase();
     let first_clause: String = rest.chars().take(80).collect();
-    contains_any(&first_clause, JOURNALIST_ROLES)
-        && (lower.contains("cover") || lower.contains("writ") || lower.contains("years"))
+    let role = contains_any(&first_clause, JOURNALIST_ROLES)
+        && (lower.contains("cover") || lower.contains("writ") || lower.contains("years"));
+    // "Jane Doe covers city hall for the Herald", "John Roe reports on
+    // aviation for Example News": a beat, then the outlet.
+    let beat = matches!(verb.as_str(), "covers" | "reports")
+        && words[name_words + 1..]
+            .windows(2)
+            .any(|w| w[0] == "for" && w[1].chars().next().is_some_and(char::is_uppercase))
+        || matches!(verb.as_str(), "covers" | "reports")
+            && words[name_words + 1..]
+                .windows(3)
+                .any(|w| w[0] == "for" && w[1] == "the" && w[2].starts_with(char::is_uppercase));
+    role || beat
 }
 
 /// "By Jane Doe", "By Jane Doe and John Roe | Reuters".
@@ -387,11 +553,14 @@ fn is_byline(line: &str) -> bool {
         })
 }
 
-/// A caption is the short line directly above a photo credit.
+/// A caption is the short line directly above a photo credit, unless that
+/// line is the first of the article: its title.
 fn mark_captions(text: &str, lines: &mut [Line]) {
+    let first_text = lines.iter().position(|l| l.kind == LineKind::Text);
     for i in 1..lines.len() {
         if lines[i].kind == LineKind::Noise(NoiseReason::PhotoCredit)
             && lines[i - 1].kind == LineKind::Text
+            && Some(i - 1) != first_text
         {
             let above = &text[lines[i - 1].span.range()];
             if text::word_count(above) <= 15 && !text::ends_sentence(above.trim_end()) {
@@ -412,6 +581,100 @@ fn mark_author_block(text: &str, lines: &mut [Line]) {
     for line in &mut lines[start + 1..] {
         if line.kind == LineKind::Text {
             line.kind = LineKind::Noise(NoiseReason::AuthorBio);
+        }
+    }
+}
+
+/// The sentence after an author's biography that goes on about the author
+/// ("She previously reported for the Tribune.").
+fn mark_bio_continuations(text: &str, lines: &mut [Line]) {
+    let mut after_bio = false;
+    for line in lines.iter_mut() {
+        match line.kind {
+            LineKind::Blank => {}
+            LineKind::Noise(NoiseReason::AuthorBio) => after_bio = true,
+            LineKind::Text if after_bio => {
+                let first = text[line.span.range()]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                if matches!(
+                    first,
+                    "He" | "She" | "They" | "Previously," | "Before" | "Prior"
+                ) {
+                    line.kind = LineKind::Noise(NoiseReason::AuthorBio);
+                } else {
+                    after_bio = false;
+                }
+            }
+            _ => after_bio = false,
+        }
+    }
+}
+
+/// Headings of the lists of links to other stories that pages carry.
+const LINK_LIST_HEADINGS: &[&str] = &[
+    "more from",
+    "more on",
+    "more news",
+    "more stories",
+    "most popular",
+    "most read",
+    "most viewed",
+    "popular now",
+    "related",
+    "trending",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "editor's picks",
+    "editors' picks",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "also read",
+    "read next",
+    "what to read next",
+    "further reading",
+    "don't miss",
+    "see also",
+    "in other news",
+];
+
+fn is_link_list_heading(line: &str) -> bool {
+    let lower = text::fold_quotes(&line.to_lowercase());
+    let lower = lower.trim().trim_end_matches(':');
+    text::word_count(line) <= 6
+        && !text::ends_sentence(line)
+        && LINK_LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
+}
+
+/// Under a heading such as "Most Popular" or "More from …", the short lines
+/// that do not end a sentence are the headlines of other stories.
+fn mark_link_lists(text: &str, lines: &mut [Line]) {
+    let mut in_list = false;
+    for line in lines.iter_mut() {
+        if line.kind == LineKind::Blank {
+            continue;
+        }
+        let content = text[line.span.range()].trim_matches(text::is_space);
+        if is_link_list_heading(content) {
+            line.kind = LineKind::Noise(NoiseReason::PageControl);
+            in_list = true;
+            continue;
+        }
+        if !in_list {
+            continue;
+        }
+        // Headlines end without a full stop; a question mark may end one.
+        let headline =
+            text::word_count(content) <= 20 && !content.ends_with(['.', '!', ':', '"', '\u{201D}']);
+        if !headline {
+            in_list = false;
+            continue;
+        }
+        if line.kind == LineKind::Text {
+            line.kind = LineKind::Noise(NoiseReason::UnrelatedHeadline);
         }
     }
 }
