@@ -183,6 +183,10 @@ pub fn parse_date_line(line: &str) -> Option<String> {
         "last updated",
         "published on",
         "posted on",
+        "last modified",
+        "last modified on",
+        "first published",
+        "first published on",
     ] {
         if lower.starts_with(label) {
             let after = &t[label.len()..];
@@ -212,7 +216,7 @@ pub fn parse_date_line(line: &str) -> Option<String> {
         month_number(w).is_some()
             || w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
                 .chars()
-                .all(|c| c.is_ascii_digit() || c == ':')
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
             || matches!(
                 w.to_lowercase().as_str(),
                 "am" | "pm"

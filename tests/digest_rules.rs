@@ -32,6 +32,29 @@ fn claims_containing(corpus: &Corpus, digest: &Digest, needle: &str) -> Vec<usiz
     panic!("no passage contains {needle:?}");
 }
 
+/// How the cleaner classified the first line of the article containing `needle`.
+fn line_kind(article: &newsdigest::corpus::Article, needle: &str) -> LineKind {
+    article
+        .lines
+        .iter()
+        .find(|l| article.slice(l.span).contains(needle))
+        .map(|l| l.kind)
+        .unwrap_or_else(|| panic!("no line contains {needle:?}"))
+}
+
+/// The texts of the passages of the first article that support a claim, sorted.
+fn claimed_passages<'a>(corpus: &'a Corpus, digest: &Digest) -> Vec<&'a str> {
+    let article = &corpus.articles[0];
+    let mut claimed: Vec<&str> = digest
+        .claims
+        .iter()
+        .flat_map(|c| &c.support)
+        .map(|r| article.passage_text(&article.passages[r.passage]))
+        .collect();
+    claimed.sort_unstable();
+    claimed
+}
+
 fn same_claim(corpus: &Corpus, digest: &Digest, a: &str, b: &str) -> bool {
     let ca = claims_containing(corpus, digest, a);
     claims_containing(corpus, digest, b)
@@ -218,14 +241,6 @@ fn page_furniture_in_long_lines_and_lists_is_never_a_claim() {
         article.date.as_deref(),
         Some("3:45 PM EST, Tue March 5, 2024")
     );
-    let kind = |needle: &str| {
-        article
-            .lines
-            .iter()
-            .find(|l| article.slice(l.span).contains(needle))
-            .map(|l| l.kind)
-            .expect("line exists")
-    };
     for (needle, reason) in [
         ("Image source", NoiseReason::PhotoCredit),
         ("Skip to main", NoiseReason::PageControl),
@@ -243,21 +258,72 @@ fn page_furniture_in_long_lines_and_lists_is_never_a_claim() {
         ("Celebrity chef", NoiseReason::UnrelatedHeadline),
         ("state championship", NoiseReason::UnrelatedHeadline),
     ] {
-        assert_eq!(kind(needle), LineKind::Noise(reason), "{needle}");
+        assert_eq!(
+            line_kind(article, needle),
+            LineKind::Noise(reason),
+            "{needle}"
+        );
     }
-    let mut claimed: Vec<&str> = digest
-        .claims
-        .iter()
-        .flat_map(|c| &c.support)
-        .map(|r| article.passage_text(&article.passages[r.passage]))
-        .collect();
-    claimed.sort_unstable();
     assert_eq!(
-        claimed,
+        claimed_passages(&corpus, &digest),
         [
             "Regulators Fine Airline Over Delayed Refunds",
             "The airline said it had paid back all affected customers.",
             "The transport regulator fined the airline $2.5 million on Monday over refunds for cancelled flights.",
+        ]
+    );
+}
+
+#[test]
+fn captions_counters_and_links_to_other_pages_are_never_claims() {
+    // Lines with no blank between them: each must be classified, or the
+    // splitter would run them into one passage.
+    let text = "Tech giant settles privacy lawsuit for $90 million\n\
+        Author: Jane Doe\n\
+        Last modified on Tue 5 Mar 2024 12.30 GMT\n\
+        2 hours ago\n\
+        FILE - People walk past a sign at the company's headquarters on Nov. 9, 2022. (AP Photo/Jeff Chiu, File)\n\
+        Photo by John Doe on Unsplash\n\
+        The company agreed to pay $90 million to settle a lawsuit accusing it of tracking users after they logged out.\n\
+        Ad Feedback\n\
+        This article originally appeared on Example Wire.\n\
+        What do you think? Let us know in the comments.\n\
+        Disclosure: The author owns shares in several technology companies.\n\
+        Posted in Technology | Tagged privacy, lawsuit | 3 Comments\n\
+        Previous article: Startup raises $20 million for battery recycling\n\
+        Written by Jane Doe\n\
+        1.2K shares\n\
+        WATCH: How the tracking worked\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_eq!(article.byline.as_deref(), Some("Jane Doe"));
+    assert_eq!(article.date.as_deref(), Some("Tue 5 Mar 2024 12.30 GMT"));
+    for (needle, reason) in [
+        ("Author:", NoiseReason::Byline),
+        ("hours ago", NoiseReason::Dateline),
+        ("FILE -", NoiseReason::PhotoCredit),
+        ("Unsplash", NoiseReason::PhotoCredit),
+        ("Ad Feedback", NoiseReason::Promotion),
+        ("originally appeared", NoiseReason::Byline),
+        ("in the comments", NoiseReason::CommentForm),
+        ("Disclosure", NoiseReason::EditorsNote),
+        ("Posted in", NoiseReason::Category),
+        ("Previous article", NoiseReason::PageControl),
+        ("Written by", NoiseReason::Byline),
+        ("1.2K shares", NoiseReason::PageControl),
+        ("WATCH", NoiseReason::Promotion),
+    ] {
+        assert_eq!(
+            line_kind(article, needle),
+            LineKind::Noise(reason),
+            "{needle}"
+        );
+    }
+    assert_eq!(
+        claimed_passages(&corpus, &digest),
+        [
+            "Tech giant settles privacy lawsuit for $90 million",
+            "The company agreed to pay $90 million to settle a lawsuit accusing it of tracking users after they logged out.",
         ]
     );
 }

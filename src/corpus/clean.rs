@@ -155,6 +155,9 @@ const COMMENT_FORM: &[&str] = &[
     "comments are closed",
     "add a comment",
     "join the conversation",
+    "let us know in the comments",
+    "in the comments below",
+    "what do you think?",
 ];
 const PROMOTION: &[&str] = &[
     "newsletter",
@@ -172,6 +175,7 @@ const PROMOTION: &[&str] = &[
     "advertisement",
     "sponsored content",
     "recommended for you",
+    "ad feedback",
     "you may also like",
     "related articles",
     "related stories",
@@ -189,6 +193,8 @@ const PAGE_CONTROL: &[&str] = &[
     "see more",
     "continue reading",
     "skip to content",
+    "like this:",
+    "loading...",
     "skip to main",
     "skip navigation",
     "min read",
@@ -217,6 +223,32 @@ const FURNITURE_ANY_LENGTH: &[&str] = &[
     "may not be reproduced",
     "copyright ©",
     "trust principles",
+];
+/// Credits set in or after a caption: "(AP Photo/Jeff Chiu, File)", "Photo
+/// by John Doe on Unsplash".
+const CAPTION_CREDITS: &[&str] = &[
+    "(ap photo",
+    "ap photo/",
+    "(photo by",
+    "(photo:",
+    "(getty images",
+    "/getty images)",
+    "(reuters/",
+    "/reuters)",
+    "/afp)",
+    "(afp",
+    "(epa",
+];
+/// Openings of a photo caption or credit line.
+const CAPTION_OPENINGS: &[&str] = &[
+    "file -",
+    "file \u{2013}",
+    "file \u{2014}",
+    "file photo",
+    "photo by ",
+    "photograph by ",
+    "image by ",
+    "illustration by ",
 ];
 /// Phrases of a call to action when the line also speaks to the reader
 /// ("Sign up for our morning newsletter to get … in your inbox").
@@ -332,6 +364,21 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
     if is_editors_note(&lower) {
         return Some(NoiseReason::EditorsNote);
     }
+    if words <= 60
+        && (contains_any(&lower, CAPTION_CREDITS)
+            || CAPTION_OPENINGS.iter().any(|o| lower.starts_with(o)))
+    {
+        return Some(NoiseReason::PhotoCredit);
+    }
+    if short && (lower.starts_with("posted in ") || lower.contains("| tagged")) {
+        return Some(NoiseReason::Category);
+    }
+    if is_site_counter(&lower) {
+        return Some(NoiseReason::PageControl);
+    }
+    if is_relative_time(&lower) {
+        return Some(NoiseReason::Dateline);
+    }
     if is_reporting_credit(&lower) {
         return Some(NoiseReason::Byline);
     }
@@ -405,24 +452,61 @@ fn is_request_to_us(lower: &str) -> bool {
             .any(|w| padded.contains(w))
 }
 
-/// "Correction: …", "Editor's note: …", "An earlier version of this article …".
+/// "Correction: …", "Editor's note: …", "Disclosure: …", "An earlier
+/// version of this article …". An "Update:" is left as text: it often
+/// brings a new statement.
 fn is_editors_note(lower: &str) -> bool {
     [
         "correction:",
         "clarification:",
         "editor's note",
         "editors' note",
-        "update:",
+        "disclosure:",
+        "disclaimer:",
     ]
     .iter()
     .any(|p| lower.starts_with(p))
         || lower.contains("an earlier version of this")
 }
 
+/// "1.2K shares", "3 Comments", "12,345 views": a page's counters.
+fn is_site_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let [count, what] = words[..] else {
+        return false;
+    };
+    count
+        .trim_end_matches(['k', 'm'])
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && count.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            what,
+            "shares" | "share" | "comments" | "comment" | "views" | "likes" | "reactions"
+        )
+}
+
+/// "2 hours ago", "an hour ago", "5 mins ago".
+fn is_relative_time(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let [count, unit, "ago"] = words[..] else {
+        return false;
+    };
+    (count.chars().all(|c| c.is_ascii_digit()) || matches!(count, "a" | "an" | "one"))
+        && matches!(
+            unit.trim_end_matches('s'),
+            "sec" | "second" | "min" | "minute" | "hr" | "hour" | "day" | "week" | "month"
+        )
+}
+
 /// "Reporting by Jane Doe; Editing by John Roe", "The Associated Press
 /// contributed to this report."
 fn is_reporting_credit(lower: &str) -> bool {
     let lower = lower.trim_start_matches('(');
+    let origin = ["this article", "this story", "this post", "this report"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && (lower.contains("originally appeared") || lower.contains("originally published"));
     [
         "reporting by",
         "additional reporting by",
@@ -434,6 +518,7 @@ fn is_reporting_credit(lower: &str) -> bool {
     .any(|p| lower.starts_with(p))
         || lower.contains("contributed to this report")
         || lower.contains("contributed reporting")
+        || origin
 }
 
 /// "Photo: …", "Credit: …", "Source: Unsplash", "Image source, Getty
@@ -465,6 +550,29 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
         "tags" | "tag" | "topics" | "topic" | "filed under" | "categories" | "keywords"
     ) {
         return Some(NoiseReason::Category);
+    }
+    if matches!(
+        label,
+        "author" | "authors" | "written by" | "posted by" | "words" | "reporter" | "reporters"
+    ) {
+        return Some(NoiseReason::Byline);
+    }
+    if matches!(
+        label,
+        "previous article"
+            | "next article"
+            | "previous post"
+            | "next post"
+            | "previous story"
+            | "next story"
+            | "previous"
+            | "next"
+            | "up next"
+    ) {
+        return Some(NoiseReason::PageControl);
+    }
+    if matches!(label, "watch" | "listen" | "watch live" | "podcast") {
+        return Some(NoiseReason::Promotion);
     }
     if label == "source" || label == "sources" || label == "via" {
         return Some(if contains_any(value, PHOTO_AGENCIES) {
@@ -533,11 +641,11 @@ fn is_third_person_bio(line: &str, lower: &str) -> bool {
     role || beat
 }
 
-/// "By Jane Doe", "By Jane Doe and John Roe | Reuters".
+/// "By Jane Doe", "By Jane Doe and John Roe | Reuters", "Written by Jane Doe".
 fn is_byline(line: &str) -> bool {
-    let Some(rest) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("by "))
+    let Some(rest) = ["By ", "by ", "Written by ", "Posted by ", "Words by "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
     else {
         return false;
     };
