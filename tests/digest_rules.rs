@@ -329,6 +329,24 @@ fn captions_counters_and_links_to_other_pages_are_never_claims() {
 }
 
 #[test]
+fn news_that_uses_the_words_of_page_furniture_stays_news() {
+    let text = "Streaming service raises prices again\n\
+        Subscribers in the US and Canada will see the change on their next bill.\n\
+        \"Our subscription business grew faster than ever,\" the chief executive said.\n\
+        The company reported 260 million subscribers worldwide at the end of\n\
+        the quarter and said readers of its weekly newsletter would get\n\
+        the figures first.\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert!(
+        article.lines.iter().all(|l| !l.kind.is_noise()),
+        "{:?}",
+        article.lines
+    );
+    assert_eq!(claimed_passages(&corpus, &digest).len(), 4);
+}
+
+#[test]
 fn claims_are_ordered_by_corroboration() {
     let (_, digest) = story(&[
         "The mayor resigned on Friday. The deputy mayor takes over.",

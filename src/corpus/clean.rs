@@ -90,7 +90,7 @@ pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
         .collect();
 
     for i in 0..lines.len() {
-        if lines[i].kind == LineKind::Blank {
+        if lines[i].kind == LineKind::Blank || is_wrapped(text, &lines, i) {
             continue;
         }
         let line = text[lines[i].span.range()].trim_matches(text::is_space);
@@ -105,6 +105,38 @@ pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
     mark_top_labels(text, &mut lines);
     mark_unrelated_headlines(text, &mut lines);
     lines
+}
+
+/// Whether line `i` is part of a paragraph wrapped over several lines: the
+/// sentence runs on into a next line that opens in lower case. Such a line
+/// is a piece of a sentence, whatever words it holds ("… 260 million
+/// subscribers worldwide at the end of" / "March, up from …" is news).
+fn is_wrapped(text: &str, lines: &[Line], i: usize) -> bool {
+    let content = |k: usize| {
+        lines
+            .get(k)
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| text[l.span.range()].trim_matches(text::is_space))
+    };
+    // A wrapped line is a long piece of prose; the next goes on with a
+    // plain lower-case word ("error: Content is protected" is no prose).
+    let runs_on = |upper: &str, lower: &str| {
+        let first = lower.split_whitespace().next().unwrap_or("");
+        let first = first.trim_end_matches([',', ';']);
+        text::word_count(upper) >= 6
+            && !text::ends_sentence(upper)
+            && !first.is_empty()
+            && first
+                .chars()
+                .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+    };
+    let this = content(i).unwrap_or("");
+    let into_next = content(i + 1).is_some_and(|next| runs_on(this, next));
+    let from_previous = i
+        .checked_sub(1)
+        .and_then(content)
+        .is_some_and(|previous| runs_on(previous, this));
+    into_next || from_previous
 }
 
 /// Byte spans of the lines of `text`, without their terminators.
@@ -159,8 +191,10 @@ const COMMENT_FORM: &[&str] = &[
     "in the comments below",
     "what do you think?",
 ];
+/// Matched as whole words: "subscribe", not "subscribers".
 const PROMOTION: &[&str] = &[
     "newsletter",
+    "newsletters",
     "subscribe",
     "sign up for",
     "sign up to",
@@ -254,6 +288,7 @@ const CAPTION_OPENINGS: &[&str] = &[
 /// ("Sign up for our morning newsletter to get … in your inbox").
 const PROMOTION_TO_READER: &[&str] = &[
     "newsletter",
+    "newsletters",
     "subscribe",
     "subscription",
     "sign up",
@@ -352,13 +387,13 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
     if (short || lower.ends_with('*')) && contains_any(&lower, COMMENT_FORM) {
         return Some(NoiseReason::CommentForm);
     }
-    if short && contains_any(&lower, PROMOTION) {
+    if short && contains_any_words(&spaced_words(line), PROMOTION) {
         return Some(NoiseReason::Promotion);
     }
     if words <= 60 && contains_any(&lower, FURNITURE_ANY_LENGTH) {
         return Some(NoiseReason::PageControl);
     }
-    if words <= 40 && (is_promotion_to_reader(&lower) || is_request_to_us(&lower)) {
+    if words <= 40 && (is_promotion_to_reader(line) || is_request_to_us(line)) {
         return Some(NoiseReason::Promotion);
     }
     if is_editors_note(&lower) {
@@ -403,18 +438,37 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
     None
 }
 
-/// Whether a line speaks to the reader: "you", "your", "our", or an
-/// imperative opening it.
-fn addresses_reader(lower: &str) -> bool {
-    let padded = format!(" {lower} ");
-    [" you ", " you're ", " your ", " our ", " us "]
-        .iter()
-        .any(|w| padded.contains(w))
+/// The words of a line, lower case, each with a space either side, so that
+/// phrases match whole words: "subscribe" is not in "subscribers".
+fn spaced_words(line: &str) -> String {
+    let lower = text::fold_quotes(&line.to_lowercase());
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
+fn contains_any_words(spaced: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| spaced.contains(&format!(" {p} ")))
+}
+
+/// Whether a line speaks to the reader ("you", "your", "our", "us") in the
+/// site's own voice: not a quotation, not a reported statement, and not
+/// "the US".
+fn addresses_reader(line: &str) -> bool {
+    let quoted = line.contains(['"', '\u{201C}', '\u{201D}']);
+    let spaced = spaced_words(line);
+    let reported = contains_any_words(&spaced, &["said", "says", "according to", "told"]);
+    let lower_us = format!(" {line} ").contains(" us ");
+    let reader = contains_any_words(&spaced, &["you", "you're", "your", "our"])
+        || (lower_us && spaced.contains(" us "));
+    reader && !quoted && !reported
 }
 
 /// A sign-up, subscription or donation prompt, of any length.
-fn is_promotion_to_reader(lower: &str) -> bool {
-    contains_any(lower, PROMOTION_TO_READER) && addresses_reader(lower)
+fn is_promotion_to_reader(line: &str) -> bool {
+    contains_any_words(&spaced_words(line), PROMOTION_TO_READER) && addresses_reader(line)
 }
 
 /// Verbs that open a request to the reader addressed to the outlet ("Send
@@ -439,17 +493,14 @@ const REQUEST_VERBS: &[&str] = &[
     "get",
 ];
 
-fn is_request_to_us(lower: &str) -> bool {
+fn is_request_to_us(line: &str) -> bool {
+    let lower = line.to_lowercase();
     let first = lower
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphabetic());
-    let padded = format!(" {lower} ");
-    REQUEST_VERBS.contains(&first)
-        && [" our ", " us ", " us.", " us!"]
-            .iter()
-            .any(|w| padded.contains(w))
+    REQUEST_VERBS.contains(&first) && addresses_reader(line)
 }
 
 /// "Correction: …", "Editor's note: …", "Disclosure: …", "An earlier
