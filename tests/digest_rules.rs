@@ -347,6 +347,50 @@ fn news_that_uses_the_words_of_page_furniture_stays_news() {
 }
 
 #[test]
+fn markdown_and_html_are_read_for_their_words() {
+    let text = "# Court blocks merger of two grocery chains\n\n\
+        ![A shopper outside a store](https://example.com/img/store.jpg)\n\n\
+        A federal judge on Tuesday blocked the **$24.6 billion** merger of two grocery chains.\n\n\
+        ## What happens next\n\
+        The companies said they were [reviewing the ruling](https://example.com/ruling) and may appeal.\n\n\
+        https://example.com/full-coverage\n\n\
+        Prices at the two chains rose 3&nbsp;percent last year &amp; analysts expect more.\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Court blocks merger of two grocery chains")
+    );
+    assert_eq!(
+        line_kind(article, "![A shopper"),
+        LineKind::Noise(NoiseReason::PhotoCredit)
+    );
+    assert_eq!(
+        line_kind(article, "full-coverage"),
+        LineKind::Noise(NoiseReason::PageControl)
+    );
+    let heading = article
+        .passages
+        .iter()
+        .find(|p| article.passage_text(p) == "What happens next")
+        .expect("the heading is a passage without its marker");
+    assert_eq!(heading.kind, newsdigest::PassageKind::Heading);
+    let claims: Vec<&str> = digest.claims.iter().map(|c| c.text.as_str()).collect();
+    for expected in [
+        "The companies said they were reviewing the ruling and may appeal.",
+        "Prices at the two chains rose 3 percent last year & analysts expect more.",
+    ] {
+        assert!(claims.contains(&expected), "{claims:?}");
+    }
+    assert!(
+        claims.iter().all(|c| ["**", "](", "&nbsp;", "&amp;", "#"]
+            .iter()
+            .all(|m| !c.contains(m))),
+        "{claims:?}"
+    );
+}
+
+#[test]
 fn claims_are_ordered_by_corroboration() {
     let (_, digest) = story(&[
         "The mayor resigned on Friday. The deputy mayor takes over.",

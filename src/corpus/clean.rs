@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Line, Span};
+use super::{Line, Span, markup};
 use crate::text;
 
 /// How the cleaner classified a line.
@@ -371,6 +371,12 @@ fn contains_any(haystack: &str, needles: &[&str]) -> bool {
 
 /// Rules that need only the line itself.
 fn classify_line(line: &str) -> Option<NoiseReason> {
+    if markup::is_image_line(line) {
+        return Some(NoiseReason::PhotoCredit);
+    }
+    if markup::is_url_line(line) || markup::is_tag_line(line) {
+        return Some(NoiseReason::PageControl);
+    }
     let lower = text::fold_quotes(&line.to_lowercase());
     let words = text::word_count(line);
     let short = words <= 12;

@@ -1,6 +1,6 @@
 //! Reading an article's title, date and byline from its lines.
 
-use super::{Line, LineKind, NoiseReason, Span};
+use super::{Line, LineKind, NoiseReason, Span, markup};
 use crate::text;
 
 pub(super) struct ArticleMeta {
@@ -25,6 +25,10 @@ pub(super) fn read_meta(source: &str, lines: &[Line]) -> ArticleMeta {
         .iter()
         .find(|l| l.kind == LineKind::Text)
         .map(|l| trimmed_span(source, l.span))
+        .map(|span| match markup::line_prefix(&source[span.range()]) {
+            Some((skip, _)) => Span::new(span.start + skip, span.end),
+            None => span,
+        })
         .filter(|&span| {
             let line = &source[span.range()];
             text::word_count(line) <= MAX_TITLE_WORDS && !line.ends_with('.')

@@ -6,6 +6,7 @@
 
 mod clean;
 mod load;
+pub mod markup;
 mod meta;
 mod split;
 
@@ -120,6 +121,12 @@ impl Article {
     }
 
     /// The text of a passage, exactly as it stands in the file.
+    /// A passage's words without Markdown or HTML markup, for matching and
+    /// display (see [`markup::plain_text`]).
+    pub fn passage_plain_text(&self, passage: &Passage) -> std::borrow::Cow<'_, str> {
+        markup::plain_text(self.passage_text(passage))
+    }
+
     pub fn passage_text(&self, passage: &Passage) -> &str {
         &self.text[passage.span.range()]
     }

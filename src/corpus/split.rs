@@ -5,6 +5,7 @@
 //! small post-pass splits what it leaves whole: several sentences inside one
 //! quotation.
 
+use super::markup::{self, LinePrefix};
 use super::meta::trimmed_span;
 use super::{Line, LineKind, Passage, PassageKind, Span};
 use crate::text;
@@ -14,6 +15,8 @@ use crate::text;
 struct Unit {
     span: Span,
     bullet: bool,
+    /// A Markdown heading ("## What happens next").
+    heading: bool,
     lines: usize,
 }
 
@@ -85,9 +88,12 @@ fn units(source: &str, lines: &[Line]) -> Vec<Unit> {
             continue;
         }
         let raw = &source[line.span.range()];
-        let (span, bullet) = match bullet_prefix(raw) {
-            Some(skip) => (Span::new(line.span.start + skip, line.span.end), true),
-            None => (line.span, false),
+        let markup = markup::line_prefix(raw);
+        let heading = matches!(markup, Some((_, LinePrefix::Heading)));
+        let (span, bullet) = match (markup, bullet_prefix(raw)) {
+            (Some((skip, _)), _) => (Span::new(line.span.start + skip, line.span.end), false),
+            (None, Some(skip)) => (Span::new(line.span.start + skip, line.span.end), true),
+            (None, None) => (line.span, false),
         };
         let span = trimmed_span(source, span);
         if span.is_empty() {
@@ -96,7 +102,9 @@ fn units(source: &str, lines: &[Line]) -> Vec<Unit> {
         let body = &source[span.range()];
         if previous_was_text
             && !bullet
+            && !heading
             && let Some(last) = units.last_mut()
+            && !last.heading
         {
             let above = &source[last.span.range()];
             if continues_sentence(above, body) {
@@ -108,6 +116,7 @@ fn units(source: &str, lines: &[Line]) -> Vec<Unit> {
         units.push(Unit {
             span,
             bullet,
+            heading,
             lines: 1,
         });
         previous_was_text = true;
@@ -289,6 +298,9 @@ fn passage_kind(body: &str, unit: Unit, is_title: bool) -> PassageKind {
     }
     if unit.bullet {
         return PassageKind::Bullet;
+    }
+    if unit.heading {
+        return PassageKind::Heading;
     }
     let single_line = unit.lines == 1 && body.len() == unit.span.len();
     if single_line

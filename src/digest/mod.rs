@@ -149,7 +149,12 @@ impl Digest {
                     })
             })
             .collect();
-        let texts: Vec<&str> = refs.iter().map(|r| passage_text(corpus, *r)).collect();
+        // Matching reads the words, not the Markdown or HTML around them.
+        let plain: Vec<std::borrow::Cow<str>> = refs
+            .iter()
+            .map(|r| crate::corpus::markup::plain_text(passage_text(corpus, *r)))
+            .collect();
+        let texts: Vec<&str> = plain.iter().map(|t| t.as_ref()).collect();
         let names = actors::ProperNouns::learn(texts.iter().copied());
         let features: Vec<PassageFeatures> = texts
             .par_iter()
