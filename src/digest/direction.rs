@@ -1,14 +1,67 @@
 //! Which way a passage says something moved: "shares rose" and "shares fell"
 //! share every word but one, and a static embedding puts them side by side,
-//! yet they report opposite facts. Like polarity, direction is a guard in
-//! front of the other signals.
+//! yet they report opposite facts. So do a decision and its reverse:
+//! "regulators approved the merger" and "regulators blocked the merger".
+//! Like polarity, direction is a guard in front of the other signals.
 
-/// Which of the two directions a passage reports.
+/// Which of the two directions, and which of the two outcomes of a
+/// decision, a passage reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Directions {
     up: bool,
     down: bool,
+    allowed: bool,
+    stopped: bool,
 }
+
+/// Words that report a decision letting something go ahead.
+const ALLOWED: &[&str] = &[
+    "approve",
+    "approves",
+    "approved",
+    "approving",
+    "approval",
+    "uphold",
+    "upholds",
+    "upheld",
+    "authorize",
+    "authorizes",
+    "authorized",
+    "authorise",
+    "authorises",
+    "authorised",
+    "greenlit",
+];
+/// Words that report a decision stopping it.
+const STOPPED: &[&str] = &[
+    "block",
+    "blocks",
+    "blocked",
+    "blocking",
+    "ban",
+    "bans",
+    "banned",
+    "banning",
+    "veto",
+    "vetoes",
+    "vetoed",
+    "vetoing",
+    "overturn",
+    "overturns",
+    "overturned",
+    "overturning",
+    "halt",
+    "halts",
+    "halted",
+    "halting",
+    "scrap",
+    "scraps",
+    "scrapped",
+    "prohibit",
+    "prohibits",
+    "prohibited",
+    "struck",
+];
 
 /// Words that report a rise. Inflected forms are listed rather than stems:
 /// "rose" and "fell" do not stem to "rise" and "fall", and "lower" would
@@ -107,16 +160,25 @@ pub fn directions(folded: &str) -> Directions {
         }
         out.up |= UP.contains(&word);
         out.down |= DOWN.contains(&word);
+        out.allowed |= ALLOWED.contains(&word);
+        // "struck" stops something only when it is "struck down".
+        out.stopped |= STOPPED.contains(&word) && (word != "struck" || next == Some("down"));
     }
     out
 }
 
 impl Directions {
-    /// One passage reports only a rise where the other reports only a fall.
+    /// One passage reports only a rise where the other reports only a fall,
+    /// or only a decision allowing something where the other reports only
+    /// one stopping it.
     pub fn opposite(self, other: Directions) -> bool {
-        let only_up = |d: Directions| d.up && !d.down;
-        let only_down = |d: Directions| d.down && !d.up;
-        (only_up(self) && only_down(other)) || (only_down(self) && only_up(other))
+        let opposed = |a: (bool, bool), b: (bool, bool)| {
+            let only_first = |d: (bool, bool)| d.0 && !d.1;
+            let only_second = |d: (bool, bool)| d.1 && !d.0;
+            (only_first(a) && only_second(b)) || (only_second(a) && only_first(b))
+        };
+        opposed((self.up, self.down), (other.up, other.down))
+            || opposed((self.allowed, self.stopped), (other.allowed, other.stopped))
     }
 }
 
@@ -140,6 +202,13 @@ mod tests {
         assert!(!both.opposite(rose) && !both.opposite(fell));
         let bound = directions("Acme faces fines of up to 4% of turnover.");
         assert!(!bound.opposite(fell));
+        let approved = directions("EU regulators approved the merger.");
+        let blocked = directions("The merger was blocked by regulators in the EU.");
+        let struck = directions("The court struck down the law.");
+        let upheld = directions("The court upheld the law.");
+        assert!(approved.opposite(blocked) && struck.opposite(upheld));
+        assert!(!directions("Regulators approved the ban.").opposite(blocked));
+        assert!(!directions("The striker struck the ball.").opposite(upheld));
         let refused = directions("Acme declined to comment.");
         assert!(!refused.opposite(rose));
         let none = directions("Acme was fined by the regulator.");

@@ -204,6 +204,9 @@ mod tests {
     fn counts_and_percentages() {
         assert_eq!(keys("around 150 companies"), vec!["#count:compani:150"]);
         assert_eq!(keys("half a billion users"), vec!["#count:user:500000000"]);
+        assert_eq!(keys("one billion dollars"), vec!["#money:USD:1000000000"]);
+        assert_eq!(keys("a million users"), vec!["#count:user:1000000"]);
+        assert!(keys("one of the users").is_empty());
         assert_eq!(
             keys("rose 3.5% or 12 percent"),
             vec!["#percent:3.500", "#percent:12"]

@@ -251,12 +251,14 @@ fn read_word_quantity(
         return i + 1;
     };
     let mut value = value;
+    let mut scaled = false;
     if let Some(scale) = word(next)
         .and_then(scale_word)
         .filter(|_| word(next).is_some_and(|x| x.len() > 2))
     {
         value *= scale;
         next += 1;
+        scaled = true;
     }
     let after = word(next);
     if let Some(years) = after.and_then(time_unit) {
@@ -272,9 +274,9 @@ fn read_word_quantity(
         });
         return next + 1;
     }
-    if w != "a"
-        && w != "an"
-        && w != "one"
+    // "a", "an" and "one" count only before a scale: "one billion dollars",
+    // "a million users", not "one of the users".
+    if (scaled || !matches!(w, "a" | "an" | "one"))
         && value >= 2.0
         && let Some(unit) =
             after.filter(|x| x.chars().all(char::is_alphabetic) && !text::is_stop_word(x))
