@@ -132,6 +132,42 @@ fn a_rise_and_a_fall_stay_apart() {
 }
 
 #[test]
+fn a_decision_and_its_reverse_stay_apart() {
+    let (corpus, digest) = story(&[
+        "Regulators in the EU approved the merger of the two carmakers on Friday.",
+        "The merger of the two carmakers was blocked by regulators in the EU on Friday.",
+        "On Friday EU regulators gave their approval to the merger of the two carmakers.",
+    ]);
+    assert!(!same_claim(&corpus, &digest, "approved", "blocked"));
+    assert!(same_claim(&corpus, &digest, "approved", "approval"));
+}
+
+#[test]
+fn look_alike_counts_stay_apart_and_one_count_meets_under_two_nouns() {
+    let (corpus, digest) = story(&[
+        "A mine accident in the north kills 10.",
+        "A mine accident in the north kills 20.",
+        "The company laid off 1,200 employees.",
+        "The firm cut 1,200 jobs.",
+        "The deal was worth about $1 billion.",
+        "The agreement was valued at roughly one billion dollars.",
+    ]);
+    assert!(!same_claim(&corpus, &digest, "kills 10", "kills 20"));
+    assert!(same_claim(
+        &corpus,
+        &digest,
+        "1,200 employees",
+        "1,200 jobs"
+    ));
+    assert!(same_claim(
+        &corpus,
+        &digest,
+        "$1 billion",
+        "one billion dollars"
+    ));
+}
+
+#[test]
 fn a_place_and_its_people_are_one_actor() {
     let (corpus, digest) = story(&[
         "Police in Spain questioned the train driver after the crash near the station.",

@@ -198,11 +198,19 @@ fn with_quantity_bonus(
                 | quantity::QuantityKind::VagueMoney
         )
     };
-    let shares = a
-        .quantities
-        .iter()
-        .filter(distinctive)
-        .any(|qa| b.quantities.iter().any(|qb| qb.agrees_with(qa)));
+    // "laid off 1,200 employees" and "cut 1,200 jobs" count one thing under
+    // two nouns; a small count ("two people", "3 times") says too little.
+    let same_count = |qa: &quantity::Quantity, qb: &quantity::Quantity| {
+        matches!(qa.kind, quantity::QuantityKind::Count(_))
+            && matches!(qb.kind, quantity::QuantityKind::Count(_))
+            && qa.value >= 10.0
+            && qa.value == qb.value
+    };
+    let shares = a.quantities.iter().filter(distinctive).any(|qa| {
+        b.quantities
+            .iter()
+            .any(|qb| qb.agrees_with(qa) || same_count(qa, qb))
+    });
     if shares {
         score.total += SHARED_QUANTITY_BONUS;
     }
