@@ -259,6 +259,7 @@ fn page_furniture_in_long_lines_and_lists_is_never_a_claim() {
         Published 3:45 PM EST, Tue March 5, 2024 | Updated 5:10 PM EST\n\
         The transport regulator fined the airline $2.5 million on Monday over refunds for cancelled flights.\n\
         The airline said it had paid back all affected customers.\n\
+        Tesla recalls thousands of cars over autopilot flaw\n\
         We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.\n\
         Sign up for our morning newsletter to get the latest travel news delivered to your inbox.\n\
         Reporting by Jane Doe; Editing by John Smith\n\
@@ -293,6 +294,7 @@ fn page_furniture_in_long_lines_and_lists_is_never_a_claim() {
         ("Most Popular", NoiseReason::PageControl),
         ("Celebrity chef", NoiseReason::UnrelatedHeadline),
         ("state championship", NoiseReason::UnrelatedHeadline),
+        ("Tesla recalls", NoiseReason::UnrelatedHeadline),
     ] {
         assert_eq!(
             line_kind(article, needle),

@@ -960,7 +960,17 @@ fn mark_unrelated_headlines(text: &str, lines: &mut [Line]) {
     }
     for (n, &i) in text_lines.iter().enumerate() {
         let line = text[lines[i].span.range()].trim();
-        if stems[n].len() < 3 || !text::is_headline_like(line) {
+        // Headlines come in Title Case or in sentence case without a full
+        // stop ("Celebrity chef opens new restaurant downtown"); the first
+        // line, the article's own title, may say it in other words.
+        let sentence_case_headline = n > 0
+            && !text::ends_sentence(line)
+            && !line.ends_with(':')
+            && text::word_count(line) <= 20;
+        if stems[n].len() < 3
+            || !(text::is_headline_like(line) || sentence_case_headline)
+            || is_wrapped(text, lines, i)
+        {
             continue;
         }
         let shared = stems[n]
