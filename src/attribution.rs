@@ -193,8 +193,7 @@ fn according_to(text: &str) -> Option<String> {
     for cue in ["according to ", "as per ", "in accordance with "] {
         if let Some(at) = lower.find(cue) {
             let rest = &text[at + cue.len()..];
-            let end = rest.find([',', '.', ';', ':', '"']).unwrap_or(rest.len());
-            let source = rest[..end].trim();
+            let source = rest[..source_end(rest)].trim();
             let words = text::word_count(source);
             if (1..=MAX_SOURCE_WORDS).contains(&words) {
                 return Some(name_source(source));
@@ -204,18 +203,52 @@ fn according_to(text: &str) -> Option<String> {
     None
 }
 
+/// Where a source named after "according to" ends: at a comma, semicolon,
+/// colon or quote, or at a full stop that ends the sentence — not the one of
+/// an initial or abbreviation ("J.P. Morgan", "U.S. officials").
+fn source_end(rest: &str) -> usize {
+    for (i, c) in rest.char_indices() {
+        match c {
+            ',' | ';' | ':' | '"' => return i,
+            '.' => {
+                let word = rest[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+                let initial_or_abbreviation =
+                    word.contains('.') || word.chars().filter(|c| c.is_alphabetic()).count() == 1;
+                let next = rest[i + 1..].chars().next();
+                let next_opens_word = next.is_some_and(|n| !n.is_whitespace());
+                if !initial_or_abbreviation && !next_opens_word {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    rest.len()
+}
+
 /// The subject before the first reporting verb, and the verb. The subject is
 /// `None` for a pronoun ("It alleges that …"): a source the text leaves unnamed.
 fn subject_of_reporting_verb(text: &str) -> Option<(Option<String>, String)> {
     // A trailing attribution: "…, watcher.guru reported."
     let trimmed = text.trim_end_matches(|c: char| c == '.' || text::is_space(c) || c == '"');
     if let Some(comma) = trimmed.rfind(',') {
-        let tail: Vec<&str> = trimmed[comma + 1..].split_whitespace().collect();
+        let tail: Vec<&str> = trimmed[comma + 1..]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
         if (2..=MAX_SOURCE_WORDS + 1).contains(&tail.len()) {
             let verb = tail[tail.len() - 1].to_lowercase();
             if TRAILING_REPORTING_VERBS.contains(&verb.as_str()) {
                 let source = tail[..tail.len() - 1].join(" ");
                 return Some((Some(name_source(&source)), verb));
+            }
+            // The verb first, as after a quotation: "…," said Mr. O'Brien.
+            let first = tail[0].to_lowercase();
+            let named = tail[1..]
+                .iter()
+                .all(|w| !CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
+            if TRAILING_REPORTING_VERBS.contains(&first.as_str()) && named {
+                return Some((Some(name_source(&tail[1..].join(" "))), first));
             }
         }
     }
@@ -327,6 +360,22 @@ mod tests {
     fn read(s: &str) -> (Option<String>, Stance) {
         let a = attribute(s);
         (a.source, a.stance)
+    }
+
+    #[test]
+    fn sources_after_a_quotation_and_with_initials() {
+        assert_eq!(
+            read("\"We will appeal,\" said Mr. O'Brien."),
+            (Some("Mr. O'Brien".into()), Stance::Reports)
+        );
+        assert_eq!(
+            read("Not yet, according to J.P. Morgan analysts; they expect a rebound."),
+            (Some("J.P. Morgan analysts".into()), Stance::Denies)
+        );
+        assert_eq!(
+            read("Prices rose, according to U.S. officials."),
+            (Some("U.S. officials".into()), Stance::Reports)
+        );
     }
 
     #[test]
