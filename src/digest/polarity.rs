@@ -48,6 +48,10 @@ const NEGATIVE_IMPLICATIVES: &[(&str, bool)] = &[
     ("unabl", true),
     ("yet", true),
 ];
+/// Prepositions that open a reason or a circumstance of what a sentence
+/// asserts: a negation right after one ("for not refunding", "after failing
+/// to agree", "despite never meeting") leaves the sentence an assertion.
+const REASON_PREPOSITIONS: &[&str] = &["for", "after", "over", "despite", "by"];
 /// Phrases where a negation word does not negate the assertion.
 const NOT_NEGATING: &[&str] = &[
     "not only",
@@ -110,6 +114,14 @@ pub fn polarity_of_folded(folded: &str) -> Polarity {
         .filter(|w| !w.is_empty())
         .collect();
     for (i, word) in words.iter().enumerate() {
+        // "fined for failing to refund", "criticised for not acting": the
+        // negation gives the reason for what the sentence asserts.
+        let in_a_reason = i
+            .checked_sub(1)
+            .is_some_and(|p| REASON_PREPOSITIONS.contains(&words[p]));
+        if in_a_reason {
+            continue;
+        }
         if word.ends_with("n't") || NEGATIONS.contains(&word.trim_end_matches('\'')) {
             negations += 1;
             continue;
@@ -185,6 +197,14 @@ mod tests {
         assert_eq!(polarity("Shares declined 3%."), Polarity::Asserts);
         assert_eq!(
             polarity("Revenue declined to $5 billion."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("Regulators fined the airline for failing to refund passengers."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("The bank was criticised for not acting sooner."),
             Polarity::Asserts
         );
         assert_eq!(
