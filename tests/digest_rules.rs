@@ -42,6 +42,17 @@ fn line_kind(article: &newsdigest::corpus::Article, needle: &str) -> LineKind {
         .unwrap_or_else(|| panic!("no line contains {needle:?}"))
 }
 
+/// Asserts the reason the cleaner gave each line that contains a needle.
+fn assert_noise(article: &newsdigest::corpus::Article, expected: &[(&str, NoiseReason)]) {
+    for &(needle, reason) in expected {
+        assert_eq!(
+            line_kind(article, needle),
+            LineKind::Noise(reason),
+            "{needle}"
+        );
+    }
+}
+
 /// The texts of the passages of the first article that support a claim, sorted.
 fn claimed_passages<'a>(corpus: &'a Corpus, digest: &Digest) -> Vec<&'a str> {
     let article = &corpus.articles[0];
@@ -278,30 +289,27 @@ fn page_furniture_in_long_lines_and_lists_is_never_a_claim() {
         article.date.as_deref(),
         Some("3:45 PM EST, Tue March 5, 2024")
     );
-    for (needle, reason) in [
-        ("Image source", NoiseReason::PhotoCredit),
-        ("Skip to main", NoiseReason::PageControl),
-        ("Published", NoiseReason::Dateline),
-        ("cookies", NoiseReason::PageControl),
-        ("morning newsletter", NoiseReason::Promotion),
-        ("Reporting by", NoiseReason::Byline),
-        ("Correction", NoiseReason::EditorsNote),
-        ("All rights reserved", NoiseReason::PageControl),
-        ("Have a tip", NoiseReason::Promotion),
-        ("Tags:", NoiseReason::Category),
-        ("reports on aviation", NoiseReason::AuthorBio),
-        ("previously worked", NoiseReason::AuthorBio),
-        ("Most Popular", NoiseReason::PageControl),
-        ("Celebrity chef", NoiseReason::UnrelatedHeadline),
-        ("state championship", NoiseReason::UnrelatedHeadline),
-        ("Tesla recalls", NoiseReason::UnrelatedHeadline),
-    ] {
-        assert_eq!(
-            line_kind(article, needle),
-            LineKind::Noise(reason),
-            "{needle}"
-        );
-    }
+    assert_noise(
+        article,
+        &[
+            ("Image source", NoiseReason::PhotoCredit),
+            ("Skip to main", NoiseReason::PageControl),
+            ("Published", NoiseReason::Dateline),
+            ("cookies", NoiseReason::PageControl),
+            ("morning newsletter", NoiseReason::Promotion),
+            ("Reporting by", NoiseReason::Byline),
+            ("Correction", NoiseReason::EditorsNote),
+            ("All rights reserved", NoiseReason::PageControl),
+            ("Have a tip", NoiseReason::Promotion),
+            ("Tags:", NoiseReason::Category),
+            ("reports on aviation", NoiseReason::AuthorBio),
+            ("previously worked", NoiseReason::AuthorBio),
+            ("Most Popular", NoiseReason::PageControl),
+            ("Celebrity chef", NoiseReason::UnrelatedHeadline),
+            ("state championship", NoiseReason::UnrelatedHeadline),
+            ("Tesla recalls", NoiseReason::UnrelatedHeadline),
+        ],
+    );
     assert_eq!(
         claimed_passages(&corpus, &digest),
         [
@@ -336,27 +344,24 @@ fn captions_counters_and_links_to_other_pages_are_never_claims() {
     let article = &corpus.articles[0];
     assert_eq!(article.byline.as_deref(), Some("Jane Doe"));
     assert_eq!(article.date.as_deref(), Some("Tue 5 Mar 2024 12.30 GMT"));
-    for (needle, reason) in [
-        ("Author:", NoiseReason::Byline),
-        ("hours ago", NoiseReason::Dateline),
-        ("FILE -", NoiseReason::PhotoCredit),
-        ("Unsplash", NoiseReason::PhotoCredit),
-        ("Ad Feedback", NoiseReason::Promotion),
-        ("originally appeared", NoiseReason::Byline),
-        ("in the comments", NoiseReason::CommentForm),
-        ("Disclosure", NoiseReason::EditorsNote),
-        ("Posted in", NoiseReason::Category),
-        ("Previous article", NoiseReason::PageControl),
-        ("Written by", NoiseReason::Byline),
-        ("1.2K shares", NoiseReason::PageControl),
-        ("WATCH", NoiseReason::Promotion),
-    ] {
-        assert_eq!(
-            line_kind(article, needle),
-            LineKind::Noise(reason),
-            "{needle}"
-        );
-    }
+    assert_noise(
+        article,
+        &[
+            ("Author:", NoiseReason::Byline),
+            ("hours ago", NoiseReason::Dateline),
+            ("FILE -", NoiseReason::PhotoCredit),
+            ("Unsplash", NoiseReason::PhotoCredit),
+            ("Ad Feedback", NoiseReason::Promotion),
+            ("originally appeared", NoiseReason::Byline),
+            ("in the comments", NoiseReason::CommentForm),
+            ("Disclosure", NoiseReason::EditorsNote),
+            ("Posted in", NoiseReason::Category),
+            ("Previous article", NoiseReason::PageControl),
+            ("Written by", NoiseReason::Byline),
+            ("1.2K shares", NoiseReason::PageControl),
+            ("WATCH", NoiseReason::Promotion),
+        ],
+    );
     assert_eq!(
         claimed_passages(&corpus, &digest),
         [

@@ -369,6 +369,10 @@ fn contains_any(haystack: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| haystack.contains(n))
 }
 
+fn starts_with_any(haystack: &str, openings: &[&str]) -> bool {
+    openings.iter().any(|o| haystack.starts_with(o))
+}
+
 /// Rules that need only the line itself.
 fn classify_line(line: &str) -> Option<NoiseReason> {
     if markup::is_image_line(line) {
@@ -406,8 +410,7 @@ fn classify_line(line: &str) -> Option<NoiseReason> {
         return Some(NoiseReason::EditorsNote);
     }
     if words <= 60
-        && (contains_any(&lower, CAPTION_CREDITS)
-            || CAPTION_OPENINGS.iter().any(|o| lower.starts_with(o)))
+        && (contains_any(&lower, CAPTION_CREDITS) || starts_with_any(&lower, CAPTION_OPENINGS))
     {
         return Some(NoiseReason::PhotoCredit);
     }
@@ -513,17 +516,17 @@ fn is_request_to_us(line: &str) -> bool {
 /// version of this article …". An "Update:" is left as text: it often
 /// brings a new statement.
 fn is_editors_note(lower: &str) -> bool {
-    [
-        "correction:",
-        "clarification:",
-        "editor's note",
-        "editors' note",
-        "disclosure:",
-        "disclaimer:",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
-        || lower.contains("an earlier version of this")
+    starts_with_any(
+        lower,
+        &[
+            "correction:",
+            "clarification:",
+            "editor's note",
+            "editors' note",
+            "disclosure:",
+            "disclaimer:",
+        ],
+    ) || lower.contains("an earlier version of this")
 }
 
 /// "1.2K shares", "3 Comments", "12,345 views": a page's counters.
@@ -560,20 +563,21 @@ fn is_relative_time(lower: &str) -> bool {
 /// contributed to this report."
 fn is_reporting_credit(lower: &str) -> bool {
     let lower = lower.trim_start_matches('(');
-    let origin = ["this article", "this story", "this post", "this report"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        && (lower.contains("originally appeared") || lower.contains("originally published"));
-    [
-        "reporting by",
-        "additional reporting by",
-        "writing by",
-        "editing by",
-        "compiled by",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
-        || lower.contains("contributed to this report")
+    let origin = starts_with_any(
+        lower,
+        &["this article", "this story", "this post", "this report"],
+    ) && (lower.contains("originally appeared")
+        || lower.contains("originally published"));
+    starts_with_any(
+        lower,
+        &[
+            "reporting by",
+            "additional reporting by",
+            "writing by",
+            "editing by",
+            "compiled by",
+        ],
+    ) || lower.contains("contributed to this report")
         || lower.contains("contributed reporting")
         || origin
 }
