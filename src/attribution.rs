@@ -113,6 +113,25 @@ const TRAILING_REPORTING_VERBS: &[&str] = &[
     "show",
     "reveal",
 ];
+/// Words that open where or when something was said, after a trailing
+/// reporting verb ("said in a statement", "told reporters on Tuesday").
+const ADJUNCT_OPENINGS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "via",
+    "through",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "late",
+    "reporters",
+    "journalists",
+];
 /// Words that make a would-be subject a clause of its own ("We are confident
 /// the facts will show …"): no source is named there.
 const CLAUSE_WORDS: &[&str] = &[
@@ -236,6 +255,19 @@ fn subject_of_reporting_verb(text: &str) -> Option<(Option<String>, String)> {
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .collect();
+        // "…, the airline said in a statement.": the verb may be followed
+        // by where or when it was said.
+        // The words before the verb must then read as a source: a name or
+        // a determiner first ("the airline", not "refuted these claims").
+        let reads_as_source = |w: &str| {
+            w.starts_with(char::is_uppercase) || DETERMINERS.contains(&w.to_lowercase().as_str())
+        };
+        let adjunct_at = tail
+            .iter()
+            .position(|w| ADJUNCT_OPENINGS.contains(&w.to_lowercase().as_str()))
+            .filter(|&k| k >= 2 && tail.len() - k <= 5 && reads_as_source(tail[0]))
+            .unwrap_or(tail.len());
+        let tail = &tail[..adjunct_at];
         if (2..=MAX_SOURCE_WORDS + 1).contains(&tail.len()) {
             let verb = tail[tail.len() - 1].to_lowercase();
             if TRAILING_REPORTING_VERBS.contains(&verb.as_str()) {
@@ -360,6 +392,18 @@ mod tests {
     fn read(s: &str) -> (Option<String>, Stance) {
         let a = attribute(s);
         (a.source, a.stance)
+    }
+
+    #[test]
+    fn sources_that_close_a_sentence_with_where_they_said_it() {
+        assert_eq!(
+            read("\"We have taken responsibility,\" the airline said in a statement."),
+            (Some("the airline".into()), Stance::Reports)
+        );
+        assert_eq!(
+            read("Prices will rise, the minister told reporters on Tuesday."),
+            (Some("the minister".into()), Stance::Reports)
+        );
     }
 
     #[test]
