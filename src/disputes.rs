@@ -183,6 +183,34 @@ impl<'a> PassageSignals<'a> {
     }
 }
 
+/// Objects by which a denial points back at the allegation before it.
+const BACK_REFERENCES: &[&str] = &[
+    "that claim",
+    "this claim",
+    "these claims",
+    "those claims",
+    "that allegation",
+    "this allegation",
+    "these allegations",
+    "those allegations",
+    "that accusation",
+    "these accusations",
+    "those accusations",
+    "that report",
+    "these reports",
+    "that characterization",
+    "that characterisation",
+    "that account",
+];
+
+/// A denial that answers what was said just before it: "rejected that
+/// claim", "refuted these allegations".
+fn refers_back(text: &str) -> bool {
+    let folded = text::fold_for_match(text);
+    crate::digest::polarity(text) == Polarity::Denies
+        && BACK_REFERENCES.iter().any(|r| folded.contains(r))
+}
+
 /// Finds the disputes and discrepancies of a digest.
 pub fn find(corpus: &Corpus, digest: &Digest, options: &DigestOptions) -> Disagreements {
     let signals = PassageSignals::new(corpus, digest);
@@ -281,6 +309,31 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
                     if score > entry.0 {
                         *entry = (score, s.refs[i], s.refs[j]);
                     }
+                }
+            }
+        }
+    }
+    // A denial that points back at what was just said ("The airline
+    // rejected that claim, saying …") disputes the passage before it, in
+    // whatever words it answers.
+    for j in 1..s.refs.len() {
+        let i = j - 1;
+        if s.refs[i].article != s.refs[j].article || !refers_back(s.texts[j]) {
+            continue;
+        }
+        let mut aligned = s.features[j].clone();
+        aligned.polarity = s.features[i].polarity;
+        if incompatibility(&s.features[i], &aligned).is_some() {
+            continue;
+        }
+        let score = s.lexical_similarity(i, j);
+        for &a in digest.claims_of(s.refs[i]) {
+            if digest.claims[a].polarity != Polarity::Asserts || !alleged[a] {
+                continue;
+            }
+            for &d in digest.claims_of(s.refs[j]) {
+                if digest.claims[d].polarity == Polarity::Denies {
+                    best.entry((a, d)).or_insert((score, s.refs[i], s.refs[j]));
                 }
             }
         }

@@ -182,3 +182,46 @@ fn export_carries_stance_source_disputes_and_discrepancies() {
         "{kinds:?}"
     );
 }
+
+#[test]
+fn a_denial_that_points_back_disputes_the_allegation_before_it() {
+    let corpus = Corpus::from_texts([
+        (
+            "a".to_string(),
+            "Skyways fined for meltdown refunds\n\n\
+             Skyways Airlines will pay $30 million after regulators found it was too slow to refund travelers.\n\n\
+             Officials said Skyways deliberately delayed refunds to keep cash on hand.\n\n\
+             The airline rejected that claim, saying it never held back refunds on purpose.\n"
+                .to_string(),
+        ),
+        (
+            "b".to_string(),
+            "Skyways to pay $30M penalty\n\n\
+             The federal government fined Skyways $30 million over refunds.\n\n\
+             Skyways said it has paid all refunds and will not appeal the penalty.\n"
+                .to_string(),
+        ),
+    ]);
+    let options = DigestOptions::default();
+    let digest = Digest::build_with(&corpus, &options);
+    let found = find(&corpus, &digest, &options);
+    assert!(
+        disputed(
+            &corpus,
+            &digest,
+            &found,
+            "deliberately delayed refunds",
+            "rejected that claim"
+        ),
+        "{:?}",
+        found.disputes
+    );
+    // The denial answers the allegation, not the fine.
+    assert!(!disputed(
+        &corpus,
+        &digest,
+        &found,
+        "will pay $30 million",
+        "rejected that claim"
+    ));
+}
