@@ -1,0 +1,188 @@
+//! Rules that read a line among its neighbours: captions above credits,
+//! what follows an author's bio, lists of links under their heading, labels
+//! above the title, headlines that share nothing with the article.
+
+use std::collections::{HashMap, HashSet};
+
+use super::line::is_about_author_heading;
+use super::phrases::{LINK_LIST_HEADINGS, SECTION_WORDS};
+use super::{LineKind, NoiseReason, is_wrapped};
+use crate::corpus::Line;
+use crate::text;
+
+/// A caption is the short line directly above a photo credit, unless that
+/// line is the first of the article: its title.
+pub(super) fn mark_captions(text: &str, lines: &mut [Line]) {
+    let first_text = lines.iter().position(|l| l.kind == LineKind::Text);
+    for i in 1..lines.len() {
+        if lines[i].kind == LineKind::Noise(NoiseReason::PhotoCredit)
+            && lines[i - 1].kind == LineKind::Text
+            && Some(i - 1) != first_text
+        {
+            let above = &text[lines[i - 1].span.range()];
+            if text::word_count(above) <= 15 && !text::ends_sentence(above.trim_end()) {
+                lines[i - 1].kind = LineKind::Noise(NoiseReason::PhotoCredit);
+            }
+        }
+    }
+}
+
+/// Everything after an "About the author" heading is the author's block.
+pub(super) fn mark_author_block(text: &str, lines: &mut [Line]) {
+    let Some(start) = lines.iter().position(|l| {
+        l.kind == LineKind::Noise(NoiseReason::AuthorBio)
+            && is_about_author_heading(&text[l.span.range()].trim().to_lowercase())
+    }) else {
+        return;
+    };
+    for line in &mut lines[start + 1..] {
+        if line.kind == LineKind::Text {
+            line.kind = LineKind::Noise(NoiseReason::AuthorBio);
+        }
+    }
+}
+
+/// The sentence after an author's biography that goes on about the author
+/// ("She previously reported for the Tribune.").
+pub(super) fn mark_bio_continuations(text: &str, lines: &mut [Line]) {
+    let mut after_bio = false;
+    for line in lines.iter_mut() {
+        match line.kind {
+            LineKind::Blank => {}
+            LineKind::Noise(NoiseReason::AuthorBio) => after_bio = true,
+            LineKind::Text if after_bio => {
+                let first = text[line.span.range()]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                if matches!(
+                    first,
+                    "He" | "She" | "They" | "Previously," | "Before" | "Prior"
+                ) {
+                    line.kind = LineKind::Noise(NoiseReason::AuthorBio);
+                } else {
+                    after_bio = false;
+                }
+            }
+            _ => after_bio = false,
+        }
+    }
+}
+
+fn is_link_list_heading(line: &str) -> bool {
+    let lower = text::fold_quotes(&line.to_lowercase());
+    let lower = lower.trim().trim_end_matches(':');
+    text::word_count(line) <= 6
+        && !text::ends_sentence(line)
+        && LINK_LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
+}
+
+/// Under a heading such as "Most Popular" or "More from …", the short lines
+/// that do not end a sentence are the headlines of other stories.
+pub(super) fn mark_link_lists(text: &str, lines: &mut [Line]) {
+    let mut in_list = false;
+    for line in lines.iter_mut() {
+        if line.kind == LineKind::Blank {
+            continue;
+        }
+        let content = text[line.span.range()].trim_matches(text::is_space);
+        if is_link_list_heading(content) {
+            line.kind = LineKind::Noise(NoiseReason::PageControl);
+            in_list = true;
+            continue;
+        }
+        if !in_list {
+            continue;
+        }
+        // Headlines end without a full stop; a question mark may end one.
+        let headline =
+            text::word_count(content) <= 20 && !content.ends_with(['.', '!', ':', '"', '\u{201D}']);
+        if !headline {
+            in_list = false;
+            continue;
+        }
+        if line.kind == LineKind::Text {
+            line.kind = LineKind::Noise(NoiseReason::UnrelatedHeadline);
+        }
+    }
+}
+
+/// Short section labels ("Tech", "News Tech and Science") above the first
+/// real line of text.
+pub(super) fn mark_top_labels(text: &str, lines: &mut [Line]) {
+    let text_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .map(|(i, _)| i)
+        .take(4)
+        .collect();
+    for (n, &i) in text_lines.iter().enumerate() {
+        let line = text[lines[i].span.range()].trim();
+        let is_last = n + 1 == text_lines.len();
+        if is_last || !is_section_label(line) {
+            break;
+        }
+        lines[i].kind = LineKind::Noise(NoiseReason::Category);
+    }
+}
+
+fn is_section_label(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !text::ends_sentence(line)
+        && words.iter().all(|w| SECTION_WORDS.contains(&w.as_str()))
+}
+
+/// A headline-like line that shares no content word with the rest of the
+/// article belongs to another story.
+pub(super) fn mark_unrelated_headlines(text: &str, lines: &mut [Line]) {
+    let text_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .map(|(i, _)| i)
+        .collect();
+    if text_lines.len() < 4 {
+        return;
+    }
+    let stems: Vec<HashSet<String>> = text_lines
+        .iter()
+        .map(|&i| {
+            text::content_stems(&text[lines[i].span.range()])
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    // In how many lines each stem stands: a stem in two or more lines is
+    // shared by the line with some other line.
+    let mut lines_with: HashMap<&str, usize> = HashMap::new();
+    for line_stems in &stems {
+        for s in line_stems {
+            *lines_with.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    for (n, &i) in text_lines.iter().enumerate() {
+        let line = text[lines[i].span.range()].trim();
+        // Headlines come in Title Case or in sentence case without a full
+        // stop ("Celebrity chef opens new restaurant downtown"); the first
+        // line, the article's own title, may say it in other words.
+        let sentence_case_headline = n > 0
+            && !text::ends_sentence(line)
+            && !line.ends_with(':')
+            && text::word_count(line) <= 20;
+        if stems[n].len() < 3
+            || !(text::is_headline_like(line) || sentence_case_headline)
+            || is_wrapped(text, lines, i)
+        {
+            continue;
+        }
+        let shared = stems[n]
+            .iter()
+            .any(|s| lines_with.get(s.as_str()).is_some_and(|&c| c > 1));
+        if !shared {
+            lines[i].kind = LineKind::Noise(NoiseReason::UnrelatedHeadline);
+        }
+    }
+}

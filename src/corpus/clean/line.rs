@@ -1,0 +1,345 @@
+//! Rules that need only the line itself.
+
+use super::NoiseReason;
+use super::phrases::{
+    CALL_TO_ACTION_VERBS, CAPTION_CREDITS, CAPTION_OPENINGS, COMMENT_FORM, CREDIT_LABELS,
+    FURNITURE_ANY_LENGTH, JOURNALIST_ROLES, PAGE_CONTROL, PHOTO_AGENCIES, PROMOTION,
+    PROMOTION_TO_READER, REQUEST_VERBS,
+};
+use crate::corpus::markup;
+use crate::text;
+
+fn contains_any(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| haystack.contains(n))
+}
+
+fn starts_with_any(haystack: &str, openings: &[&str]) -> bool {
+    openings.iter().any(|o| haystack.starts_with(o))
+}
+
+/// Why a line is not news, by its own shape and words, if it is not.
+pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
+    if markup::is_image_line(line) {
+        return Some(NoiseReason::PhotoCredit);
+    }
+    if markup::is_url_line(line) || markup::is_tag_line(line) {
+        return Some(NoiseReason::PageControl);
+    }
+    let lower = text::fold_quotes(&line.to_lowercase());
+    let words = text::word_count(line);
+    let short = words <= 12;
+
+    if is_first_person_bio(&lower) || is_third_person_bio(line, &lower) {
+        return Some(NoiseReason::AuthorBio);
+    }
+    if text::contains_email(line) {
+        return Some(NoiseReason::Contact);
+    }
+    if lower.starts_with("error:") || (short && contains_any(&lower, PAGE_CONTROL)) {
+        return Some(NoiseReason::PageControl);
+    }
+    if (short || lower.ends_with('*')) && contains_any(&lower, COMMENT_FORM) {
+        return Some(NoiseReason::CommentForm);
+    }
+    if short && contains_any_words(&spaced_words(line), PROMOTION) {
+        return Some(NoiseReason::Promotion);
+    }
+    if words <= 60 && contains_any(&lower, FURNITURE_ANY_LENGTH) {
+        return Some(NoiseReason::PageControl);
+    }
+    if words <= 40 && (is_promotion_to_reader(line) || is_request_to_us(line)) {
+        return Some(NoiseReason::Promotion);
+    }
+    if is_editors_note(&lower) {
+        return Some(NoiseReason::EditorsNote);
+    }
+    if words <= 60
+        && (contains_any(&lower, CAPTION_CREDITS) || starts_with_any(&lower, CAPTION_OPENINGS))
+    {
+        return Some(NoiseReason::PhotoCredit);
+    }
+    if short && (lower.starts_with("posted in ") || lower.contains("| tagged")) {
+        return Some(NoiseReason::Category);
+    }
+    if is_site_counter(&lower) {
+        return Some(NoiseReason::PageControl);
+    }
+    if is_relative_time(&lower) {
+        return Some(NoiseReason::Dateline);
+    }
+    if is_reporting_credit(&lower) {
+        return Some(NoiseReason::Byline);
+    }
+    if is_about_author_heading(&lower) {
+        return Some(NoiseReason::AuthorBio);
+    }
+    if let Some(reason) = label_line(&lower) {
+        return Some(reason);
+    }
+    if words <= 6 && !text::ends_sentence(line) {
+        let first = lower.split_whitespace().next().unwrap_or("");
+        if CALL_TO_ACTION_VERBS.contains(&first) {
+            return Some(NoiseReason::Promotion);
+        }
+    }
+    if text::parse_date_line(line).is_some() {
+        return Some(NoiseReason::Dateline);
+    }
+    if is_byline(line) {
+        return Some(NoiseReason::Byline);
+    }
+    None
+}
+
+/// The words of a line, lower case, each with a space either side, so that
+/// phrases match whole words: "subscribe" is not in "subscribers".
+fn spaced_words(line: &str) -> String {
+    let lower = text::fold_quotes(&line.to_lowercase());
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!(" {} ", words.join(" "))
+}
+
+fn contains_any_words(spaced: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| spaced.contains(&format!(" {p} ")))
+}
+
+/// Whether a line speaks to the reader ("you", "your", "our", "us") in the
+/// site's own voice: not a quotation, not a reported statement, and not
+/// "the US".
+fn addresses_reader(line: &str) -> bool {
+    let quoted = line.contains(['"', '\u{201C}', '\u{201D}']);
+    let spaced = spaced_words(line);
+    let reported = contains_any_words(&spaced, &["said", "says", "according to", "told"]);
+    let lower_us = format!(" {line} ").contains(" us ");
+    let reader = contains_any_words(&spaced, &["you", "you're", "your", "our"])
+        || (lower_us && spaced.contains(" us "));
+    reader && !quoted && !reported
+}
+
+/// A sign-up, subscription or donation prompt, of any length.
+fn is_promotion_to_reader(line: &str) -> bool {
+    contains_any_words(&spaced_words(line), PROMOTION_TO_READER) && addresses_reader(line)
+}
+
+fn is_request_to_us(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let first = lower
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic());
+    REQUEST_VERBS.contains(&first) && addresses_reader(line)
+}
+
+/// "Correction: …", "Editor's note: …", "Disclosure: …", "An earlier
+/// version of this article …". An "Update:" is left as text: it often
+/// brings a new statement.
+fn is_editors_note(lower: &str) -> bool {
+    starts_with_any(
+        lower,
+        &[
+            "correction:",
+            "clarification:",
+            "editor's note",
+            "editors' note",
+            "disclosure:",
+            "disclaimer:",
+        ],
+    ) || lower.contains("an earlier version of this")
+}
+
+/// "1.2K shares", "3 Comments", "12,345 views": a page's counters.
+fn is_site_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let [count, what] = words[..] else {
+        return false;
+    };
+    count
+        .trim_end_matches(['k', 'm'])
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && count.starts_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            what,
+            "shares" | "share" | "comments" | "comment" | "views" | "likes" | "reactions"
+        )
+}
+
+/// "2 hours ago", "an hour ago", "5 mins ago".
+fn is_relative_time(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let [count, unit, "ago"] = words[..] else {
+        return false;
+    };
+    (count.chars().all(|c| c.is_ascii_digit()) || matches!(count, "a" | "an" | "one"))
+        && matches!(
+            unit.trim_end_matches('s'),
+            "sec" | "second" | "min" | "minute" | "hr" | "hour" | "day" | "week" | "month"
+        )
+}
+
+/// "Reporting by Jane Doe; Editing by John Roe", "The Associated Press
+/// contributed to this report."
+fn is_reporting_credit(lower: &str) -> bool {
+    let lower = lower.trim_start_matches('(');
+    let origin = starts_with_any(
+        lower,
+        &["this article", "this story", "this post", "this report"],
+    ) && (lower.contains("originally appeared")
+        || lower.contains("originally published"));
+    starts_with_any(
+        lower,
+        &[
+            "reporting by",
+            "additional reporting by",
+            "writing by",
+            "editing by",
+            "compiled by",
+        ],
+    ) || lower.contains("contributed to this report")
+        || lower.contains("contributed reporting")
+        || origin
+}
+
+/// "Photo: …", "Credit: …", "Source: Unsplash", "Image source, Getty
+/// Images", "Tags: …" and the like.
+fn label_line(lower: &str) -> Option<NoiseReason> {
+    // "Image source, Reuters" and "Image caption, …" label with a comma.
+    for label in [
+        "image source,",
+        "image caption,",
+        "media caption,",
+        "photo source,",
+    ] {
+        if lower.starts_with(label) {
+            return Some(NoiseReason::PhotoCredit);
+        }
+    }
+    let (label, value) = lower.split_once(':')?;
+    // "(Photo: Getty Images)"
+    let label = label.trim().trim_start_matches(['(', '[']);
+    if label.split_whitespace().count() > 2 || value.split_whitespace().count() > 8 {
+        return None;
+    }
+    let last = label.split_whitespace().last().unwrap_or("");
+    if CREDIT_LABELS.contains(&last) {
+        return Some(NoiseReason::PhotoCredit);
+    }
+    if matches!(
+        label,
+        "tags" | "tag" | "topics" | "topic" | "filed under" | "categories" | "keywords"
+    ) {
+        return Some(NoiseReason::Category);
+    }
+    if matches!(
+        label,
+        "author" | "authors" | "written by" | "posted by" | "words" | "reporter" | "reporters"
+    ) {
+        return Some(NoiseReason::Byline);
+    }
+    if matches!(
+        label,
+        "previous article"
+            | "next article"
+            | "previous post"
+            | "next post"
+            | "previous story"
+            | "next story"
+            | "previous"
+            | "next"
+            | "up next"
+    ) {
+        return Some(NoiseReason::PageControl);
+    }
+    if matches!(label, "watch" | "listen" | "watch live" | "podcast") {
+        return Some(NoiseReason::Promotion);
+    }
+    if label == "source" || label == "sources" || label == "via" {
+        return Some(if contains_any(value, PHOTO_AGENCIES) {
+            NoiseReason::PhotoCredit
+        } else {
+            NoiseReason::Byline
+        });
+    }
+    None
+}
+
+pub(super) fn is_about_author_heading(lower: &str) -> bool {
+    let t = lower.trim_end_matches([':', '.']).trim();
+    matches!(
+        t,
+        "about the author"
+            | "about the authors"
+            | "about author"
+            | "author bio"
+            | "about me"
+            | "about the writer"
+    ) || (t.starts_with("about ") && t.ends_with(" author"))
+}
+
+/// "I am Jane Doe, a software engineer …", "My name is …".
+fn is_first_person_bio(lower: &str) -> bool {
+    let opens =
+        lower.starts_with("i am ") || lower.starts_with("i'm ") || lower.starts_with("my name is ");
+    opens && contains_any(lower, JOURNALIST_ROLES)
+}
+
+/// "Jane Doe is a reporter who covers …": a name, then a role.
+fn is_third_person_bio(line: &str, lower: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 4 || words.len() > 80 {
+        return false;
+    }
+    let name_words = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !(2..=3).contains(&name_words) {
+        return false;
+    }
+    let verb = words[name_words].to_lowercase();
+    if !matches!(
+        verb.as_str(),
+        "is" | "was" | "has" | "covers" | "writes" | "joined" | "reports"
+    ) {
+        return false;
+    }
+    let rest = words[name_words + 1..].join(" ").to_lowercase();
+    let first_clause: String = rest.chars().take(80).collect();
+    let role = contains_any(&first_clause, JOURNALIST_ROLES)
+        && (lower.contains("cover") || lower.contains("writ") || lower.contains("years"));
+    // "Jane Doe covers city hall for the Herald", "John Roe reports on
+    // aviation for Example News": a beat, then the outlet.
+    let beat = matches!(verb.as_str(), "covers" | "reports")
+        && words[name_words + 1..]
+            .windows(2)
+            .any(|w| w[0] == "for" && w[1].chars().next().is_some_and(char::is_uppercase))
+        || matches!(verb.as_str(), "covers" | "reports")
+            && words[name_words + 1..]
+                .windows(3)
+                .any(|w| w[0] == "for" && w[1] == "the" && w[2].starts_with(char::is_uppercase));
+    role || beat
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe | Reuters", "Written by Jane Doe".
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = ["By ", "by ", "Written by ", "Posted by ", "Words by "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !text::ends_sentence(line)
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || *w == "and"
+        })
+}

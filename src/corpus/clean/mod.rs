@@ -1,0 +1,173 @@
+//! Telling news text from the rest of a scraped page, line by line.
+//!
+//! Scraped articles carry comment forms, newsletter prompts, author bios,
+//! photo credits and headlines of other stories. Each rule here looks at the
+//! shape and wording of a line, never at particular articles, and a line it
+//! rejects stays in the article (dimmed in the reader), marked with why.
+
+mod context;
+mod line;
+mod phrases;
+
+use super::{Line, Span};
+use crate::text;
+
+/// How the cleaner classified a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "reason")]
+pub enum LineKind {
+    /// Empty or only white space.
+    Blank,
+    /// News text: title, headings and sentences.
+    Text,
+    /// Not news; kept to be shown dimmed, never a claim.
+    Noise(NoiseReason),
+}
+
+impl LineKind {
+    pub fn is_noise(self) -> bool {
+        matches!(self, LineKind::Noise(_))
+    }
+}
+
+/// Why a line is not news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoiseReason {
+    /// A section label such as "Tech" above the title.
+    Category,
+    /// A line that only gives the date.
+    Dateline,
+    /// "By …" or "Source: …" naming the author or outlet.
+    Byline,
+    /// A photo caption or credit.
+    PhotoCredit,
+    /// Comment and reply forms.
+    CommentForm,
+    /// Newsletter, sign-up, sharing and other calls to action.
+    Promotion,
+    /// Page controls: "Show more", "Back to top", copy protection.
+    PageControl,
+    /// The author's biography, or an "About the author" block.
+    AuthorBio,
+    /// A contact e-mail address.
+    Contact,
+    /// The headline of an unrelated story pasted into the page.
+    UnrelatedHeadline,
+    /// A correction or editor's note about the article itself.
+    EditorsNote,
+}
+
+impl NoiseReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            NoiseReason::Category => "section label",
+            NoiseReason::Dateline => "date line",
+            NoiseReason::Byline => "byline or source",
+            NoiseReason::PhotoCredit => "photo caption or credit",
+            NoiseReason::CommentForm => "comment form",
+            NoiseReason::Promotion => "newsletter or promotion",
+            NoiseReason::PageControl => "page control",
+            NoiseReason::AuthorBio => "author biography",
+            NoiseReason::Contact => "contact address",
+            NoiseReason::UnrelatedHeadline => "unrelated headline",
+            NoiseReason::EditorsNote => "editor's note",
+        }
+    }
+}
+
+/// Splits text into lines (LF, CRLF or lone CR) and classifies each one.
+pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
+    let spans = line_spans(text);
+    let mut lines: Vec<Line> = spans
+        .iter()
+        .map(|&span| {
+            let kind = if text::is_blank(&text[span.range()]) {
+                LineKind::Blank
+            } else {
+                LineKind::Text
+            };
+            Line { span, kind }
+        })
+        .collect();
+
+    for i in 0..lines.len() {
+        if lines[i].kind == LineKind::Blank || is_wrapped(text, &lines, i) {
+            continue;
+        }
+        let line = text[lines[i].span.range()].trim_matches(text::is_space);
+        if let Some(reason) = line::classify_line(line) {
+            lines[i].kind = LineKind::Noise(reason);
+        }
+    }
+    context::mark_captions(text, &mut lines);
+    context::mark_author_block(text, &mut lines);
+    context::mark_bio_continuations(text, &mut lines);
+    context::mark_link_lists(text, &mut lines);
+    context::mark_top_labels(text, &mut lines);
+    context::mark_unrelated_headlines(text, &mut lines);
+    lines
+}
+
+/// Whether line `i` is part of a paragraph wrapped over several lines: the
+/// sentence runs on into a next line that opens in lower case. Such a line
+/// is a piece of a sentence, whatever words it holds ("… 260 million
+/// subscribers worldwide at the end of" / "March, up from …" is news).
+fn is_wrapped(text: &str, lines: &[Line], i: usize) -> bool {
+    let content = |k: usize| {
+        lines
+            .get(k)
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| text[l.span.range()].trim_matches(text::is_space))
+    };
+    // A wrapped line is a long piece of prose; the next goes on with a
+    // plain lower-case word ("error: Content is protected" is no prose).
+    let runs_on = |upper: &str, lower: &str| {
+        let first = lower.split_whitespace().next().unwrap_or("");
+        let first = first.trim_end_matches([',', ';']);
+        text::word_count(upper) >= 6
+            && !text::ends_sentence(upper)
+            && !first.is_empty()
+            && first
+                .chars()
+                .all(|c| c.is_lowercase() || c == '\'' || c == '-')
+    };
+    let this = content(i).unwrap_or("");
+    let into_next = content(i + 1).is_some_and(|next| runs_on(this, next));
+    let from_previous = i
+        .checked_sub(1)
+        .and_then(content)
+        .is_some_and(|previous| runs_on(previous, this));
+    into_next || from_previous
+}
+
+/// Byte spans of the lines of `text`, without their terminators.
+pub(crate) fn line_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                spans.push(Span::new(start, i));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                spans.push(Span::new(start, i));
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        spans.push(Span::new(start, bytes.len()));
+    }
+    spans
+}
