@@ -271,45 +271,53 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
         .iter()
         .map(|f| f.terms.iter().map(String::as_str).collect())
         .collect();
+    let asserting_claims = |i: usize| -> Vec<usize> {
+        digest
+            .claims_of(s.refs[i])
+            .iter()
+            .copied()
+            .filter(|&a| digest.claims[a].polarity == Polarity::Asserts && alleged[a])
+            .collect()
+    };
+    let denying_claims = |j: usize| -> Vec<usize> {
+        digest
+            .claims_of(s.refs[j])
+            .iter()
+            .copied()
+            .filter(|&d| digest.claims[d].polarity == Polarity::Denies)
+            .collect()
+    };
+    // Opposite polarity is the point; the other guards still hold: a denial
+    // about other actors or other numbers disputes nothing.
+    let kept_apart_by_more_than_polarity = |i: usize, j: usize| {
+        let mut aligned = s.features[j].clone();
+        aligned.polarity = s.features[i].polarity;
+        incompatibility(&s.features[i], &aligned).is_some()
+    };
     let mut best: HashMap<(usize, usize), (f32, PassageRef, PassageRef)> = HashMap::new();
+    let mut record = |i: usize, j: usize, score: f32, asserting: &[usize], denying: &[usize]| {
+        for &a in asserting {
+            for &d in denying {
+                let entry = best.entry((a, d)).or_insert((score, s.refs[i], s.refs[j]));
+                if score > entry.0 {
+                    *entry = (score, s.refs[i], s.refs[j]);
+                }
+            }
+        }
+    };
     for (x, y) in pairs_sharing_a_key(&terms) {
         for (i, j) in [(x, y), (y, x)] {
-            let asserting: Vec<usize> = digest
-                .claims_of(s.refs[i])
-                .iter()
-                .copied()
-                .filter(|&a| digest.claims[a].polarity == Polarity::Asserts && alleged[a])
-                .collect();
-            let denying: Vec<usize> = digest
-                .claims_of(s.refs[j])
-                .iter()
-                .copied()
-                .filter(|&d| digest.claims[d].polarity == Polarity::Denies)
-                .collect();
-            if asserting.is_empty() || denying.is_empty() {
-                continue;
-            }
-            // Opposite polarity is the point; the other guards still hold:
-            // a denial about other actors or other numbers disputes nothing.
-            let mut aligned = s.features[j].clone();
-            aligned.polarity = s.features[i].polarity;
-            if incompatibility(&s.features[i], &aligned).is_some() {
+            let (asserting, denying) = (asserting_claims(i), denying_claims(j));
+            if asserting.is_empty() || denying.is_empty() || kept_apart_by_more_than_polarity(i, j)
+            {
                 continue;
             }
             // Word overlap, not the embedding: a denial repeats the words
             // it denies ("didn't share … private messages"), while the
             // embeddings of any two sentences of one story are close.
             let score = s.lexical_similarity(i, j);
-            if score < DISPUTE_MIN_OVERLAP {
-                continue;
-            }
-            for &a in &asserting {
-                for &d in &denying {
-                    let entry = best.entry((a, d)).or_insert((score, s.refs[i], s.refs[j]));
-                    if score > entry.0 {
-                        *entry = (score, s.refs[i], s.refs[j]);
-                    }
-                }
+            if score >= DISPUTE_MIN_OVERLAP {
+                record(i, j, score, &asserting, &denying);
             }
         }
     }
@@ -318,24 +326,10 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
     // whatever words it answers.
     for j in 1..s.refs.len() {
         let i = j - 1;
-        if s.refs[i].article != s.refs[j].article || !refers_back(s.texts[j]) {
-            continue;
-        }
-        let mut aligned = s.features[j].clone();
-        aligned.polarity = s.features[i].polarity;
-        if incompatibility(&s.features[i], &aligned).is_some() {
-            continue;
-        }
-        let score = s.lexical_similarity(i, j);
-        for &a in digest.claims_of(s.refs[i]) {
-            if digest.claims[a].polarity != Polarity::Asserts || !alleged[a] {
-                continue;
-            }
-            for &d in digest.claims_of(s.refs[j]) {
-                if digest.claims[d].polarity == Polarity::Denies {
-                    best.entry((a, d)).or_insert((score, s.refs[i], s.refs[j]));
-                }
-            }
+        let answers = s.refs[i].article == s.refs[j].article && refers_back(s.texts[j]);
+        if answers && !kept_apart_by_more_than_polarity(i, j) {
+            let score = s.lexical_similarity(i, j);
+            record(i, j, score, &asserting_claims(i), &denying_claims(j));
         }
     }
     let mut out: Vec<Dispute> = best
