@@ -152,7 +152,7 @@ impl Digest {
         // Matching reads the words, not the Markdown or HTML around them.
         let plain: Vec<std::borrow::Cow<str>> = refs
             .iter()
-            .map(|r| crate::corpus::markup::plain_text(passage_text(corpus, *r)))
+            .map(|r| passage_plain_text(corpus, *r))
             .collect();
         let texts: Vec<&str> = plain.iter().map(|t| t.as_ref()).collect();
         let names = actors::ProperNouns::learn(texts.iter().copied());
@@ -269,9 +269,10 @@ impl Digest {
     }
 }
 
-fn passage_text(corpus: &Corpus, r: PassageRef) -> &str {
+/// A passage's words without markup (see [`crate::corpus::markup`]).
+fn passage_plain_text(corpus: &Corpus, r: PassageRef) -> std::borrow::Cow<'_, str> {
     let article = &corpus.articles[r.article];
-    article.passage_text(&article.passages[r.passage])
+    article.passage_plain_text(&article.passages[r.passage])
 }
 
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
