@@ -256,9 +256,9 @@ fn subject_of_reporting_verb(text: &str) -> Option<(Option<String>, String)> {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .collect();
         // "…, the airline said in a statement.": the verb may be followed
-        // by where or when it was said.
-        // The words before the verb must then read as a source: a name or
-        // a determiner first ("the airline", not "refuted these claims").
+        // by where or when it was said; the words before the verb must then
+        // read as a source, a name or a determiner first ("the airline",
+        // not "refuted these claims").
         let reads_as_source = |w: &str| {
             w.starts_with(char::is_uppercase) || DETERMINERS.contains(&w.to_lowercase().as_str())
         };

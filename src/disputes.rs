@@ -203,12 +203,12 @@ const BACK_REFERENCES: &[&str] = &[
     "that account",
 ];
 
-/// A denial that answers what was said just before it: "rejected that
-/// claim", "refuted these allegations".
+/// Whether a passage names what it answers as what was just said: "that
+/// claim", "these allegations". With a denial's polarity, it disputes the
+/// passage before it.
 fn refers_back(text: &str) -> bool {
     let folded = text::fold_for_match(text);
-    crate::digest::polarity(text) == Polarity::Denies
-        && BACK_REFERENCES.iter().any(|r| folded.contains(r))
+    BACK_REFERENCES.iter().any(|r| folded.contains(r))
 }
 
 /// Finds the disputes and discrepancies of a digest.
@@ -326,7 +326,9 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
     // whatever words it answers.
     for j in 1..s.refs.len() {
         let i = j - 1;
-        let answers = s.refs[i].article == s.refs[j].article && refers_back(s.texts[j]);
+        let answers = s.refs[i].article == s.refs[j].article
+            && s.features[j].polarity == Polarity::Denies
+            && refers_back(s.texts[j]);
         if answers && !kept_apart_by_more_than_polarity(i, j) {
             let score = s.lexical_similarity(i, j);
             record(i, j, score, &asserting_claims(i), &denying_claims(j));

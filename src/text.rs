@@ -248,11 +248,9 @@ pub fn parse_date_line(line: &str) -> Option<String> {
 
 /// A day name or its three-letter abbreviation ("Tue.").
 fn weekday(w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_lowercase();
-    WEEKDAY_NAMES.iter().any(|d| {
-        let d = d.to_lowercase();
-        d == w || (w.len() == 3 && d.starts_with(&w))
-    })
+    let w = w.trim_end_matches('.');
+    weekday_number(w).is_some()
+        || (w.len() == 3 && WEEKDAY_NAMES.iter().any(|d| d[..3].eq_ignore_ascii_case(w)))
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -26,6 +26,7 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
         return Some(NoiseReason::PageControl);
     }
     let lower = text::fold_quotes(&line.to_lowercase());
+    let spaced = spaced_words(&lower);
     let words = text::word_count(line);
     let short = words <= 12;
 
@@ -41,13 +42,15 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if (short || lower.ends_with('*')) && contains_any(&lower, COMMENT_FORM) {
         return Some(NoiseReason::CommentForm);
     }
-    if short && contains_any_words(&spaced_words(line), PROMOTION) {
+    if short && contains_any_words(&spaced, PROMOTION) {
         return Some(NoiseReason::Promotion);
     }
     if words <= 60 && contains_any(&lower, FURNITURE_ANY_LENGTH) {
         return Some(NoiseReason::PageControl);
     }
-    if words <= 40 && (is_promotion_to_reader(line) || is_request_to_us(line)) {
+    if words <= 40
+        && (is_promotion_to_reader(line, &spaced) || is_request_to_us(line, &lower, &spaced))
+    {
         return Some(NoiseReason::Promotion);
     }
     if is_editors_note(&lower) {
@@ -91,10 +94,9 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     None
 }
 
-/// The words of a line, lower case, each with a space either side, so that
+/// The words of a lower-cased line, each with a space either side, so that
 /// phrases match whole words: "subscribe" is not in "subscribers".
-fn spaced_words(line: &str) -> String {
-    let lower = text::fold_quotes(&line.to_lowercase());
+fn spaced_words(lower: &str) -> String {
     let words: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
@@ -108,30 +110,28 @@ fn contains_any_words(spaced: &str, phrases: &[&str]) -> bool {
 
 /// Whether a line speaks to the reader ("you", "your", "our", "us") in the
 /// site's own voice: not a quotation, not a reported statement, and not
-/// "the US".
-fn addresses_reader(line: &str) -> bool {
+/// "the US". `spaced` is [`spaced_words`] of the line.
+fn addresses_reader(line: &str, spaced: &str) -> bool {
     let quoted = line.contains(['"', '\u{201C}', '\u{201D}']);
-    let spaced = spaced_words(line);
-    let reported = contains_any_words(&spaced, &["said", "says", "according to", "told"]);
+    let reported = contains_any_words(spaced, &["said", "says", "according to", "told"]);
     let lower_us = format!(" {line} ").contains(" us ");
-    let reader = contains_any_words(&spaced, &["you", "you're", "your", "our"])
+    let reader = contains_any_words(spaced, &["you", "you're", "your", "our"])
         || (lower_us && spaced.contains(" us "));
     reader && !quoted && !reported
 }
 
 /// A sign-up, subscription or donation prompt, of any length.
-fn is_promotion_to_reader(line: &str) -> bool {
-    contains_any_words(&spaced_words(line), PROMOTION_TO_READER) && addresses_reader(line)
+fn is_promotion_to_reader(line: &str, spaced: &str) -> bool {
+    contains_any_words(spaced, PROMOTION_TO_READER) && addresses_reader(line, spaced)
 }
 
-fn is_request_to_us(line: &str) -> bool {
-    let lower = line.to_lowercase();
+fn is_request_to_us(line: &str, lower: &str, spaced: &str) -> bool {
     let first = lower
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphabetic());
-    REQUEST_VERBS.contains(&first) && addresses_reader(line)
+    REQUEST_VERBS.contains(&first) && addresses_reader(line, spaced)
 }
 
 /// "Correction: …", "Editor's note: …", "Disclosure: …", "An earlier
