@@ -32,6 +32,9 @@ const ALLOWED: &[&str] = &[
     "authorised",
     "greenlit",
 ];
+/// Verbs that end a ban or a block: "lifted the ban" lets something go ahead,
+/// and the stopping word after them is what ended, not what was decided.
+const LIFTING: &[&str] = &["lift", "lifts", "lifted", "lifting"];
 /// Words that report a decision stopping it.
 const STOPPED: &[&str] = &[
     "block",
@@ -98,6 +101,22 @@ const UP: &[&str] = &[
     "rebounds",
     "rebounded",
     "up",
+    "strengthen",
+    "strengthens",
+    "strengthened",
+    "improve",
+    "improves",
+    "improved",
+    "grow",
+    "grows",
+    "grew",
+    "grown",
+    "widen",
+    "widens",
+    "widened",
+    "boost",
+    "boosts",
+    "boosted",
 ];
 /// Words that report a fall.
 const DOWN: &[&str] = &[
@@ -138,6 +157,30 @@ const DOWN: &[&str] = &[
     "dips",
     "dipped",
     "down",
+    "weaken",
+    "weakens",
+    "weakened",
+    "worsen",
+    "worsens",
+    "worsened",
+    "deteriorate",
+    "deteriorates",
+    "deteriorated",
+    "shrink",
+    "shrinks",
+    "shrank",
+    "shrunk",
+    "narrow",
+    "narrows",
+    "narrowed",
+    "reduce",
+    "reduces",
+    "reduced",
+    "lowered",
+    "lowers",
+    "slash",
+    "slashes",
+    "slashed",
 ];
 
 /// The directions of movement a passage reports, from its text folded by
@@ -149,8 +192,16 @@ pub fn directions(folded: &str) -> Directions {
         .filter(|w| !w.is_empty())
         .collect();
     let mut out = Directions::default();
+    // Where a "lift" reaches: the stopping word in the next few words is
+    // the thing lifted.
+    let mut lifted_until = 0;
     for (i, &word) in words.iter().enumerate() {
         let next = words.get(i + 1).copied();
+        if LIFTING.contains(&word) {
+            out.allowed = true;
+            lifted_until = i + 4;
+            continue;
+        }
         if word == "up" && next == Some("to") {
             continue;
         }
@@ -162,7 +213,9 @@ pub fn directions(folded: &str) -> Directions {
         out.down |= DOWN.contains(&word);
         out.allowed |= ALLOWED.contains(&word);
         // "struck" stops something only when it is "struck down".
-        out.stopped |= STOPPED.contains(&word) && (word != "struck" || next == Some("down"));
+        out.stopped |= STOPPED.contains(&word)
+            && (word != "struck" || next == Some("down"))
+            && i >= lifted_until;
     }
     out
 }
@@ -209,6 +262,12 @@ mod tests {
         assert!(approved.opposite(blocked) && struck.opposite(upheld));
         assert!(!directions("Regulators approved the ban.").opposite(blocked));
         assert!(!directions("The striker struck the ball.").opposite(upheld));
+        let lifted = directions("The FAA lifted its ban on flights to Tel Aviv.");
+        let continued = directions("The FAA extends its ban on flights to Tel Aviv.");
+        assert!(lifted.opposite(continued) && !lifted.opposite(approved));
+        let weakened = directions("The yuan weakened against the dollar.");
+        let strengthened = directions("The yuan strengthened to a new high.");
+        assert!(weakened.opposite(strengthened));
         let refused = directions("Acme declined to comment.");
         assert!(!refused.opposite(rose));
         let none = directions("Acme was fined by the regulator.");
