@@ -190,6 +190,15 @@ pub fn run_eval(
     if verbose {
         for miss in &report.misses {
             out.push_str(&format!("  {miss:?}\n"));
+            // Why: the pair's score against the threshold, or its guard.
+            if let eval::Miss::Split { a, b, .. } | eval::Miss::Joined { a, b } = miss
+                && let Some(why) = eval::explain(&corpus, &digest, a, b)
+            {
+                out.push_str(&format!(
+                    "      {why}; threshold {:.2}\n",
+                    options.weights.threshold
+                ));
+            }
         }
     }
     print(&out)?;

@@ -85,8 +85,9 @@ fn locate(folded: &[(PassageRef, String)], label: &str) -> Vec<PassageRef> {
         .collect()
 }
 
-pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
-    let folded: Vec<(PassageRef, String)> = corpus
+/// Every passage of the corpus with its folded text, for [`locate`].
+fn folded_passages(corpus: &Corpus) -> Vec<(PassageRef, String)> {
+    corpus
         .articles
         .iter()
         .enumerate()
@@ -101,7 +102,20 @@ pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
                 )
             })
         })
-        .collect();
+        .collect()
+}
+
+/// How the digest scored the passages two labels name (the first passage
+/// each names), for a report that says why a pair was split or joined.
+pub fn explain(corpus: &Corpus, digest: &Digest, a: &str, b: &str) -> Option<String> {
+    let folded = folded_passages(corpus);
+    let ra = *locate(&folded, a).first()?;
+    let rb = *locate(&folded, b).first()?;
+    digest.explain_pair(ra, rb).map(|e| e.to_string())
+}
+
+pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {
+    let folded = folded_passages(corpus);
     let mut report = EvalReport::default();
     let share_claim = |x: &[PassageRef], y: &[PassageRef]| {
         x.iter().any(|a| {

@@ -118,6 +118,39 @@ pub struct Digest {
     passages: Vec<PassageRef>,
     features: Vec<PassageFeatures>,
     embeddings: Option<Vec<Vec<f32>>>,
+    /// The story of each passage, and the weights the claims were built
+    /// with: what [`Digest::explain_pair`] needs to score a pair again.
+    story_of: Vec<usize>,
+    weights: ScoreWeights,
+}
+
+/// How the digest saw two passages, for a reader asking why they do or do
+/// not share a claim.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PairExplanation {
+    /// Scored, in their story's term weights; average-link clustering then
+    /// decides with the rest of the story.
+    Scored(PairScore),
+    /// A guard keeps them apart whatever they share.
+    Guarded(Incompatibility),
+    /// They fall in different stories, which are never compared.
+    OtherStories,
+}
+
+impl std::fmt::Display for PairExplanation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PairExplanation::Scored(s) => {
+                write!(f, "score {:.3} (word cosine {:.3}, containment {:.3}", s.total, s.cosine, s.containment)?;
+                if let Some(semantic) = s.semantic {
+                    write!(f, ", embedding {semantic:.3}")?;
+                }
+                write!(f, ")")
+            }
+            PairExplanation::Guarded(why) => write!(f, "guard: {}", why.name()),
+            PairExplanation::OtherStories => write!(f, "in different stories"),
+        }
+    }
 }
 
 /// Can this kind of passage carry a claim?
@@ -243,7 +276,30 @@ impl Digest {
             passages: refs,
             features,
             embeddings,
+            story_of,
+            weights: options.weights,
         }
+    }
+
+    /// Scores two claimable passages again as the digest did (their story's
+    /// term weights, the same embeddings and guards). `None` when either is
+    /// not a claimable passage.
+    pub fn explain_pair(&self, a: PassageRef, b: PassageRef) -> Option<PairExplanation> {
+        let i = self.passages.binary_search(&a).ok()?;
+        let j = self.passages.binary_search(&b).ok()?;
+        let story = self.story_of[i];
+        if self.story_of[j] != story {
+            return Some(PairExplanation::OtherStories);
+        }
+        let members = (0..self.features.len()).filter(|&k| self.story_of[k] == story);
+        let weights = TermWeights::from_passages(members.map(|k| &self.features[k]));
+        let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+        Some(
+            match score(&self.features[i], &self.features[j], &weights, semantic, &self.weights) {
+                Ok(s) => PairExplanation::Scored(s),
+                Err(why) => PairExplanation::Guarded(why),
+            },
+        )
     }
 
     /// The claimable passages in corpus order.
