@@ -21,8 +21,10 @@ fn is_calendar_word(word: &str) -> bool {
 /// What joins the parts of one written word that may each be a name.
 const NAME_PART_SEPARATORS: [char; 3] = ['-', '/', '\u{2013}'];
 
-/// Words of a passage with whether each opens a sentence or a quotation.
-fn words_with_position(passage: &str) -> Vec<(String, bool, bool)> {
+/// Words of a passage, folded, with whether each is written with a
+/// capital, whether it opens a sentence or a quotation, and whether it is a
+/// possessive ("Oduya's").
+fn words_with_position(passage: &str) -> Vec<(String, bool, bool, bool)> {
     let mut out = Vec::new();
     let mut opening = true;
     for raw in passage.split(text::is_space) {
@@ -35,8 +37,9 @@ fn words_with_position(passage: &str) -> Vec<(String, bool, bool)> {
             }
             let capital = trimmed.chars().next().is_some_and(char::is_uppercase);
             let folded = text::fold_for_match(trimmed);
+            let possessive = folded.ends_with("'s");
             let word = folded.strip_suffix("'s").unwrap_or(&folded).to_string();
-            out.push((word, capital, opening));
+            out.push((word, capital, opening, possessive));
         }
         opening = raw.ends_with(['.', ':', '!', '?', '"', '\u{201C}'])
             || raw.starts_with(['"', '\u{201C}', '(']);
@@ -54,7 +57,7 @@ impl ProperNouns {
             if text::title_case_ratio(passage) > 0.7 {
                 continue;
             }
-            for (word, capital, opening) in words_with_position(passage) {
+            for (word, capital, opening, _) in words_with_position(passage) {
                 if !word.chars().any(char::is_alphabetic) {
                     continue;
                 }
@@ -100,18 +103,64 @@ impl ProperNouns {
             .join(" ")
     }
 
-    /// The names a passage mentions, folded to lower case, sorted.
-    pub fn actors(&self, passage: &str) -> Vec<String> {
-        let mut out: Vec<String> = words_with_position(passage)
-            .into_iter()
-            .filter(|(w, capital, _)| *capital && self.names.contains(w))
-            .map(|(w, _, _)| w)
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// The names a passage mentions, folded to lower case, sorted, in two
+    /// lists: who acts, and where it happened ("trading in New York", "the
+    /// Austin, Texas-based company"). A source of figures ("according to
+    /// LSEG data") is in neither. Two outlets tell one fact with different
+    /// such details, which must not make them name different actors.
+    pub fn actors_and_places(&self, passage: &str) -> (Vec<String>, Vec<String>) {
+        let words = words_with_position(passage);
+        let is_name = |k: usize| words[k].1 && self.names.contains(&words[k].0);
+        #[derive(Clone, Copy, PartialEq)]
+        enum Role {
+            Actor,
+            Place,
+            Source,
+        }
+        let mut role = vec![Role::Actor; words.len()];
+        // A run of capitalised words is one name ("New York", "Austin,
+        // Texas", "CEO Maren Oduya"); what stands around the run says its role.
+        let capitalised = |k: usize| words[k].1 && !text::is_stop_word(&words[k].0);
+        let mut k = 0;
+        while k < words.len() {
+            if !capitalised(k) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < words.len() && capitalised(k) {
+                k += 1;
+            }
+            let before = |n: usize| start.checked_sub(n).map(|i| words[i].0.as_str());
+            let run_role = if before(2) == Some("according") && before(1) == Some("to") {
+                Role::Source
+            } else if words[k - 1].3 {
+                // "in CEO Maren Oduya's words": whose, not where.
+                Role::Actor
+            } else if matches!(before(1), Some(w) if SCENE_PREPOSITIONS.contains(&w))
+                || words.get(k).is_some_and(|w| w.0 == "based")
+            {
+                Role::Place
+            } else {
+                Role::Actor
+            };
+            role[start..k].fill(run_role);
+        }
+        let collect = |wanted: Role| {
+            let mut out: Vec<String> = (0..words.len())
+                .filter(|&k| is_name(k) && role[k] == wanted)
+                .map(|k| words[k].0.clone())
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        (collect(Role::Actor), collect(Role::Place))
     }
 }
+
+/// Prepositions after which a name is where something happened.
+const SCENE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "throughout"];
 
 /// Places whose people and adjective are not the place's name plus an
 /// ending. Word pairs of English, not of any story: "Spanish" names Spain
@@ -204,8 +253,12 @@ pub fn same_actor(a: &str, b: &str) -> bool {
 }
 
 /// Whether two actor lists name someone in common.
-pub fn share_an_actor(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| same_actor(x, y)))
+pub fn share_an_actor<'a, 'b>(
+    a: impl IntoIterator<Item = &'a String>,
+    b: impl IntoIterator<Item = &'b String> + Clone,
+) -> bool {
+    a.into_iter()
+        .any(|x| b.clone().into_iter().any(|y| same_actor(x, y)))
 }
 
 /// Names spelt two ways, as transliterations are ("Morsi" and "Mursi",
@@ -256,15 +309,38 @@ mod tests {
             "Acme denied it on Monday.",
             "Critics said the court was slow.",
         ]);
-        assert_eq!(nouns.actors("Acme denied it."), vec!["acme"]);
+        let actors = |passage| nouns.actors_and_places(passage).0;
+        assert_eq!(actors("Acme denied it."), vec!["acme"]);
         assert_eq!(
-            nouns.actors("Hastings, Acme and the Court met in March."),
+            actors("Hastings, Acme and the Court met in March."),
             vec!["acme", "hastings"]
         );
-        assert!(nouns.actors("Critics agreed.").is_empty());
+        assert!(actors("Critics agreed.").is_empty());
         assert_eq!(
             nouns.without_names("Acme-Hastings deal, an Acme-owned firm."),
             "deal, an Acme-owned firm."
+        );
+    }
+
+    #[test]
+    fn places_and_sources_are_not_actors() {
+        let nouns = ProperNouns::learn([
+            "the shares of the company Acme fell sharply on the day in New York, according to the figures of Lseg Data.",
+            "the Austin, Texas-based company said that its head of sales, Dana Reed, would leave at the end of the year.",
+        ]);
+        assert_eq!(
+            nouns.actors_and_places("Shares of Acme fell in New York, according to Lseg Data."),
+            (
+                vec!["acme".to_string()],
+                vec!["new".to_string(), "york".to_string()]
+            )
+        );
+        assert_eq!(
+            nouns.actors_and_places("The Austin, Texas-based Acme said Dana Reed would leave."),
+            (
+                vec!["acme".to_string(), "dana".to_string(), "reed".to_string()],
+                vec!["austin".to_string(), "texas".to_string()]
+            )
         );
     }
 

@@ -20,6 +20,8 @@ pub struct PassageFeatures {
     pub directions: Directions,
     /// Names of people, companies and institutions, lower case, sorted.
     pub actors: Vec<String>,
+    /// Names of where it happened ("in Dresden"), lower case, sorted.
+    pub places: Vec<String>,
 }
 
 /// Equivalent words of news writing, folded to one form before stemming so
@@ -134,12 +136,14 @@ impl PassageFeatures {
                 terms.push(key);
             }
         }
+        let (actors, places) = names.actors_and_places(passage);
         PassageFeatures {
             terms,
             quantities,
             polarity: polarity_of_folded(&folded),
             directions: directions(&folded),
-            actors: names.actors(passage),
+            actors,
+            places,
         }
     }
 }

@@ -141,7 +141,11 @@ impl std::fmt::Display for PairExplanation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PairExplanation::Scored(s) => {
-                write!(f, "score {:.3} (word cosine {:.3}, containment {:.3}", s.total, s.cosine, s.containment)?;
+                write!(
+                    f,
+                    "score {:.3} (word cosine {:.3}, containment {:.3}",
+                    s.total, s.cosine, s.containment
+                )?;
                 if let Some(semantic) = s.semantic {
                     write!(f, ", embedding {semantic:.3}")?;
                 }
@@ -295,7 +299,13 @@ impl Digest {
         let weights = TermWeights::from_passages(members.map(|k| &self.features[k]));
         let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
         Some(
-            match score(&self.features[i], &self.features[j], &weights, semantic, &self.weights) {
+            match score(
+                &self.features[i],
+                &self.features[j],
+                &weights,
+                semantic,
+                &self.weights,
+            ) {
                 Ok(s) => PairExplanation::Scored(s),
                 Err(why) => PairExplanation::Guarded(why),
             },

@@ -140,10 +140,25 @@ pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incom
     if quantity::conflicting(&a.quantities, &b.quantities) {
         return Some(Incompatibility::ConflictingQuantities);
     }
-    let disjoint = !a.actors.is_empty()
-        && !b.actors.is_empty()
-        && !super::actors::share_an_actor(&a.actors, &b.actors);
-    if disjoint {
+    // Both name who acted or where, and no name meets (a name counts as
+    // shared whatever its role on the other side): "bomber kills 4 in Iraq"
+    // / "… in Pakistan", "Meta was fined" / "Google was fined". When one
+    // side names only where it happened ("shares lost 7% in New York") and
+    // the other only who ("Acme stock slid nearly 7%"), a shared figure says
+    // they tell one fact with different details.
+    let named = |f: &PassageFeatures| !f.actors.is_empty() || !f.places.is_empty();
+    let names_meet = || {
+        super::actors::share_an_actor(
+            a.actors.iter().chain(&a.places),
+            b.actors.iter().chain(&b.places),
+        )
+    };
+    let place_beside_actor = a.actors.is_empty() != b.actors.is_empty();
+    if named(a)
+        && named(b)
+        && !names_meet()
+        && !(place_beside_actor && shares_distinctive_quantity(a, b))
+    {
         return Some(Incompatibility::DifferentActors);
     }
     None
@@ -185,11 +200,12 @@ pub fn score_prepared(
 /// left out: a story's years and days recur across its facts.
 const SHARED_QUANTITY_BONUS: f32 = 0.1;
 
-fn with_quantity_bonus(
-    mut score: PairScore,
-    a: &PassageFeatures,
-    b: &PassageFeatures,
-) -> PairScore {
+/// Whether two passages give one amount, duration, day or count that
+/// tells a fact: years and weekdays recur across a story's facts and a
+/// vague "millions" says too little. One count under two nouns counts
+/// ("laid off 1,200 employees" and "cut 1,200 jobs"); a small count ("two
+/// people", "3 times") says too little for that.
+fn shares_distinctive_quantity(a: &PassageFeatures, b: &PassageFeatures) -> bool {
     let distinctive = |q: &&quantity::Quantity| {
         !matches!(
             q.kind,
@@ -198,19 +214,25 @@ fn with_quantity_bonus(
                 | quantity::QuantityKind::VagueMoney
         )
     };
-    // "laid off 1,200 employees" and "cut 1,200 jobs" count one thing under
-    // two nouns; a small count ("two people", "3 times") says too little.
     let same_count = |qa: &quantity::Quantity, qb: &quantity::Quantity| {
         matches!(qa.kind, quantity::QuantityKind::Count(_))
             && matches!(qb.kind, quantity::QuantityKind::Count(_))
             && qa.value >= 10.0
             && qa.value == qb.value
     };
-    let shares = a.quantities.iter().filter(distinctive).any(|qa| {
+    a.quantities.iter().filter(distinctive).any(|qa| {
         b.quantities
             .iter()
             .any(|qb| qb.agrees_with(qa) || same_count(qa, qb))
-    });
+    })
+}
+
+fn with_quantity_bonus(
+    mut score: PairScore,
+    a: &PassageFeatures,
+    b: &PassageFeatures,
+) -> PairScore {
+    let shares = shares_distinctive_quantity(a, b);
     if shares {
         score.total += SHARED_QUANTITY_BONUS;
     }

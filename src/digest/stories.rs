@@ -59,7 +59,7 @@ pub fn assign(refs: &[PassageRef], features: &[PassageFeatures], articles: usize
     }
     let mut articles_naming: HashMap<&str, Vec<usize>> = HashMap::new();
     for (r, f) in refs.iter().zip(features) {
-        for actor in &f.actors {
+        for actor in f.actors.iter().chain(&f.places) {
             let list = articles_naming.entry(actor.as_str()).or_default();
             if list.last() != Some(&r.article) {
                 list.push(r.article);
