@@ -13,9 +13,10 @@ pub enum Polarity {
     Denies,
 }
 
-/// Words that negate the clause they stand in.
+/// Words that negate the clause they stand in. "Without" is not one: "cut
+/// off without explanation", "shared without consent" still assert the act.
 const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "without",
+    "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot",
 ];
 /// Stems of verbs and adjectives that deny or reject what follows.
 pub const DENIAL_STEMS: &[&str] = &[
@@ -68,12 +69,13 @@ const NOT_NEGATING: &[&str] = &[
     "not least",
     "nothing new",
     "no wonder",
-    "without their consent",
-    "without consent",
-    "without permission",
-    "without their knowledge",
-    "without users' consent",
-    "without users' knowledge",
+    "not just",
+    "if not",
+    "whether or not",
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "no later than",
 ];
 
 /// Whether the words start with "to" and a verb: "declined to comment",
@@ -172,11 +174,23 @@ mod tests {
             Polarity::Asserts
         );
         assert_eq!(
+            polarity("Riders were cut off from work without explanation."),
+            Polarity::Asserts
+        );
+        assert_eq!(
             polarity("The no-frills airline's chairman steps down."),
             Polarity::Asserts
         );
         assert_eq!(
             polarity("Snowden sees 'no chance' of a fair trial."),
+            Polarity::Denies
+        );
+        assert_eq!(
+            polarity("The fine must be paid no later than March."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("Couriers are not employees, the company said."),
             Polarity::Denies
         );
     }
