@@ -228,6 +228,20 @@ mod tests {
     }
 
     #[test]
+    fn units_agree_however_they_are_written() {
+        let conflict = |a: &str, b: &str| conflicting(&extract(a), &extract(b));
+        assert!(!conflict(
+            "about 12 kilometres south-west, at a depth of 10 km",
+            "some 12 km southwest"
+        ));
+        assert!(!conflict("roughly 12km south-west", "12 kilometers away"));
+        assert!(conflict("a depth of 10km", "a depth of 35 kilometres"));
+        assert_eq!(keys("a 5kg bag"), keys("a 5 kilograms bag"));
+        // "m" glued to a number stays a million.
+        assert_eq!(keys("$5m"), vec!["#money:USD:5000000"]);
+    }
+
+    #[test]
     fn decimals_agree_when_they_round_to_one_another() {
         let conflict = |a: &str, b: &str| conflicting(&extract(a), &extract(b));
         assert!(!conflict("rose 0.44 percent", "a gain of 0.4%"));

@@ -2,7 +2,8 @@
 
 use super::tokens::{Token, Tokens, tokenize};
 use super::words::{
-    currency_word, hedge_word, meridiem, on_the_clock, scale_word, time_unit, word_number,
+    currency_word, hedge_word, meridiem, on_the_clock, scale_word, time_unit, unit_name,
+    word_number,
 };
 use super::{Hedge, Quantity, QuantityKind};
 use crate::text;
@@ -171,7 +172,7 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                     // is part of a name ("Section 230", "Flight 370").
                     let in_a_name = i.checked_sub(1).is_some_and(|p| capital[p]);
                     let unit = match unit {
-                        Some(unit) => Some(text::stem(unit)),
+                        Some(unit) => Some(text::stem(unit_name(unit))),
                         None if !in_a_name => Some(String::new()),
                         None => None,
                     };
@@ -290,7 +291,7 @@ fn read_word_quantity(
             });
         } else {
             out.push(Quantity {
-                kind: QuantityKind::Count(text::stem(unit)),
+                kind: QuantityKind::Count(text::stem(unit_name(unit))),
                 value,
                 hedge,
                 step: 0.0,

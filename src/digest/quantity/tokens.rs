@@ -158,6 +158,10 @@ pub(super) fn number_token(raw: &str) -> Option<(Token, Option<String>)> {
             (None, Some(unit)) if !written_suffix.contains(char::is_uppercase) => {
                 (false, false, Some(unit.to_string()))
             }
+            (None, None) => match super::words::glued_unit_abbreviation(s) {
+                Some(unit) => (false, false, Some(unit.to_string())),
+                None => return None,
+            },
             (None, _) => return None,
         },
     };

@@ -119,3 +119,40 @@ pub(super) fn on_the_clock(minutes: f64, pm: Option<bool>) -> f64 {
         None => minutes,
     }
 }
+
+/// One name for each unit of measure however it is written: "12 km" and
+/// "12 kilometres" count the same distance.
+pub(super) fn unit_name(w: &str) -> &str {
+    match w {
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "kilometre",
+        "mi" | "mile" | "miles" => "mile",
+        "m" | "metre" | "metres" | "meter" | "meters" => "metre",
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "centimetre",
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "millimetre",
+        "ft" | "foot" | "feet" => "foot",
+        "kg" | "kgs" | "kilo" | "kilos" | "kilogram" | "kilograms" => "kilogram",
+        "t" | "tonne" | "tonnes" | "ton" | "tons" => "tonne",
+        "ha" | "hectare" | "hectares" => "hectare",
+        "mph" => "mile-per-hour",
+        "kmh" | "kph" => "kilometre-per-hour",
+        "sq" => "square",
+        other => other,
+    }
+}
+
+/// Units written glued to their number ("12km", "300km", "5kg"). Not "m":
+/// after a number it is a million.
+pub(super) fn glued_unit_abbreviation(suffix: &str) -> Option<&'static str> {
+    match suffix {
+        "km" | "kms" => Some("km"),
+        "mi" => Some("mi"),
+        "cm" => Some("cm"),
+        "mm" => Some("mm"),
+        "ft" => Some("ft"),
+        "kg" | "kgs" => Some("kg"),
+        "ha" => Some("ha"),
+        "mph" => Some("mph"),
+        "kmh" | "kph" => Some("kmh"),
+        _ => None,
+    }
+}
