@@ -390,6 +390,114 @@ fn news_that_uses_the_words_of_page_furniture_stays_news() {
 }
 
 #[test]
+fn furniture_wrapped_or_marked_up_like_the_prose_is_never_a_claim() {
+    // A hard-wrapped page: bios, prompts and comment forms wrapped like the
+    // news around them; captions that end with their credit; lines of links
+    // under a label; a cookie notice in the site's voice; a Markdown page's
+    // "Read more" and sign-up lines.
+    let text = "Quake toll rises to 41 as rescuers search collapsed homes\n\n\
+        Rescue workers carry a stretcher through the ruins of a block in the city. Photograph: Jane Roe/AFP/Getty Images\n\n\
+        The death toll from the earthquake rose to 41 on Wednesday, officials\n\
+        said, as rescuers searched the rubble of collapsed homes for a third\n\
+        day.\n\n\
+        ALSO IN THE HERALD: Tram line 4 to close for summer works | Heatwave\n\
+        warning for the weekend | City council approves new budget\n\n\
+        Like what you read? Get the Evening Post in your inbox every day. Sign up\n\
+        here\n\n\
+        [ ] Save my name, email, and website in this browser for the next time\n\
+        I comment.\n\n\
+        About the author: Katrin Lohse has covered business and industry in\n\
+        the region for the Herald since 2015.\n\n\
+        Rafael Quintero covers European affairs for Example Daily. Follow\n\
+        him on X @rquintero.\n\n\
+        Hannah Ostrowski is the Northern Ledger's Europe correspondent, based in Vienna.\n\n\
+        ExampleNews uses cookies to personalise content and ads. Read our Cookie Policy. [OK, got it]\n\n\
+        **Read more:** [Why every city wants its own quake sensors](https://example.com/sensors)\n\n\
+        *Subscribe to the Herald weekly digest for the latest news from the region.* [Subscribe](/subscribe)\n\n\
+        *Dr. Ana Lima is a partner at Lima & Co and teaches law at the university. The views expressed are her own.*\n\n\
+        *The Herald has reached out to the ministry for comment and will update this story if we hear back.*\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_noise(
+        article,
+        &[
+            ("Photograph:", NoiseReason::PhotoCredit),
+            ("ALSO IN THE HERALD", NoiseReason::PageControl),
+            ("warning for the weekend", NoiseReason::PageControl),
+            ("Evening Post in your inbox", NoiseReason::Promotion),
+            ("Save my name", NoiseReason::PageControl),
+            ("I comment.", NoiseReason::PageControl),
+            ("About the author", NoiseReason::AuthorBio),
+            ("for the Herald since 2015", NoiseReason::AuthorBio),
+            ("covers European affairs", NoiseReason::AuthorBio),
+            ("him on X", NoiseReason::AuthorBio),
+            ("Europe correspondent", NoiseReason::AuthorBio),
+            ("uses cookies", NoiseReason::PageControl),
+            ("Read more", NoiseReason::PageControl),
+            ("Subscribe to the Herald", NoiseReason::Promotion),
+            ("views expressed", NoiseReason::EditorsNote),
+            ("update this story", NoiseReason::EditorsNote),
+        ],
+    );
+    assert_eq!(
+        claimed_passages(&corpus, &digest),
+        [
+            "Quake toll rises to 41 as rescuers search collapsed homes",
+            "The death toll from the earthquake rose to 41 on Wednesday, officials\nsaid, as rescuers searched the rubble of collapsed homes for a third\nday.",
+        ]
+    );
+    // News about cookies, in the reporter's voice, stays news.
+    let (corpus, _) = story(&["Regulator fines Acme over tracking\n\
+        Acme uses cookies to personalise ads without asking users, the regulator said.\n"]);
+    assert!(corpus.articles[0].lines.iter().all(|l| !l.kind.is_noise()));
+}
+
+#[test]
+fn where_it_happened_and_who_gave_the_figures_name_no_actor() {
+    use newsdigest::digest::{Incompatibility, PassageFeatures, ProperNouns, incompatibility};
+    let story = [
+        "The Austin, Texas-based chipmaker said it would cut about 2,400 jobs, roughly 8% of its workforce.",
+        "Its shares lost nearly 7 per cent in after-hours trading in New York.",
+        "The chipmaker will eliminate about 2,400 positions, around 8 percent of its staff, in CEO Maren Oduya's words.",
+        "Norvane Systems stock slid nearly 7% in after-hours trading on Thursday.",
+        "Revenue reached $4.8 billion, according to LSEG data.",
+        "Norvane Systems said revenue reached $4.8 billion in the quarter.",
+        "Back in January, Norvane let go of 1,100 people.",
+        "In January the company announced the loss of 1,100 jobs, of which around 90 were in Dresden.",
+        "A suicide bomber killed four people at a rally in Iraq on Monday.",
+        "A suicide bomber killed four people at a rally in Pakistan on Monday.",
+        "On Monday the regulator fined Acme $5 million.",
+        "On Monday the regulator fined Globex $5 million.",
+    ];
+    let names = ProperNouns::learn(story);
+    let guard = |a: usize, b: usize| {
+        incompatibility(
+            &PassageFeatures::with_names(story[a], &names),
+            &PassageFeatures::with_names(story[b], &names),
+        )
+    };
+    // One fact told with a place, a source or a speaker on one side only.
+    assert_eq!(guard(0, 2), None, "a place beside a speaker, one figure");
+    assert_eq!(guard(1, 3), None, "trading in New York / Norvane's stock, one figure");
+    assert_eq!(guard(4, 5), None, "according to LSEG / Norvane said");
+    assert_eq!(guard(6, 7), None, "Norvane / in Dresden, one count");
+    // Different places, or different actors: apart.
+    assert_eq!(guard(8, 9), Some(Incompatibility::DifferentActors));
+    assert_eq!(guard(10, 11), Some(Incompatibility::DifferentActors));
+}
+
+#[test]
+fn distances_meet_in_any_unit_spelling() {
+    let (corpus, digest) = story(&[
+        "Quake\nIts epicentre was located about 12 kilometres south-west of Kessara at a shallow depth of 10 km.\n",
+        "Quake\nThe epicentre was some 12 km southwest of Kessara.\n",
+        "Quake\nSeismologists said it originated roughly 12km south-west of Kessara, at a depth of around 10km.\n",
+    ]);
+    assert!(same_claim(&corpus, &digest, "12 kilometres", "some 12 km"));
+    assert!(same_claim(&corpus, &digest, "some 12 km", "roughly 12km"));
+}
+
+#[test]
 fn markdown_and_html_are_read_for_their_words() {
     let text = "# Court blocks merger of two grocery chains\n\n\
         ![A shopper outside a store](https://example.com/img/store.jpg)\n\n\

@@ -4,7 +4,7 @@ use super::NoiseReason;
 use super::phrases::{
     CALL_TO_ACTION_VERBS, CAPTION_CREDITS, CAPTION_OPENINGS, COMMENT_FORM, CREDIT_LABELS,
     FURNITURE_ANY_LENGTH, JOURNALIST_ROLES, PAGE_CONTROL, PHOTO_AGENCIES, PROMOTION,
-    PROMOTION_TO_READER, REQUEST_VERBS,
+    PROMOTION_TO_READER, RELATED_LABELS, REQUEST_VERBS,
 };
 use crate::corpus::markup;
 use crate::text;
@@ -25,6 +25,10 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if markup::is_url_line(line) || markup::is_tag_line(line) {
         return Some(NoiseReason::PageControl);
     }
+    // The words, not the Markdown or HTML around them: "**Read more:**
+    // [headline](url)" is a "Read more:" line.
+    let plain = markup::plain_text(line);
+    let line = plain.trim_matches(|c: char| text::is_space(c) || c == '_');
     let lower = text::fold_quotes(&line.to_lowercase());
     let spaced = spaced_words(&lower);
     let words = text::word_count(line);
@@ -45,7 +49,7 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if short && contains_any_words(&spaced, PROMOTION) {
         return Some(NoiseReason::Promotion);
     }
-    if words <= 60 && contains_any(&lower, FURNITURE_ANY_LENGTH) {
+    if words <= 60 && (contains_any(&lower, FURNITURE_ANY_LENGTH) || is_cookie_notice(&lower)) {
         return Some(NoiseReason::PageControl);
     }
     if words <= 40
@@ -57,7 +61,9 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
         return Some(NoiseReason::EditorsNote);
     }
     if words <= 60
-        && (contains_any(&lower, CAPTION_CREDITS) || starts_with_any(&lower, CAPTION_OPENINGS))
+        && (contains_any(&lower, CAPTION_CREDITS)
+            || starts_with_any(&lower, CAPTION_OPENINGS)
+            || ends_with_credit(&lower))
     {
         return Some(NoiseReason::PhotoCredit);
     }
@@ -73,17 +79,24 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if is_reporting_credit(&lower) {
         return Some(NoiseReason::Byline);
     }
-    if is_about_author_heading(&lower) {
+    // "About the author: Jane Doe has covered …" heads its own bio.
+    let about_label = lower
+        .split_once(':')
+        .is_some_and(|(label, _)| is_about_author_heading(label));
+    if is_about_author_heading(&lower) || about_label {
         return Some(NoiseReason::AuthorBio);
     }
     if let Some(reason) = label_line(&lower) {
         return Some(reason);
     }
-    if words <= 6 && !text::ends_sentence(line) {
-        let first = lower.split_whitespace().next().unwrap_or("");
-        if CALL_TO_ACTION_VERBS.contains(&first) {
-            return Some(NoiseReason::Promotion);
-        }
+    let first = lower.split_whitespace().next().unwrap_or("");
+    if words <= 6 && !text::ends_sentence(line) && CALL_TO_ACTION_VERBS.contains(&first) {
+        return Some(NoiseReason::Promotion);
+    }
+    // "Subscribe to the Gazette's weekly digest for …": an order to the
+    // reader, which news never opens with.
+    if words <= 30 && (lower.starts_with("subscribe to ") || lower.starts_with("sign up ")) {
+        return Some(NoiseReason::Promotion);
     }
     if text::parse_date_line(line).is_some() {
         return Some(NoiseReason::Dateline);
@@ -148,7 +161,54 @@ fn is_editors_note(lower: &str) -> bool {
             "disclosure:",
             "disclaimer:",
         ],
-    ) || lower.contains("an earlier version of this")
+    ) || contains_any(
+        lower,
+        &[
+            "an earlier version of this",
+            "will update this story",
+            "will update this article",
+            "this story will be updated",
+            "this story has been updated",
+            "this article has been updated",
+            "this is a developing story",
+            "views expressed",
+            "are his own.",
+            "are her own.",
+            "are their own.",
+            "are the author's own",
+        ],
+    )
+}
+
+/// A caption whose last sentence credits the picture: "Rescue workers in
+/// the ruins. Photograph: Jane Doe/AFP/Getty Images", "… Image Credits:
+/// Acme".
+fn ends_with_credit(lower: &str) -> bool {
+    let Some((before, value)) = lower.rsplit_once(':') else {
+        return false;
+    };
+    let label_start = before
+        .rfind(['.', '!', '?', '|', '(', '['])
+        .map_or(0, |k| k + 1);
+    let label = before[label_start..].trim();
+    let label_words: Vec<&str> = label.split_whitespace().collect();
+    !before[..label_start].trim().is_empty()
+        && (1..=2).contains(&label_words.len())
+        && label_words
+            .last()
+            .is_some_and(|w| CREDIT_LABELS.contains(w))
+        && (1..=8).contains(&text::word_count(value))
+        && !value.trim().ends_with('.')
+}
+
+/// "Acme uses cookies to personalise content and ads. Read our Cookie
+/// Policy. [OK, got it]": the site's notice in its own voice, not news
+/// about cookies ("Acme uses cookies to track users, the regulator said").
+fn is_cookie_notice(lower: &str) -> bool {
+    let spaced = spaced_words(lower);
+    lower.contains("cookies")
+        && (contains_any_words(&spaced, &["our", "we", "you", "your", "got it"])
+            || contains_any(lower, &["[ok", "[accept", "[agree"]))
 }
 
 /// "1.2K shares", "3 Comments", "12,345 views": a page's counters.
@@ -219,6 +279,12 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
         }
     }
     let (label, value) = lower.split_once(':')?;
+    // "Read more: …", "ALSO IN THE HERALD: … | … | …": links to other
+    // stories, however many.
+    let label_words = label.trim().trim_start_matches(['(', '[']);
+    if starts_with_any(label_words, RELATED_LABELS) && text::word_count(value) <= 60 {
+        return Some(NoiseReason::PageControl);
+    }
     // "(Photo: Getty Images)"
     let label = label.trim().trim_start_matches(['(', '[']);
     if label.split_whitespace().count() > 2 || value.split_whitespace().count() > 8 {
@@ -309,8 +375,17 @@ fn is_third_person_bio(line: &str, lower: &str) -> bool {
     }
     let rest = words[name_words + 1..].join(" ").to_lowercase();
     let first_clause: String = rest.chars().take(80).collect();
+    // "Jane Doe is the Herald's Europe correspondent": a role held at an
+    // outlet, named by its possessive.
+    let outlet_role = first_clause
+        .split(',')
+        .next()
+        .is_some_and(|clause| clause.contains("'s ") && contains_any(clause, JOURNALIST_ROLES));
     let role = contains_any(&first_clause, JOURNALIST_ROLES)
-        && (lower.contains("cover") || lower.contains("writ") || lower.contains("years"));
+        && (lower.contains("cover")
+            || lower.contains("writ")
+            || lower.contains("years")
+            || outlet_role);
     // "Jane Doe covers city hall for the Herald", "John Roe reports on
     // aviation for Example News": a beat, then the outlet.
     let beat = matches!(verb.as_str(), "covers" | "reports")

@@ -91,14 +91,30 @@ pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
         })
         .collect();
 
-    for i in 0..lines.len() {
-        if lines[i].kind == LineKind::Blank || is_wrapped(text, &lines, i) {
+    // A paragraph wrapped over several lines is judged whole: its lines are
+    // pieces of sentences, never judged alone, but a bio or a sign-up
+    // prompt wrapped like the prose around it is still page furniture.
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].kind == LineKind::Blank {
+            i += 1;
             continue;
         }
-        let line = text[lines[i].span.range()].trim_matches(text::is_space);
-        if let Some(reason) = line::classify_line(line) {
-            lines[i].kind = LineKind::Noise(reason);
+        let mut end = i + 1;
+        while end < lines.len() && runs_into_next(text, &lines, end - 1) {
+            end += 1;
         }
+        let paragraph = lines[i..end]
+            .iter()
+            .map(|l| text[l.span.range()].trim_matches(text::is_space))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(reason) = line::classify_line(&paragraph) {
+            for l in &mut lines[i..end] {
+                l.kind = LineKind::Noise(reason);
+            }
+        }
+        i = end;
     }
     context::mark_captions(text, &mut lines);
     context::mark_author_block(text, &mut lines);
@@ -109,11 +125,12 @@ pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-/// Whether line `i` is part of a paragraph wrapped over several lines: the
-/// sentence runs on into a next line that opens in lower case. Such a line
-/// is a piece of a sentence, whatever words it holds ("… 260 million
-/// subscribers worldwide at the end of" / "March, up from …" is news).
-fn is_wrapped(text: &str, lines: &[Line], i: usize) -> bool {
+/// Whether line `i` runs on into the next: a sentence of a paragraph
+/// wrapped over several lines goes on in a line that opens in lower case.
+/// Such a line is a piece of a sentence, whatever words it holds ("… 260
+/// million subscribers worldwide at the end of" / "March, up from …" is
+/// news).
+fn runs_into_next(text: &str, lines: &[Line], i: usize) -> bool {
     let content = |k: usize| {
         lines
             .get(k)
@@ -122,23 +139,23 @@ fn is_wrapped(text: &str, lines: &[Line], i: usize) -> bool {
     };
     // A wrapped line is a long piece of prose; the next goes on with a
     // plain lower-case word ("error: Content is protected" is no prose).
-    let runs_on = |upper: &str, lower: &str| {
-        let first = lower.split_whitespace().next().unwrap_or("");
-        let first = first.trim_end_matches([',', ';']);
-        text::word_count(upper) >= 6
-            && !text::ends_sentence(upper)
-            && !first.is_empty()
+    let (Some(upper), Some(lower)) = (content(i), content(i + 1)) else {
+        return false;
+    };
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let first = first.trim_end_matches([',', ';']);
+    // "I" goes on a sentence as any lower-case word does.
+    let goes_on = first == "I"
+        || (!first.is_empty()
             && first
                 .chars()
-                .all(|c| c.is_lowercase() || c == '\'' || c == '-')
-    };
-    let this = content(i).unwrap_or("");
-    let into_next = content(i + 1).is_some_and(|next| runs_on(this, next));
-    let from_previous = i
-        .checked_sub(1)
-        .and_then(content)
-        .is_some_and(|previous| runs_on(previous, this));
-    into_next || from_previous
+                .all(|c| c.is_lowercase() || c == '\'' || c == '-'));
+    text::word_count(upper) >= 6 && !text::ends_sentence(upper) && goes_on
+}
+
+/// Whether line `i` is part of a paragraph wrapped over several lines.
+fn is_wrapped(text: &str, lines: &[Line], i: usize) -> bool {
+    runs_into_next(text, lines, i) || (i > 0 && runs_into_next(text, lines, i - 1))
 }
 
 /// Byte spans of the lines of `text`, without their terminators.

@@ -12,8 +12,9 @@ pub(super) const COMMENT_FORM: &[&str] = &[
     "cancel reply",
     "will not be published",
     "required fields are marked",
-    "save my name, email",
     "log in to comment",
+    "logged in to comment",
+    "logged in to post",
     "comments are closed",
     "add a comment",
     "join the conversation",
@@ -87,6 +88,29 @@ pub(super) const FURNITURE_ANY_LENGTH: &[&str] = &[
     "may not be reproduced",
     "copyright ©",
     "trust principles",
+    "save my name, email",
+    "must be logged in to",
+];
+/// Labels of a line of links to other stories: "Read more: …", "ALSO IN THE
+/// HERALD: … | …", "Related: …".
+pub(super) const RELATED_LABELS: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "see also",
+    "also in ",
+    "more in ",
+    "more from ",
+    "related",
+    "recommended",
+    "trending",
+    "most read",
+    "most popular",
+    "popular now",
+    "don't miss",
+    "you might also like",
+    "you may also like",
 ];
 /// Credits set in or after a caption: "(AP Photo/Jeff Chiu, File)", "Photo
 /// by John Doe on Unsplash".

@@ -204,6 +204,8 @@ mod tests {
     fn counts_and_percentages() {
         assert_eq!(keys("around 150 companies"), vec!["#count:compani:150"]);
         assert_eq!(keys("half a billion users"), vec!["#count:user:500000000"]);
+        assert_eq!(keys("about eight per cent"), keys("roughly 8%"));
+        assert_eq!(keys("twelve percent"), keys("12 percent"));
         assert_eq!(keys("one billion dollars"), vec!["#money:USD:1000000000"]);
         assert_eq!(keys("a million users"), vec!["#count:user:1000000"]);
         assert!(keys("one of the users").is_empty());

@@ -262,6 +262,20 @@ fn read_word_quantity(
         scaled = true;
     }
     let after = word(next);
+    // "eight per cent", "twelve percent"
+    if !scaled
+        && !matches!(w, "a" | "an" | "one" | "single")
+        && (matches!(after, Some("percent" | "pct"))
+            || after == Some("per") && word(next + 1) == Some("cent"))
+    {
+        out.push(Quantity {
+            kind: QuantityKind::Percent,
+            value,
+            hedge,
+            step: 0.0,
+        });
+        return next + 1;
+    }
     if let Some(years) = after.and_then(time_unit) {
         // "a year" and "a day" are too loose to be facts; "a decade" is not.
         if (w == "a" || w == "an") && years < 10.0 {
