@@ -453,6 +453,70 @@ fn furniture_wrapped_or_marked_up_like_the_prose_is_never_a_claim() {
 }
 
 #[test]
+fn furniture_in_other_words_is_never_a_claim() {
+    // The same kinds of furniture, worded as other sites word them: lists
+    // of links under any heading, long captions under a label, the site's
+    // app, a rights line, a tip line, readers' comments under their heading.
+    let text = "Storm closes harbour as ferries are cancelled\n\n\
+        Photo: Waves break over the harbour wall at dawn on Tuesday, as crews secure the boats. (Sam Hale / Coast Times)\n\n\
+        The port authority closed the harbour on Tuesday and cancelled all 14 ferry crossings.\n\n\
+        Stay informed during the storm: download the free Coast Times app and switch on alerts for your area.\n\n\
+        Officials said the harbour would reopen once wind speeds fall below 50 km/h.\n\n\
+        > **Got a news tip?** Message our harbour desk on Signal.\n\n\
+        YOU MIGHT ALSO BE INTERESTED IN\n\
+        - Lifeboat volunteers honoured at annual dinner\n\
+        - Seaside cafe named best in the county\n\n\
+        Support independent coastal reporting. Readers fund this newsroom.\n\n\
+        Maria Keane has covered the coast for the Times since 2011. Follow\n\
+        her @mkeane.\n\n\
+        Copyright Coast Times Media 2025. Do not reproduce without written permission.\n\n\
+        COMMENTS (12)\n\n\
+        Harbourwatcher - 3h ago\n\
+        Closed again? This happens every winter and nobody fixes the wall.\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_noise(
+        article,
+        &[
+            ("Photo: Waves", NoiseReason::PhotoCredit),
+            ("download the free", NoiseReason::Promotion),
+            ("news tip", NoiseReason::Promotion),
+            ("ALSO BE INTERESTED", NoiseReason::PageControl),
+            ("Lifeboat volunteers", NoiseReason::UnrelatedHeadline),
+            ("Seaside cafe", NoiseReason::UnrelatedHeadline),
+            ("Support independent", NoiseReason::Promotion),
+            ("has covered the coast", NoiseReason::AuthorBio),
+            ("her @mkeane", NoiseReason::AuthorBio),
+            ("Copyright", NoiseReason::PageControl),
+            ("COMMENTS (12)", NoiseReason::CommentForm),
+            ("nobody fixes the wall", NoiseReason::CommentForm),
+        ],
+    );
+    assert_eq!(
+        claimed_passages(&corpus, &digest),
+        [
+            "Officials said the harbour would reopen once wind speeds fall below 50 km/h.",
+            "Storm closes harbour as ferries are cancelled",
+            "The port authority closed the harbour on Tuesday and cancelled all 14 ferry crossings.",
+        ]
+    );
+    // A count of comments beside the byline heads nothing; news about an
+    // app stays news.
+    let (corpus, _) = story(&["Bank app fixed after outage\n\
+        3 comments\n\
+        The bank said customers who download the app again will see their balances.\n\
+        The outage lasted six hours on Friday.\n\
+        Engineers traced it to a faulty update.\n\
+        Customers were refunded any fees.\n"]);
+    let lines = &corpus.articles[0].lines;
+    assert_eq!(
+        lines.iter().filter(|l| l.kind.is_noise()).count(),
+        1,
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn where_it_happened_and_who_gave_the_figures_name_no_actor() {
     use newsdigest::digest::{Incompatibility, PassageFeatures, ProperNouns, incompatibility};
     let story = [
@@ -478,7 +542,11 @@ fn where_it_happened_and_who_gave_the_figures_name_no_actor() {
     };
     // One fact told with a place, a source or a speaker on one side only.
     assert_eq!(guard(0, 2), None, "a place beside a speaker, one figure");
-    assert_eq!(guard(1, 3), None, "trading in New York / Norvane's stock, one figure");
+    assert_eq!(
+        guard(1, 3),
+        None,
+        "trading in New York / Norvane's stock, one figure"
+    );
     assert_eq!(guard(4, 5), None, "according to LSEG / Norvane said");
     assert_eq!(guard(6, 7), None, "Norvane / in Dresden, one count");
     // Different places, or different actors: apart.

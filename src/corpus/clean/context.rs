@@ -42,6 +42,52 @@ pub(super) fn mark_author_block(text: &str, lines: &mut [Line]) {
     }
 }
 
+/// Whether a line heads the readers' comments: "Comments (23)", "388
+/// comments", "Reader comments", "Show comments". A comment form ("Leave a
+/// reply") heads none: a bio may follow it.
+fn is_comments_header(line: &str) -> bool {
+    let plain = crate::corpus::markup::plain_text(line);
+    let lower = plain.trim().trim_end_matches(':').to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let counted = |w: &str| w.chars().all(|c| c.is_ascii_digit() || c == 'k');
+    match words[..] {
+        ["comments" | "comment"]
+        | ["reader" | "readers", "comments"]
+        | ["show" | "view" | "read", "comments"] => true,
+        ["comments" | "comment", n] | [n, "comments" | "comment"] => counted(n),
+        ["show" | "view" | "read", "all", n, "comments"] => counted(n),
+        _ => false,
+    }
+}
+
+/// Readers' comments: everything under a comments heading in the second
+/// half of the page. One heading near the top ("3 comments" beside the
+/// byline) counts them and heads nothing.
+pub(super) fn mark_comment_sections(text: &str, lines: &mut [Line]) {
+    let text_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind != LineKind::Blank)
+        .map(|(i, _)| i)
+        .collect();
+    let half = text_lines.len() / 2;
+    let Some(&start) = text_lines[half..]
+        .iter()
+        .find(|&&i| is_comments_header(&text[lines[i].span.range()]))
+    else {
+        return;
+    };
+    lines[start].kind = LineKind::Noise(NoiseReason::CommentForm);
+    for line in &mut lines[start + 1..] {
+        if line.kind == LineKind::Text {
+            line.kind = LineKind::Noise(NoiseReason::CommentForm);
+        }
+    }
+}
+
 /// The sentence after an author's biography that goes on about the author
 /// ("She previously reported for the Tribune.").
 pub(super) fn mark_bio_continuations(text: &str, lines: &mut [Line]) {
@@ -57,7 +103,7 @@ pub(super) fn mark_bio_continuations(text: &str, lines: &mut [Line]) {
                     .unwrap_or("");
                 if matches!(
                     first,
-                    "He" | "She" | "They" | "Previously," | "Before" | "Prior"
+                    "He" | "She" | "They" | "Previously," | "Before" | "Prior" | "Follow"
                 ) {
                     line.kind = LineKind::Noise(NoiseReason::AuthorBio);
                 } else {
@@ -70,9 +116,11 @@ pub(super) fn mark_bio_continuations(text: &str, lines: &mut [Line]) {
 }
 
 fn is_link_list_heading(line: &str) -> bool {
+    let plain = crate::corpus::markup::plain_text(line);
+    let line = plain.trim();
     let lower = text::fold_quotes(&line.to_lowercase());
     let lower = lower.trim().trim_end_matches(':');
-    text::word_count(line) <= 6
+    text::word_count(line) <= 8
         && !text::ends_sentence(line)
         && LINK_LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
 }

@@ -3,8 +3,8 @@
 use super::NoiseReason;
 use super::phrases::{
     CALL_TO_ACTION_VERBS, CAPTION_CREDITS, CAPTION_OPENINGS, COMMENT_FORM, CREDIT_LABELS,
-    FURNITURE_ANY_LENGTH, JOURNALIST_ROLES, PAGE_CONTROL, PHOTO_AGENCIES, PROMOTION,
-    PROMOTION_TO_READER, RELATED_LABELS, REQUEST_VERBS,
+    FURNITURE_ANY_LENGTH, JOURNALIST_ROLES, LINK_LIST_HEADINGS, PAGE_CONTROL, PHOTO_AGENCIES,
+    PROMOTION, PROMOTION_OPENINGS, PROMOTION_TO_READER, REQUEST_VERBS,
 };
 use crate::corpus::markup;
 use crate::text;
@@ -27,6 +27,8 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     }
     // The words, not the Markdown or HTML around them: "**Read more:**
     // [headline](url)" is a "Read more:" line.
+    // "Required fields are marked *": the star is the form's, not emphasis.
+    let marked_required = line.trim_end().ends_with('*');
     let plain = markup::plain_text(line);
     let line = plain.trim_matches(|c: char| text::is_space(c) || c == '_');
     let lower = text::fold_quotes(&line.to_lowercase());
@@ -43,7 +45,7 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if lower.starts_with("error:") || (short && contains_any(&lower, PAGE_CONTROL)) {
         return Some(NoiseReason::PageControl);
     }
-    if (short || lower.ends_with('*')) && contains_any(&lower, COMMENT_FORM) {
+    if (words <= 30 || marked_required) && contains_any(&lower, COMMENT_FORM) {
         return Some(NoiseReason::CommentForm);
     }
     if short && contains_any_words(&spaced, PROMOTION) {
@@ -93,10 +95,22 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if words <= 6 && !text::ends_sentence(line) && CALL_TO_ACTION_VERBS.contains(&first) {
         return Some(NoiseReason::Promotion);
     }
-    // "Subscribe to the Gazette's weekly digest for …": an order to the
-    // reader, which news never opens with.
-    if words <= 30 && (lower.starts_with("subscribe to ") || lower.starts_with("sign up ")) {
+    if words <= 30 && starts_with_any(&lower, PROMOTION_OPENINGS) {
         return Some(NoiseReason::Promotion);
+    }
+    // "… download the free KRVX 7 app and turn on push alerts": the site's
+    // app, offered in its own voice ("users who download the app can …"
+    // is news about an app).
+    let offers_app = contains_any_words(&spaced, &["download"])
+        && contains_any_words(&spaced, &["app"])
+        && (addresses_reader(line, &spaced) || contains_any_words(&spaced, &["free"]));
+    let alerts = contains_any_words(&spaced, &["push alerts", "push notifications"]);
+    if words <= 40 && (offers_app || alerts) && !contains_any_words(&spaced, REPORTING_WORDS) {
+        return Some(NoiseReason::Promotion);
+    }
+    // "Copyright The City Journal Ltd 2025. Please don't copy …"
+    if words <= 60 && (lower.starts_with("copyright ") || lower.starts_with('\u{a9}')) {
+        return Some(NoiseReason::PageControl);
     }
     if text::parse_date_line(line).is_some() {
         return Some(NoiseReason::Dateline);
@@ -121,12 +135,16 @@ fn contains_any_words(spaced: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| spaced.contains(&format!(" {p} ")))
 }
 
+/// Words of a reported statement: a line with one is news, whatever else
+/// it says.
+const REPORTING_WORDS: &[&str] = &["said", "says", "according to", "told"];
+
 /// Whether a line speaks to the reader ("you", "your", "our", "us") in the
 /// site's own voice: not a quotation, not a reported statement, and not
 /// "the US". `spaced` is [`spaced_words`] of the line.
 fn addresses_reader(line: &str, spaced: &str) -> bool {
     let quoted = line.contains(['"', '\u{201C}', '\u{201D}']);
-    let reported = contains_any_words(spaced, &["said", "says", "according to", "told"]);
+    let reported = contains_any_words(spaced, REPORTING_WORDS);
     let lower_us = format!(" {line} ").contains(" us ");
     let reader = contains_any_words(spaced, &["you", "you're", "your", "our"])
         || (lower_us && spaced.contains(" us "));
@@ -279,10 +297,19 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
         }
     }
     let (label, value) = lower.split_once(':')?;
+    // "Photo: Smoke billows behind a barn on Wednesday. (Jane Roe / Courier)":
+    // a caption under its label, however long.
+    if matches!(
+        label.trim(),
+        "photo" | "photograph" | "picture" | "image" | "caption" | "pictured" | "above" | "top"
+    ) && text::word_count(value) <= 40
+    {
+        return Some(NoiseReason::PhotoCredit);
+    }
     // "Read more: …", "ALSO IN THE HERALD: … | … | …": links to other
     // stories, however many.
     let label_words = label.trim().trim_start_matches(['(', '[']);
-    if starts_with_any(label_words, RELATED_LABELS) && text::word_count(value) <= 60 {
+    if starts_with_any(label_words, LINK_LIST_HEADINGS) && text::word_count(value) <= 60 {
         return Some(NoiseReason::PageControl);
     }
     // "(Photo: Getty Images)"
@@ -388,6 +415,16 @@ fn is_third_person_bio(line: &str, lower: &str) -> bool {
             || outlet_role);
     // "Jane Doe covers city hall for the Herald", "John Roe reports on
     // aviation for Example News": a beat, then the outlet.
+    // "… has covered Northbridge United for the Post since 2009"
+    let next = words
+        .get(name_words + 1)
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    let verb = if verb == "has" && matches!(next.as_str(), "covered" | "reported") {
+        "covers".to_string()
+    } else {
+        verb
+    };
     let beat = matches!(verb.as_str(), "covers" | "reports")
         && words[name_words + 1..]
             .windows(2)

@@ -118,6 +118,7 @@ pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
     }
     context::mark_captions(text, &mut lines);
     context::mark_author_block(text, &mut lines);
+    context::mark_comment_sections(text, &mut lines);
     context::mark_bio_continuations(text, &mut lines);
     context::mark_link_lists(text, &mut lines);
     context::mark_top_labels(text, &mut lines);

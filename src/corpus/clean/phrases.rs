@@ -91,27 +91,6 @@ pub(super) const FURNITURE_ANY_LENGTH: &[&str] = &[
     "save my name, email",
     "must be logged in to",
 ];
-/// Labels of a line of links to other stories: "Read more: …", "ALSO IN THE
-/// HERALD: … | …", "Related: …".
-pub(super) const RELATED_LABELS: &[&str] = &[
-    "read more",
-    "read also",
-    "also read",
-    "read next",
-    "see also",
-    "also in ",
-    "more in ",
-    "more from ",
-    "related",
-    "recommended",
-    "trending",
-    "most read",
-    "most popular",
-    "popular now",
-    "don't miss",
-    "you might also like",
-    "you may also like",
-];
 /// Credits set in or after a caption: "(AP Photo/Jeff Chiu, File)", "Photo
 /// by John Doe on Unsplash".
 pub(super) const CAPTION_CREDITS: &[&str] = &[
@@ -155,7 +134,33 @@ pub(super) const PROMOTION_TO_READER: &[&str] = &[
     "follow us",
     "have a tip",
     "send us a tip",
+    "got a tip",
+    "news tip",
+    "news tips",
+    "tip us",
+    "tip us off",
     "donate",
+];
+/// Openings of an order to the reader, which news never opens with:
+/// "Subscribe to the Gazette's weekly digest …", "Support nonprofit news."
+pub(super) const PROMOTION_OPENINGS: &[&str] = &[
+    "subscribe to ",
+    "subscribe for ",
+    "sign up ",
+    "support our ",
+    "support nonprofit ",
+    "support independent ",
+    "support local ",
+    "support quality ",
+    "become a member",
+    "become a subscriber",
+    "download the ",
+    "download our ",
+    "follow us ",
+    "get our ",
+    "get the latest",
+    "get breaking",
+    "never miss",
 ];
 /// Verbs that open a call to action when they begin a short line ("Check more IT Jobs").
 pub(super) const CALL_TO_ACTION_VERBS: &[&str] = &[
@@ -268,6 +273,15 @@ pub(super) const LINK_LIST_HEADINGS: &[&str] = &[
     "don't miss",
     "see also",
     "in other news",
+    "read more",
+    "read also",
+    "also in ",
+    "more in ",
+    "more on this",
+    "you may also be interested",
+    "you might also be interested",
+    "you might be interested",
+    "elsewhere on",
 ];
 
 /// Words that name sections of a news site.
