@@ -205,6 +205,15 @@ mod tests {
         assert_eq!(keys("around 150 companies"), vec!["#count:compani:150"]);
         assert_eq!(keys("half a billion users"), vec!["#count:user:500000000"]);
         assert_eq!(keys("about eight per cent"), keys("roughly 8%"));
+        assert_eq!(keys("thirty-two hundred people"), keys("3,200 people"));
+        assert_eq!(
+            keys("some three hundred and eighty thousand customers"),
+            keys("380,000 customers")
+        );
+        assert_eq!(keys("twenty-seven goals"), keys("27 goals"));
+        assert_eq!(keys("eleven thousand people"), keys("11,000 people"));
+        assert_eq!(keys("a hundred and twenty jobs"), keys("120 jobs"));
+        assert_eq!(keys("one of the users"), Vec::<String>::new());
         assert_eq!(keys("twelve percent"), keys("12 percent"));
         assert_eq!(keys("one billion dollars"), vec!["#money:USD:1000000000"]);
         assert_eq!(keys("a million users"), vec!["#count:user:1000000"]);

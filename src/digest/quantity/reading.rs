@@ -213,6 +213,61 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
     out
 }
 
+/// A number written in words over one or more tokens: "ten",
+/// "twenty-seven", "thirty-two hundred", "three hundred and eighty
+/// thousand". Returns the value, the index after its last word and whether
+/// it went through "hundred" or "thousand"; a larger scale word ends it
+/// ("two million" is left to the caller's scale step).
+fn number_in_words<'a>(
+    word: &impl Fn(usize) -> Option<&'a str>,
+    start: usize,
+) -> Option<(f64, usize, bool)> {
+    // "thirty-two": tens and units joined by a hyphen.
+    let small = |w: &str| -> Option<f64> {
+        if w == "hundred" {
+            return None;
+        }
+        match w.split_once('-') {
+            Some((tens, units)) => {
+                let (t, u) = (word_number(tens)?, word_number(units)?);
+                (t >= 20.0 && t % 10.0 == 0.0 && u < 10.0).then_some(t + u)
+            }
+            None => word_number(w),
+        }
+    };
+    let first = word(start)?;
+    let mut current = small(first)?;
+    let mut total = 0.0;
+    let mut k = start + 1;
+    // "a", "an", "one" and "single" go on only into a scale: "a hundred".
+    let mut grows = !matches!(first, "a" | "an" | "single");
+    let mut scaled = false;
+    loop {
+        match word(k) {
+            Some("hundred") => {
+                current *= 100.0;
+                grows = true;
+                scaled = true;
+                k += 1;
+            }
+            Some("thousand") if grows || current == 1.0 => {
+                total += current * 1e3;
+                current = 0.0;
+                grows = true;
+                scaled = true;
+                k += 1;
+            }
+            Some("and") if grows && word(k + 1).and_then(small).is_some() => k += 1,
+            Some(w) if grows && current % 100.0 == 0.0 && small(w).is_some_and(|v| v < 100.0) => {
+                current += small(w).unwrap_or(0.0);
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    Some((total + current, k, scaled))
+}
+
 /// Quantities written in words: "a decade", "ten years", "half a billion
 /// users", "millions".
 fn read_word_quantity(
@@ -244,15 +299,14 @@ fn read_word_quantity(
         return i + 1;
     }
     // "half a decade", "half a billion users"
-    let (value, mut next) = if w == "half" && matches!(word(i + 1), Some("a" | "an")) {
-        (0.5, i + 2)
-    } else if let Some(v) = word_number(w) {
-        (v, i + 1)
+    let (value, mut next, mut scaled) = if w == "half" && matches!(word(i + 1), Some("a" | "an")) {
+        (0.5, i + 2, false)
+    } else if let Some((v, end, by_hundreds)) = number_in_words(&word, i) {
+        (v, end, by_hundreds)
     } else {
         return i + 1;
     };
     let mut value = value;
-    let mut scaled = false;
     if let Some(scale) = word(next)
         .and_then(scale_word)
         .filter(|_| word(next).is_some_and(|x| x.len() > 2))
