@@ -22,6 +22,10 @@ pub struct PassageFeatures {
     pub actors: Vec<String>,
     /// Names of where it happened ("in Dresden"), lower case, sorted.
     pub places: Vec<String>,
+    /// Names of who tells it ("according to LSEG", "Oduya said"): they
+    /// keep no two passages apart, but a name they share with the other
+    /// passage's actors still meets.
+    pub sources: Vec<String>,
 }
 
 /// Equivalent words of news writing, folded to one form before stemming so
@@ -190,7 +194,11 @@ impl PassageFeatures {
             }
         }
         let polarity = polarity_of_folded(&folded);
-        let (actors, places) = names.actors_and_places(passage, polarity == Polarity::Denies);
+        let super::actors::Names {
+            actors,
+            places,
+            sources,
+        } = names.actors_and_places(passage, polarity == Polarity::Denies);
         PassageFeatures {
             terms,
             quantities,
@@ -198,6 +206,7 @@ impl PassageFeatures {
             directions: directions(&folded),
             actors,
             places,
+            sources,
         }
     }
 }

@@ -149,8 +149,8 @@ pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incom
     let named = |f: &PassageFeatures| !f.actors.is_empty() || !f.places.is_empty();
     let names_meet = || {
         super::actors::share_an_actor(
-            a.actors.iter().chain(&a.places),
-            b.actors.iter().chain(&b.places),
+            a.actors.iter().chain(&a.places).chain(&a.sources),
+            b.actors.iter().chain(&b.places).chain(&b.sources),
         )
     };
     let place_beside_actor = a.actors.is_empty() != b.actors.is_empty();
