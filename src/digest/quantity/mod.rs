@@ -78,7 +78,28 @@ impl Quantity {
             let coarser = self.step.max(other.step);
             return (a - b).abs() <= coarser / 2.0 + scale * 1e-9;
         }
-        (a - b).abs() / scale <= 0.02
+        // Each value stands for a range by its hedge: "more than 11,000"
+        // and "about 11,500" can name one count, "almost 12,000" too.
+        if a * b < 0.0 {
+            return false;
+        }
+        let (a_low, a_high) = self.range();
+        let (b_low, b_high) = other.range();
+        a_low <= b_high + scale * 1e-9 && b_low <= a_high + scale * 1e-9
+    }
+
+    /// The values a written figure allows: 2% either side of an exact one
+    /// (rounding), 5% of an approximate one, up to 15% over "more than" and
+    /// under "less than".
+    fn range(&self) -> (f64, f64) {
+        let v = self.value.abs();
+        let (low, high) = match self.hedge {
+            Hedge::Exact => (0.98, 1.02),
+            Hedge::Approximately => (0.95, 1.05),
+            Hedge::AtLeast => (1.0, 1.15),
+            Hedge::AtMost => (0.85, 1.0),
+        };
+        (v * low, v * high)
     }
 
     /// A short normal form used as a matching feature, e.g. `money:USD:100000000`.
@@ -236,6 +257,24 @@ mod tests {
         let f = extract("the deal ran for ten years");
         assert!(!conflicting(&e, &f));
         assert!(conflicting(&extract("in 2018"), &extract("in 2011")));
+    }
+
+    #[test]
+    fn hedged_figures_agree_within_their_range() {
+        let conflict = |a: &str, b: &str| conflicting(&extract(a), &extract(b));
+        assert!(!conflict("almost 12,000 people", "about 11,500 people"));
+        assert!(!conflict(
+            "more than eleven thousand people",
+            "11,500 people"
+        ));
+        assert!(!conflict(
+            "just over three thousand residents",
+            "roughly 3,200 residents"
+        ));
+        assert!(!conflict("more than a million pounds", "£1.1 million"));
+        assert!(conflict("the toll rose to 41", "the toll rose to 58"));
+        assert!(conflict("about 40 percent", "45 percent"));
+        assert!(conflict("more than 3,000 people", "2,800 people"));
     }
 
     #[test]
