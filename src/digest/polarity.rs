@@ -76,6 +76,11 @@ const NOT_NEGATING: &[&str] = &[
     "no fewer than",
     "no less than",
     "no later than",
+    "at no cost",
+    "at no extra cost",
+    "at no charge",
+    "at no additional cost",
+    "no-cost",
 ];
 
 /// Whether the words start with "to" and a verb: "declined to comment",
@@ -187,6 +192,10 @@ mod tests {
         );
         assert_eq!(
             polarity("The fine must be paid no later than March."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("Customers are offered a year of credit monitoring at no cost."),
             Polarity::Asserts
         );
         assert_eq!(
