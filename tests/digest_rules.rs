@@ -532,6 +532,8 @@ fn where_it_happened_and_who_gave_the_figures_name_no_actor() {
         "A suicide bomber killed four people at a rally in Pakistan on Monday.",
         "On Monday the regulator fined Acme $5 million.",
         "On Monday the regulator fined Globex $5 million.",
+        "Last season Okafor scored 31 times in 36 league matches.",
+        "The striker managed thirty-one goals in thirty-six games for Riverton.",
     ];
     let names = ProperNouns::learn(story);
     let guard = |a: usize, b: usize| {
@@ -549,6 +551,7 @@ fn where_it_happened_and_who_gave_the_figures_name_no_actor() {
     );
     assert_eq!(guard(4, 5), None, "according to LSEG / Norvane said");
     assert_eq!(guard(6, 7), None, "Norvane / in Dresden, one count");
+    assert_eq!(guard(12, 13), None, "two figures in common, whoever is named");
     // Different places, or different actors: apart.
     assert_eq!(guard(8, 9), Some(Incompatibility::DifferentActors));
     assert_eq!(guard(10, 11), Some(Incompatibility::DifferentActors));

@@ -145,7 +145,9 @@ pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incom
     // / "… in Pakistan", "Meta was fined" / "Google was fined". When one
     // side names only where it happened ("shares lost 7% in New York") and
     // the other only who ("Acme stock slid nearly 7%"), a shared figure says
-    // they tell one fact with different details.
+    // they tell one fact with different details; two shared figures say so
+    // whoever they name ("Lindqvist scored 27 times in 38 matches" / "the
+    // striker's twenty-seven goals in thirty-eight games for Valdera").
     let named = |f: &PassageFeatures| !f.actors.is_empty() || !f.places.is_empty();
     let names_meet = || {
         super::actors::share_an_actor(
@@ -157,7 +159,11 @@ pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incom
     if named(a)
         && named(b)
         && !names_meet()
-        && !(place_beside_actor && shares_distinctive_quantity(a, b))
+        && !match shared_distinctive_quantities(a, b) {
+            0 => false,
+            1 => place_beside_actor,
+            _ => true,
+        }
     {
         return Some(Incompatibility::DifferentActors);
     }
@@ -200,12 +206,12 @@ pub fn score_prepared(
 /// left out: a story's years and days recur across its facts.
 const SHARED_QUANTITY_BONUS: f32 = 0.1;
 
-/// Whether two passages give one amount, duration, day or count that
-/// tells a fact: years and weekdays recur across a story's facts and a
+/// How many amounts, durations, days or counts that tell a fact two
+/// passages give alike: years and weekdays recur across a story's facts and a
 /// vague "millions" says too little. One count under two nouns counts
 /// ("laid off 1,200 employees" and "cut 1,200 jobs"); a small count ("two
 /// people", "3 times") says too little for that.
-fn shares_distinctive_quantity(a: &PassageFeatures, b: &PassageFeatures) -> bool {
+fn shared_distinctive_quantities(a: &PassageFeatures, b: &PassageFeatures) -> usize {
     let distinctive = |q: &&quantity::Quantity| {
         !matches!(
             q.kind,
@@ -220,11 +226,15 @@ fn shares_distinctive_quantity(a: &PassageFeatures, b: &PassageFeatures) -> bool
             && qa.value >= 10.0
             && qa.value == qb.value
     };
-    a.quantities.iter().filter(distinctive).any(|qa| {
-        b.quantities
-            .iter()
-            .any(|qb| qb.agrees_with(qa) || same_count(qa, qb))
-    })
+    a.quantities
+        .iter()
+        .filter(distinctive)
+        .filter(|qa| {
+            b.quantities
+                .iter()
+                .any(|qb| qb.agrees_with(qa) || same_count(qa, qb))
+        })
+        .count()
 }
 
 fn with_quantity_bonus(
@@ -232,7 +242,7 @@ fn with_quantity_bonus(
     a: &PassageFeatures,
     b: &PassageFeatures,
 ) -> PairScore {
-    let shares = shares_distinctive_quantity(a, b);
+    let shares = shared_distinctive_quantities(a, b) > 0;
     if shares {
         score.total += SHARED_QUANTITY_BONUS;
     }
