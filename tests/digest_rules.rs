@@ -517,6 +517,40 @@ fn furniture_in_other_words_is_never_a_claim() {
 }
 
 #[test]
+fn the_masthead_above_the_headline_is_never_the_title_or_a_claim() {
+    let text = "THE HARBOUR HERALD\n\
+        News for the whole coast since 1901\n\
+        Home | Local | Weather\n\n\
+        Storm closes harbour as ferries are cancelled for a second day\n\
+        By Sam Hale\n\n\
+        The port authority closed the harbour on Tuesday and cancelled all 14 ferry crossings for a second day.\n\
+        Ferries will resume once the storm passes, the authority said.\n\n\
+        Herald members read without adverts and keep local reporting alive.\n\
+        This article contains affiliate links; we may earn a commission.\n\n\
+        Have your say (4)\n\
+        Comments are moderated before they appear.\n\
+        Another closure. The wall needs fixing.\n";
+    let (corpus, digest) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Storm closes harbour as ferries are cancelled for a second day")
+    );
+    assert_noise(
+        article,
+        &[
+            ("THE HARBOUR HERALD", NoiseReason::Masthead),
+            ("since 1901", NoiseReason::Masthead),
+            ("read without adverts", NoiseReason::PageControl),
+            ("affiliate links", NoiseReason::PageControl),
+            ("Have your say", NoiseReason::CommentForm),
+            ("The wall needs fixing", NoiseReason::CommentForm),
+        ],
+    );
+    assert_eq!(claimed_passages(&corpus, &digest).len(), 3);
+}
+
+#[test]
 fn where_it_happened_and_who_gave_the_figures_name_no_actor() {
     use newsdigest::digest::{Incompatibility, PassageFeatures, ProperNouns, incompatibility};
     let story = [
@@ -551,7 +585,11 @@ fn where_it_happened_and_who_gave_the_figures_name_no_actor() {
     );
     assert_eq!(guard(4, 5), None, "according to LSEG / Norvane said");
     assert_eq!(guard(6, 7), None, "Norvane / in Dresden, one count");
-    assert_eq!(guard(12, 13), None, "two figures in common, whoever is named");
+    assert_eq!(
+        guard(12, 13),
+        None,
+        "two figures in common, whoever is named"
+    );
     // Different places, or different actors: apart.
     assert_eq!(guard(8, 9), Some(Incompatibility::DifferentActors));
     assert_eq!(guard(10, 11), Some(Incompatibility::DifferentActors));

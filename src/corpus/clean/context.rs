@@ -58,6 +58,8 @@ fn is_comments_header(line: &str) -> bool {
         | ["reader" | "readers", "comments"]
         | ["show" | "view" | "read", "comments"] => true,
         ["comments" | "comment", n] | [n, "comments" | "comment"] => counted(n),
+        ["have", "your", "say"] => true,
+        ["have", "your", "say", n] => counted(n),
         ["show" | "view" | "read", "all", n, "comments"] => counted(n),
         _ => false,
     }
@@ -181,6 +183,64 @@ fn is_section_label(line: &str) -> bool {
         && words.len() <= 6
         && !text::ends_sentence(line)
         && words.iter().all(|w| SECTION_WORDS.contains(&w.as_str()))
+}
+
+/// The lines above the headline: the outlet's name, its tagline ("The
+/// city's paper — independent since 1858"), breadcrumbs. Among the short
+/// lines that open a page before its first paragraph, the headline is the
+/// one that shares most words with the story below; what stands above it
+/// is the page's, not the story's.
+pub(super) fn mark_masthead(text: &str, lines: &mut [Line]) {
+    const HEADER_LINES: usize = 8;
+    let text_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .map(|(i, _)| i)
+        .collect();
+    let content = |i: usize| text[lines[i].span.range()].trim_matches(text::is_space);
+    // The first paragraph: a long line that ends a sentence.
+    let Some(body_at) = text_lines
+        .iter()
+        .take(HEADER_LINES + 1)
+        .position(|&i| text::word_count(content(i)) >= 12 && text::ends_sentence(content(i)))
+    else {
+        return;
+    };
+    let header = &text_lines[..body_at];
+    let candidates: Vec<usize> = header
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let words = text::word_count(content(i));
+            (3..=30).contains(&words) && !content(i).ends_with('.')
+        })
+        .collect();
+    if candidates.len() < 2 {
+        return;
+    }
+    let body: HashSet<String> = text_lines[body_at..]
+        .iter()
+        .flat_map(|&i| text::content_stems(content(i)))
+        .collect();
+    let shared = |i: usize| {
+        text::content_stems(content(i))
+            .into_iter()
+            .collect::<HashSet<_>>()
+            .intersection(&body)
+            .count()
+    };
+    // The first of the lines sharing most, so that a standfirst under the
+    // headline does not take its place.
+    let mut headline = candidates[0];
+    for &i in &candidates[1..] {
+        if shared(i) > shared(headline) {
+            headline = i;
+        }
+    }
+    for &i in header.iter().take_while(|&&i| i != headline) {
+        lines[i].kind = LineKind::Noise(NoiseReason::Masthead);
+    }
 }
 
 /// A headline-like line that shares no content word with the rest of the

@@ -226,7 +226,17 @@ fn is_cookie_notice(lower: &str) -> bool {
     let spaced = spaced_words(lower);
     lower.contains("cookies")
         && (contains_any_words(&spaced, &["our", "we", "you", "your", "got it"])
-            || contains_any(lower, &["[ok", "[accept", "[agree"]))
+            || contains_any(
+                lower,
+                &[
+                    "[ok",
+                    "[accept",
+                    "[agree",
+                    "privacy settings",
+                    "personalise content",
+                    "personalize content",
+                ],
+            ))
 }
 
 /// "1.2K shares", "3 Comments", "12,345 views": a page's counters.
@@ -314,6 +324,13 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
     }
     // "(Photo: Getty Images)"
     let label = label.trim().trim_start_matches(['(', '[']);
+    // "Acme Alerts: follow this case to be notified of new filings."
+    if label.split_whitespace().count() <= 3
+        && label.ends_with("alerts")
+        && text::word_count(value) <= 30
+    {
+        return Some(NoiseReason::Promotion);
+    }
     if label.split_whitespace().count() > 2 || value.split_whitespace().count() > 8 {
         return None;
     }

@@ -56,6 +56,8 @@ pub enum NoiseReason {
     UnrelatedHeadline,
     /// A correction or editor's note about the article itself.
     EditorsNote,
+    /// The outlet's name, tagline or breadcrumbs above the headline.
+    Masthead,
 }
 
 impl NoiseReason {
@@ -72,6 +74,7 @@ impl NoiseReason {
             NoiseReason::Contact => "contact address",
             NoiseReason::UnrelatedHeadline => "unrelated headline",
             NoiseReason::EditorsNote => "editor's note",
+            NoiseReason::Masthead => "masthead or tagline",
         }
     }
 }
@@ -122,6 +125,7 @@ pub(crate) fn classify_lines(text: &str) -> Vec<Line> {
     context::mark_bio_continuations(text, &mut lines);
     context::mark_link_lists(text, &mut lines);
     context::mark_top_labels(text, &mut lines);
+    context::mark_masthead(text, &mut lines);
     context::mark_unrelated_headlines(text, &mut lines);
     lines
 }
