@@ -183,6 +183,133 @@ const DOWN: &[&str] = &[
     "slashed",
 ];
 
+/// What rises and falls in the news: prices, markets, figures, counts.
+const MEASURES: &[&str] = &[
+    "shares",
+    "share",
+    "stock",
+    "stocks",
+    "price",
+    "prices",
+    "rate",
+    "rates",
+    "index",
+    "indexes",
+    "market",
+    "markets",
+    "revenue",
+    "revenues",
+    "sales",
+    "profit",
+    "profits",
+    "earnings",
+    "income",
+    "inflation",
+    "unemployment",
+    "toll",
+    "number",
+    "numbers",
+    "figure",
+    "figures",
+    "yield",
+    "yields",
+    "currency",
+    "dollar",
+    "euro",
+    "yen",
+    "pound",
+    "yuan",
+    "rupee",
+    "value",
+    "output",
+    "growth",
+    "demand",
+    "exports",
+    "imports",
+    "costs",
+    "cost",
+    "spending",
+    "debt",
+    "deficit",
+    "temperature",
+    "temperatures",
+    "level",
+    "levels",
+    "condition",
+    "lead",
+    "gap",
+    "forecast",
+    "outlook",
+    "guidance",
+    "estimate",
+    "estimates",
+    "turnover",
+    "margin",
+    "margins",
+    "dow",
+    "nasdaq",
+    "ftse",
+    "nikkei",
+    "sensex",
+    "bond",
+    "bonds",
+    "oil",
+    "gold",
+    "bitcoin",
+    "pay",
+    "wages",
+    "salary",
+    "fees",
+    "tax",
+    "taxes",
+    "rent",
+    "rents",
+    "ratings",
+    "support",
+    "cases",
+    "deaths",
+    "count",
+    "total",
+    "population",
+    "membership",
+    "attendance",
+    "traffic",
+    "production",
+    "investment",
+    "confidence",
+    "sentiment",
+    "volume",
+    "volumes",
+];
+/// Numbers written as words, after a movement ("rose to nine").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "percent",
+    "record",
+];
+
 /// The directions of movement a passage reports, from its text folded by
 /// [`crate::text::fold_for_match`]. "up to" is a bound, not a rise; a passage that
 /// reports both ways ("rose, then fell") is left to the other signals.
@@ -209,8 +336,23 @@ pub fn directions(folded: &str) -> Directions {
         if word.starts_with("declin") && super::polarity::infinitive_follows(&words[i + 1..]) {
             continue;
         }
-        out.up |= UP.contains(&word);
-        out.down |= DOWN.contains(&word);
+        // A train "slid down an embankment" moves no figure: a rise or a
+        // fall counts when it moves a measure ("shares fell", "the toll
+        // rose to nine", "Dow up 12").
+        let moves_a_measure = || {
+            let before = &words[i.saturating_sub(3)..i];
+            let after = &words[i + 1..words.len().min(i + 4)];
+            before.iter().any(|w| MEASURES.contains(w))
+                || after.iter().any(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || NUMBER_WORDS.contains(w)
+                        || MEASURES.contains(w)
+                })
+        };
+        if (UP.contains(&word) || DOWN.contains(&word)) && moves_a_measure() {
+            out.up |= UP.contains(&word);
+            out.down |= DOWN.contains(&word);
+        }
         out.allowed |= ALLOWED.contains(&word);
         // "struck" stops something only when it is "struck down".
         out.stopped |= STOPPED.contains(&word)
@@ -270,6 +412,11 @@ mod tests {
         assert!(weakened.opposite(strengthened));
         let refused = directions("Acme declined to comment.");
         assert!(!refused.opposite(rose));
+        // Bodies and vehicles move; only figures rise and fall.
+        let slid = directions("Two carriages slid down an embankment.");
+        let toll = directions("The death toll rose to nine on Wednesday.");
+        assert!(!slid.opposite(toll));
+        assert!(directions("The yuan weakened.").opposite(directions("The yuan strengthened.")));
         let none = directions("Acme was fined by the regulator.");
         assert!(!none.opposite(rose) && !none.opposite(fell));
     }

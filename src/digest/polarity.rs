@@ -111,6 +111,20 @@ pub fn polarity_of_folded(folded: &str) -> Polarity {
     for phrase in NOT_NEGATING {
         lower = lower.replace(phrase, " ");
     }
+    // "247 passengers, not 212 as first claimed": a figure corrected, not a
+    // clause denied.
+    let mut corrected = String::with_capacity(lower.len());
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find(", not ") {
+        let after = &rest[at + ", not ".len()..];
+        corrected.push_str(&rest[..at + ", ".len()]);
+        if !after.starts_with(|c: char| c.is_ascii_digit()) {
+            corrected.push_str("not ");
+        }
+        rest = after;
+    }
+    corrected.push_str(rest);
+    let lower = corrected;
     let mut negations = 0;
     // Hyphens stay inside words: a "no-frills airline" or a "no-fly zone"
     // negates nothing. Quotation marks written as apostrophes ("sees 'no
@@ -197,6 +211,14 @@ mod tests {
         assert_eq!(
             polarity("Customers are offered a year of credit monitoring at no cost."),
             Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("There were 247 passengers on board, not 212 as first claimed."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("Couriers are employees, not contractors."),
+            Polarity::Denies
         );
         assert_eq!(
             polarity("Couriers are not employees, the company said."),

@@ -155,7 +155,12 @@ pub fn conflicting(a: &[Quantity], b: &[Quantity]) -> bool {
                 .iter()
                 .filter(|x| x.kind == qa.kind)
                 .any(|x| same_kind.iter().any(|qb| qb.agrees_with(x)));
-            if !a_agrees {
+            // "passed by 41 votes to 27" / "backed by 41 councillors, with
+            // 27 voting against": each count is there, under other nouns.
+            let counted_elsewhere = matches!(qa.kind, QuantityKind::Count(_))
+                && b.iter()
+                    .any(|qb| matches!(qb.kind, QuantityKind::Count(_)) && qb.value == qa.value);
+            if !a_agrees && !counted_elsewhere {
                 return true;
             }
         }
@@ -275,6 +280,11 @@ mod tests {
         assert!(conflict("the toll rose to 41", "the toll rose to 58"));
         assert!(conflict("about 40 percent", "45 percent"));
         assert!(conflict("more than 3,000 people", "2,800 people"));
+        assert!(!conflict(
+            "passed by 41 votes to 27",
+            "backed by 41 councillors, with 27 voting against"
+        ));
+        assert!(conflict("kills 10 people", "kills 20 people"));
     }
 
     #[test]
