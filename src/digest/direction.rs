@@ -340,7 +340,7 @@ pub fn directions(folded: &str) -> Directions {
         // fall counts when it moves a measure ("shares fell", "the toll
         // rose to nine", "Dow up 12").
         let moves_a_measure = || {
-            let before = &words[i.saturating_sub(3)..i];
+            let before = &words[i.saturating_sub(5)..i];
             let after = &words[i + 1..words.len().min(i + 4)];
             before.iter().any(|w| MEASURES.contains(w))
                 || after.iter().any(|w| {
