@@ -318,8 +318,12 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
     }
     // "Read more: …", "ALSO IN THE HERALD: … | … | …": links to other
     // stories, however many.
+    // The links read as headlines: set apart by bars or bullets, or one
+    // without a full stop ("Also in the report: the overlay was …" is news).
     let label_words = label.trim().trim_start_matches(['(', '[']);
-    if starts_with_any(label_words, LINK_LIST_HEADINGS) && text::word_count(value) <= 60 {
+    let headlines = value.contains(['|', '\u{2022}'])
+        || (text::word_count(value) <= 15 && !value.trim_end().ends_with('.'));
+    if starts_with_any(label_words, LINK_LIST_HEADINGS) && headlines {
         return Some(NoiseReason::PageControl);
     }
     // "(Photo: Getty Images)"

@@ -148,7 +148,9 @@ fn runs_into_next(text: &str, lines: &[Line], i: usize) -> bool {
         return false;
     };
     let first = lower.split_whitespace().next().unwrap_or("");
-    let first = first.trim_end_matches([',', ';']);
+    // "… two and a" / "half. Brightwater …": the word goes on whatever
+    // stop follows it.
+    let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
     // "I" goes on a sentence as any lower-case word does.
     let goes_on = first == "I"
         || (!first.is_empty()

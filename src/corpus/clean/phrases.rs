@@ -307,6 +307,7 @@ pub(super) const LINK_LIST_HEADINGS: &[&str] = &[
     "read more",
     "read also",
     "also in ",
+    "also on ",
     "more in ",
     "more on this",
     "you may also be interested",

@@ -131,7 +131,9 @@ pub(super) fn unit_name(w: &str) -> &str {
         "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "millimetre",
         "ft" | "foot" | "feet" => "foot",
         "kg" | "kgs" | "kilo" | "kilos" | "kilogram" | "kilograms" => "kilogram",
-        "t" | "tonne" | "tonnes" | "ton" | "tons" => "tonne",
+        // A ton (2,000 or 2,240 lb) is not a tonne: "200 tons" and "180
+        // tonnes" can be one load.
+        "t" | "tonne" | "tonnes" => "tonne",
         "ha" | "hectare" | "hectares" => "hectare",
         "mph" => "mile-per-hour",
         "kmh" | "kph" => "kilometre-per-hour",
