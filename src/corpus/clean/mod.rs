@@ -151,12 +151,18 @@ fn runs_into_next(text: &str, lines: &[Line], i: usize) -> bool {
     // "… two and a" / "half. Brightwater …": the word goes on whatever
     // stop follows it.
     let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    // "I" goes on a sentence as any lower-case word does.
+    // "I" and "I'd" go on a sentence as any lower-case word does; so does
+    // anything after a line that stops on "and", "the" or "of".
     let goes_on = first == "I"
+        || first.starts_with("I'")
         || (!first.is_empty()
             && first
                 .chars()
-                .all(|c| c.is_lowercase() || c == '\'' || c == '-'));
+                .all(|c| c.is_lowercase() || c == '\'' || c == '-'))
+        || upper
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "and" | "the" | "of" | "a" | "an" | "to" | "or"));
     text::word_count(upper) >= 6 && !text::ends_sentence(upper) && goes_on
 }
 

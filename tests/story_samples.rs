@@ -1,0 +1,65 @@
+//! The digest measured against the fourteen labelled stories of
+//! `tests/data/stories` (see its README): written for the project, each
+//! with its own page furniture, paraphrases, denials and look-alike facts.
+
+use std::path::Path;
+
+use newsdigest::eval::{EvalReport, Gold, evaluate};
+use newsdigest::{Corpus, Digest};
+
+fn stories() -> Vec<(String, EvalReport)> {
+    let dir = Path::new("tests/data/stories");
+    let mut golds: Vec<_> = std::fs::read_dir(dir)
+        .expect("the stories folder")
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    golds.sort();
+    golds
+        .iter()
+        .map(|gold_path| {
+            let name = gold_path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".gold.json"))
+                .expect("a gold file name")
+                .to_string();
+            let json = std::fs::read_to_string(gold_path).expect("the gold file reads");
+            let gold = Gold::from_json(&json).expect("the gold file parses");
+            let corpus = Corpus::load_dir(&dir.join(&name)).expect("the story loads");
+            let digest = Digest::build(&corpus);
+            (name, evaluate(&corpus, &digest, &gold))
+        })
+        .collect()
+}
+
+#[test]
+fn labelled_stories_keep_their_figures() {
+    let reports = stories();
+    assert_eq!(reports.len(), 14);
+    let (mut kept, mut pairs, mut joined, mut offered) = (0, 0, 0, 0);
+    for (name, report) in &reports {
+        println!("{name}: {}", report.summary());
+        assert!(
+            !report
+                .misses
+                .iter()
+                .any(|m| matches!(m, newsdigest::eval::Miss::NotFound(_))),
+            "{name}: every labelled passage is found whole"
+        );
+        kept += report.must_link_kept;
+        pairs += report.must_link_pairs;
+        joined += report.cannot_link_joined;
+        offered += report.noise_offered;
+    }
+    let recall = kept as f64 / pairs as f64;
+    println!(
+        "all: must-link recall {recall:.3} ({kept}/{pairs}) · cannot-link joined {joined} · noise offered {offered}"
+    );
+    // Floors a little under the figures of 2026-11-27 (BENCHMARKS.md): a
+    // change that joins a claim with its denial or offers furniture as a
+    // claim shows here.
+    assert_eq!(joined, 0, "a cannot-link pair joined");
+    assert!(offered <= 17, "noise offered: {offered}");
+    assert!(recall >= 0.50, "must-link recall {recall:.3}");
+}
