@@ -21,6 +21,8 @@ const NEGATIONS: &[&str] = &[
 /// Stems of verbs and adjectives that deny or reject what follows.
 pub const DENIAL_STEMS: &[&str] = &[
     "deni",
+    "disagre",
+    "repudiat",
     "deny",
     "refut",
     "reject",
@@ -99,6 +101,55 @@ pub(super) fn infinitive_follows(words: &[&str]) -> bool {
     }
 }
 
+/// Words that open a clause about something else than what the passage
+/// asserts: a relative clause after a comma ("…, which members rejected").
+const ASIDE_OPENINGS: &[&str] = &["which", "who", "whom", "whose", "where"];
+/// Words after which a negation belongs to a condition, not to what is
+/// asserted: "strikes on 28 and 29 October if no deal is reached".
+const CONDITIONS: &[&str] = &["if", "unless", "until", "whether"];
+
+/// The negations of one clause (text between commas and the like).
+fn clause_negations(clause: &str) -> usize {
+    // Hyphens stay inside words: a "no-frills airline" or a "no-fly zone"
+    // negates nothing. Quotation marks written as apostrophes ("sees 'no
+    // chance'") are not part of the word.
+    let words: Vec<&str> = clause
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches('-').trim_start_matches('\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.first().is_some_and(|w| ASIDE_OPENINGS.contains(w)) {
+        return 0;
+    }
+    let mut negations = 0;
+    for (i, word) in words.iter().enumerate() {
+        if CONDITIONS.contains(word) {
+            break;
+        }
+        // "fined for failing to refund", "criticised for not acting": the
+        // negation gives the reason for what the sentence asserts.
+        let in_a_reason = i
+            .checked_sub(1)
+            .is_some_and(|p| REASON_PREPOSITIONS.contains(&words[p]));
+        if in_a_reason {
+            continue;
+        }
+        if word.ends_with("n't") || NEGATIONS.contains(&word.trim_end_matches('\'')) {
+            negations += 1;
+            continue;
+        }
+        let stem = text::stem(word.trim_matches('\''));
+        let to_follows = infinitive_follows(&words[i + 1..]);
+        let implies_not = NEGATIVE_IMPLICATIVES
+            .iter()
+            .any(|&(s, needs_to)| stem == s && (to_follows || !needs_to));
+        if implies_not || DENIAL_STEMS.iter().any(|d| stem.starts_with(d)) {
+            negations += 1;
+        }
+    }
+    negations
+}
+
 /// Reads the polarity of a passage from negation words, contracted "n't"
 /// and verbs of denial.
 pub fn polarity(passage: &str) -> Polarity {
@@ -126,35 +177,8 @@ pub fn polarity_of_folded(folded: &str) -> Polarity {
     corrected.push_str(rest);
     let lower = corrected;
     let mut negations = 0;
-    // Hyphens stay inside words: a "no-frills airline" or a "no-fly zone"
-    // negates nothing. Quotation marks written as apostrophes ("sees 'no
-    // chance'") are not part of the word.
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .map(|w| w.trim_matches('-').trim_start_matches('\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, word) in words.iter().enumerate() {
-        // "fined for failing to refund", "criticised for not acting": the
-        // negation gives the reason for what the sentence asserts.
-        let in_a_reason = i
-            .checked_sub(1)
-            .is_some_and(|p| REASON_PREPOSITIONS.contains(&words[p]));
-        if in_a_reason {
-            continue;
-        }
-        if word.ends_with("n't") || NEGATIONS.contains(&word.trim_end_matches('\'')) {
-            negations += 1;
-            continue;
-        }
-        let stem = text::stem(word.trim_matches('\''));
-        let to_follows = infinitive_follows(&words[i + 1..]);
-        let implies_not = NEGATIVE_IMPLICATIVES
-            .iter()
-            .any(|&(s, needs_to)| stem == s && (to_follows || !needs_to));
-        if implies_not || DENIAL_STEMS.iter().any(|d| stem.starts_with(d)) {
-            negations += 1;
-        }
+    for clause in lower.split([',', ';', ':', '(', ')', '\u{2014}']) {
+        negations += clause_negations(clause);
     }
     // Two negations ("denied it did not …") still deny; what matters is that
     // the passage is not a plain assertion.
@@ -218,6 +242,19 @@ mod tests {
         );
         assert_eq!(
             polarity("Couriers are employees, not contractors."),
+            Polarity::Denies
+        );
+        // A relative clause or a condition holds its own negation.
+        assert_eq!(
+            polarity("In July the trust offered 2 percent, which members rejected."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("A second strike will take place on 28 October if no agreement is reached."),
+            Polarity::Asserts
+        );
+        assert_eq!(
+            polarity("Meta will not appeal unless the fine is raised."),
             Polarity::Denies
         );
         assert_eq!(
