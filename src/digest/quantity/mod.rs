@@ -241,6 +241,26 @@ mod tests {
         assert_eq!(keys("a hundred and twenty jobs"), keys("120 jobs"));
         assert_eq!(keys("one of the users"), Vec::<String>::new());
         assert_eq!(keys("twelve percent"), keys("12 percent"));
+        let conflict = |a: &str, b: &str| conflicting(&extract(a), &extract(b));
+        assert!(!conflict(
+            "more than seven in ten speakers",
+            "about 71% of speakers"
+        ));
+        assert!(!conflict(
+            "roughly three in five patients",
+            "61% of patients"
+        ));
+        assert!(!conflict("two-fifths of the fee", "40% of the fee"));
+        assert!(!conflict(
+            "one in twelve of its staff",
+            "around 8 percent of staff"
+        ));
+        assert!(conflict("one in four adults", "40% of adults"));
+        assert!(
+            !keys("five out of eight carriages")
+                .iter()
+                .any(|k| k.contains("percent"))
+        );
         assert_eq!(keys("one billion dollars"), vec!["#money:USD:1000000000"]);
         assert_eq!(keys("a million users"), vec!["#count:user:1000000"]);
         assert!(keys("one of the users").is_empty());

@@ -30,6 +30,16 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
                     .and_then(|p| word(p).and_then(|w| hedge_word(w, word(p + 1))))
             })
             .unwrap_or(Hedge::Exact);
+        if let Some((share, next)) = proportion(&tokens, i) {
+            out.push(Quantity {
+                kind: QuantityKind::Percent,
+                value: share,
+                hedge: Hedge::Approximately,
+                step: 0.0,
+            });
+            i = next;
+            continue;
+        }
         match &tokens[i] {
             Token::YearRange(a, b) => {
                 for y in [*a, *b] {
@@ -211,6 +221,52 @@ pub fn extract(passage: &str) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// A share written as a proportion, in percent: "seven in ten" (70),
+/// "one in 25" (4), "three out of five" (60), "two-fifths of" (40). Returns
+/// it and the index after it. Only common bases: "five of its eight
+/// carriages" counts carriages.
+fn proportion(tokens: &[Token], i: usize) -> Option<(f64, usize)> {
+    let number = |k: usize| match tokens.get(k)? {
+        Token::Number {
+            value,
+            currency: None,
+            percent: false,
+            ordinal: false,
+            ..
+        } => Some(*value),
+        Token::Word(w) => word_number(w).filter(|_| !matches!(w.as_str(), "a" | "an")),
+        _ => None,
+    };
+    let word = |k: usize| match tokens.get(k) {
+        Some(Token::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    if let Some(w) = word(i)
+        && let Some((count, part)) = w.split_once('-')
+        && word(i + 1) == Some("of")
+    {
+        let count = word_number(count)?;
+        let base = match part {
+            "half" | "halves" => 2.0,
+            "third" | "thirds" => 3.0,
+            "quarter" | "quarters" => 4.0,
+            "fifth" | "fifths" => 5.0,
+            "tenth" | "tenths" => 10.0,
+            _ => return None,
+        };
+        return (count < base).then_some((100.0 * count / base, i + 1));
+    }
+    let part = number(i)?;
+    let (base_at, next) = match (word(i + 1), word(i + 2)) {
+        (Some("in"), _) => (i + 2, i + 3),
+        (Some("out"), Some("of")) => (i + 3, i + 4),
+        _ => return None,
+    };
+    let base = number(base_at)?;
+    let common = matches!(base as u32, 2..=5 | 10 | 20 | 25 | 50 | 100 | 1000);
+    (common && base.fract() == 0.0 && part < base).then_some((100.0 * part / base, next))
 }
 
 /// A number written in words over one or more tokens: "ten",
