@@ -47,7 +47,8 @@ pub enum Command {
         gold: PathBuf,
         /// Folder of articles. Default: ./articles, else the built-in articles.
         dir: Option<PathBuf>,
-        /// List every miss.
+        /// List every miss, a split or joined pair with its score in its
+        /// story or the guard that kept it apart.
         #[arg(long, short)]
         verbose: bool,
         /// Word overlap only, without the embedding model.

@@ -42,6 +42,16 @@ pub(super) fn mark_author_block(text: &str, lines: &mut [Line]) {
     }
 }
 
+/// The indices of the lines still read as text.
+fn text_line_indices(lines: &[Line]) -> Vec<usize> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Text)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Whether a line heads the readers' comments: "Comments (23)", "388
 /// comments", "Reader comments", "Show comments". A comment form ("Leave a
 /// reply") heads none: a bio may follow it.
@@ -160,13 +170,7 @@ pub(super) fn mark_link_lists(text: &str, lines: &mut [Line]) {
 /// Short section labels ("Tech", "News Tech and Science") above the first
 /// real line of text.
 pub(super) fn mark_top_labels(text: &str, lines: &mut [Line]) {
-    let text_lines: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LineKind::Text)
-        .map(|(i, _)| i)
-        .take(4)
-        .collect();
+    let text_lines: Vec<usize> = text_line_indices(lines).into_iter().take(4).collect();
     for (n, &i) in text_lines.iter().enumerate() {
         let line = text[lines[i].span.range()].trim();
         let is_last = n + 1 == text_lines.len();
@@ -192,12 +196,7 @@ fn is_section_label(line: &str) -> bool {
 /// is the page's, not the story's.
 pub(super) fn mark_masthead(text: &str, lines: &mut [Line]) {
     const HEADER_LINES: usize = 8;
-    let text_lines: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LineKind::Text)
-        .map(|(i, _)| i)
-        .collect();
+    let text_lines = text_line_indices(lines);
     let content = |i: usize| text[lines[i].span.range()].trim_matches(text::is_space);
     // The first paragraph: a long line that ends a sentence.
     let Some(body_at) = text_lines
@@ -246,12 +245,7 @@ pub(super) fn mark_masthead(text: &str, lines: &mut [Line]) {
 /// A headline-like line that shares no content word with the rest of the
 /// article belongs to another story.
 pub(super) fn mark_unrelated_headlines(text: &str, lines: &mut [Line]) {
-    let text_lines: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LineKind::Text)
-        .map(|(i, _)| i)
-        .collect();
+    let text_lines = text_line_indices(lines);
     if text_lines.len() < 4 {
         return;
     }
