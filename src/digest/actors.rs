@@ -128,123 +128,26 @@ impl ProperNouns {
             .join(" ")
     }
 
-    /// The names a passage mentions, folded to lower case, sorted, in two
-    /// lists: who acts, and where it happened ("trading in New York", "the
-    /// Austin, Texas-based company"). Who tells it is in neither: a source
-    /// ("according to LSEG data", "according to villagers who spoke to
-    /// Saldovia Today"), the outlet told ("told MailOnline"), the speaker of
-    /// an assertion ("Oduya said", "in CEO Maren Oduya's words"). Two
-    /// outlets tell one fact with different such details, which must not
-    /// make them name different actors. A denial's speaker is who denies
-    /// ("Meta's director denied …") and stays an actor.
-    pub fn actors_and_places(&self, passage: &str, denies: bool) -> Names {
+    /// The names a passage mentions, folded to lower case, sorted, by role:
+    /// who acts, where it happened ("trading in New York", "the Austin,
+    /// Texas-based company"), and who tells it: a source ("according to
+    /// LSEG data", "according to villagers who spoke to Saldovia Today"),
+    /// the outlet told ("told MailOnline"), the speaker of an assertion
+    /// ("Oduya said", "in CEO Maren Oduya's words"). Two outlets tell one
+    /// fact with different such details, which must not make them name
+    /// different actors. A denial's speaker is who denies ("Meta's director
+    /// denied …") and stays an actor.
+    pub fn names_by_role(&self, passage: &str, denies: bool) -> Names {
         let words = words_with_position(passage);
-        let is_name = |k: usize| words[k].capital && self.names.contains(&words[k].folded);
-        #[derive(Clone, Copy, PartialEq)]
-        enum Role {
-            Actor,
-            Place,
-            Source,
-        }
-        let mut role = vec![Role::Actor; words.len()];
-        // A run of capitalised words up to a comma is one name ("New York",
-        // "CEO Maren Oduya"); what stands around the run says its role.
-        let capitalised = |k: usize| words[k].capital && !text::is_stop_word(&words[k].folded);
-        let mut k = 0;
-        while k < words.len() {
-            if !capitalised(k) {
-                k += 1;
-                continue;
-            }
-            let start = k;
-            while k < words.len() && capitalised(k) {
-                k += 1;
-                if words[k - 1].comma_after {
-                    break;
-                }
-            }
-            let before = |n: usize| start.checked_sub(n).map(|i| words[i].folded.as_str());
-            let last = &words[k - 1];
-            let after = words.get(k).map(|w| w.folded.as_str());
-            // Inside "according to …" up to the clause's end.
-            let in_according = (0..start)
-                .rev()
-                .take_while(|&i| !words[i].comma_after)
-                .any(|i| words[i].folded == "to" && i > 0 && words[i - 1].folded == "according");
-            let speaker = !denies
-                && (matches!(after, Some("said" | "says" | "told" | "wrote"))
-                    || (last.possessive && after == Some("words")));
-            // "in Austin, Texas, the company …": a place set off by commas
-            // after a place goes with it.
-            let appositive = start > 0
-                && role[start - 1] == Role::Place
-                && words[start - 1].comma_after
-                && (last.comma_after || k == words.len());
-            let run_role = if in_according || before(1) == Some("told") || speaker {
-                Role::Source
-            } else if last.possessive {
-                // "in CEO Maren Oduya's words": whose, not where.
-                Role::Actor
-            } else if appositive
-                || matches!(before(1), Some(w) if SCENE_PREPOSITIONS.contains(&w))
-                || words.get(k).is_some_and(|w| w.folded == "based")
-            {
-                Role::Place
-            } else {
-                Role::Actor
-            };
-            role[start..k].fill(run_role);
-        }
-        // "the Austin, Texas-based company": the place before the one
-        // joined to "based" goes with it.
-        for k in (1..words.len()).rev() {
-            if role[k] == Role::Place
-                && words[k - 1].comma_after
-                && is_name(k - 1)
-                && words.get(k + 1).is_some_and(|w| w.folded == "based")
-            {
-                role[k - 1] = Role::Place;
-            }
-        }
+        let role = roles(&words, denies);
         let mut named: Vec<(Role, String)> = (0..words.len())
-            .filter(|&k| is_name(k))
+            .filter(|&k| words[k].capital && self.names.contains(&words[k].folded))
             .map(|k| (role[k], words[k].folded.clone()))
             .collect();
-        // "the Office of the Data Protection Commissioner" is the "ODPC" the
-        // story names elsewhere: its initials, when they are a name.
-        let mut k = 0;
-        while k < words.len() {
-            if !capitalised(k) {
-                k += 1;
-                continue;
-            }
-            let start = k;
-            let mut initials = String::new();
-            let mut end = k;
-            while end < words.len() {
-                if capitalised(end) {
-                    initials.extend(words[end].folded.chars().next());
-                    end += 1;
-                } else if let Some(gap) = (end..words.len().min(end + 2))
-                    .take_while(|&g| {
-                        matches!(
-                            words[g].folded.as_str(),
-                            "of" | "the" | "and" | "for" | "on"
-                        )
-                    })
-                    .last()
-                    .filter(|&g| words.get(g + 1).is_some_and(|w| w.capital))
-                {
-                    // "Office of the Data …": the joining words go on the name.
-                    end = gap + 1;
-                } else {
-                    break;
-                }
-            }
-            if initials.chars().count() >= 2 && self.names.contains(&initials) {
+        for (start, initials) in initials(&words) {
+            if self.names.contains(&initials) {
                 named.push((role[start], initials));
             }
-            k = end.max(k + 1);
         }
         let collect = |wanted: Role| {
             let mut out: Vec<String> = named
@@ -262,6 +165,120 @@ impl ProperNouns {
             sources: collect(Role::Source),
         }
     }
+}
+
+/// What a name does in its passage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Actor,
+    Place,
+    Source,
+}
+
+/// Written with a capital and no stop word: a word of a name.
+fn capitalised(word: &Word) -> bool {
+    word.capital && !text::is_stop_word(&word.folded)
+}
+
+/// The role of each word's name. A run of capitalised words up to a comma
+/// is one name ("New York", "CEO Maren Oduya"); what stands around the run
+/// says its role.
+fn roles(words: &[Word], denies: bool) -> Vec<Role> {
+    let mut role = vec![Role::Actor; words.len()];
+    let mut k = 0;
+    while k < words.len() {
+        if !capitalised(&words[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < words.len() && capitalised(&words[k]) {
+            k += 1;
+            if words[k - 1].comma_after {
+                break;
+            }
+        }
+        let before = |n: usize| start.checked_sub(n).map(|i| words[i].folded.as_str());
+        let last = &words[k - 1];
+        let after = words.get(k).map(|w| w.folded.as_str());
+        // Inside "according to …" up to the clause's end.
+        let in_according = (0..start)
+            .rev()
+            .take_while(|&i| !words[i].comma_after)
+            .any(|i| words[i].folded == "to" && i > 0 && words[i - 1].folded == "according");
+        let speaker = !denies
+            && (matches!(after, Some("said" | "says" | "told" | "wrote"))
+                || (last.possessive && after == Some("words")));
+        // "in Austin, Texas, the company …": a place set off by commas
+        // after a place goes with it.
+        let appositive = start > 0
+            && role[start - 1] == Role::Place
+            && words[start - 1].comma_after
+            && (last.comma_after || k == words.len());
+        role[start..k].fill(if in_according || before(1) == Some("told") || speaker {
+            Role::Source
+        } else if last.possessive {
+            // "in CEO Maren Oduya's words": whose, not where.
+            Role::Actor
+        } else if appositive
+            || matches!(before(1), Some(w) if SCENE_PREPOSITIONS.contains(&w))
+            || after == Some("based")
+        {
+            Role::Place
+        } else {
+            Role::Actor
+        });
+    }
+    // "the Austin, Texas-based company": the place before the one joined to
+    // "based" goes with it.
+    for k in (1..words.len()).rev() {
+        if role[k] == Role::Place
+            && words[k - 1].comma_after
+            && words[k - 1].capital
+            && words.get(k + 1).is_some_and(|w| w.folded == "based")
+        {
+            role[k - 1] = Role::Place;
+        }
+    }
+    role
+}
+
+/// The initials of each run of capitalised words joined by "of", "the",
+/// "and", "for" or "on", with the index of its first word: "the Office of
+/// the Data Protection Commissioner" gives "odpc", which meets the "ODPC"
+/// a story names elsewhere.
+fn initials(words: &[Word]) -> Vec<(usize, String)> {
+    let joining = |w: &Word| matches!(w.folded.as_str(), "of" | "the" | "and" | "for" | "on");
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if !capitalised(&words[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut letters = String::new();
+        while k < words.len() {
+            if capitalised(&words[k]) {
+                letters.extend(words[k].folded.chars().next());
+                k += 1;
+                continue;
+            }
+            // "Office of the Data …": up to two joining words before a capital.
+            let gap = (k..words.len().min(k + 2))
+                .take_while(|&g| joining(&words[g]))
+                .last()
+                .filter(|&g| words.get(g + 1).is_some_and(|w| w.capital));
+            match gap {
+                Some(g) => k = g + 1,
+                None => break,
+            }
+        }
+        if letters.chars().count() >= 2 {
+            out.push((start, letters));
+        }
+    }
+    out
 }
 
 /// Prepositions after which a name is where something happened.
@@ -414,7 +431,7 @@ mod tests {
             "Acme denied it on Monday.",
             "Critics said the court was slow.",
         ]);
-        let actors = |passage| nouns.actors_and_places(passage, false).actors;
+        let actors = |passage| nouns.names_by_role(passage, false).actors;
         assert_eq!(actors("Acme denied it."), vec!["acme"]);
         assert_eq!(
             actors("Hastings, Acme and the Court met in March."),
@@ -434,7 +451,7 @@ mod tests {
             "the Austin, Texas-based company said that its head of sales, Dana Reed, would leave at the end of the year.",
         ]);
         let names = |passage| {
-            let n = nouns.actors_and_places(passage, false);
+            let n = nouns.names_by_role(passage, false);
             (n.actors, n.places, n.sources)
         };
         let strings = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
@@ -462,7 +479,7 @@ mod tests {
             "the regulator, the Office of the Data Protection Commissioner, opened an inquiry.",
             "a spokesperson for the ODPC said on the day that it was looking into the breach.",
         ]);
-        let long = nouns.actors_and_places(
+        let long = nouns.names_by_role(
             "The Office of the Data Protection Commissioner is looking into it.",
             false,
         );

@@ -198,7 +198,7 @@ impl PassageFeatures {
             actors,
             places,
             sources,
-        } = names.actors_and_places(passage, polarity == Polarity::Denies);
+        } = names.names_by_role(passage, polarity == Polarity::Denies);
         PassageFeatures {
             terms,
             quantities,
