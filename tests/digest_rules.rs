@@ -501,11 +501,13 @@ fn furniture_in_other_words_is_never_a_claim() {
         ]
     );
     // A count of comments beside the byline heads nothing; news about an
-    // app stays news.
+    // app, about cookies or about someone's views stays news.
     let (corpus, _) = story(&["Bank app fixed after outage\n\
         3 comments\n\
         The bank said customers who download the app again will see their balances.\n\
         The outage lasted six hours on Friday.\n\
+        Cookies let the bank's website remember you between visits.\n\
+        The views expressed by the minister drew criticism from consumer groups.\n\
         Engineers traced it to a faulty update.\n\
         Customers were refunded any fees.\n"]);
     let lines = &corpus.articles[0].lines;

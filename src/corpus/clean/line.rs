@@ -189,13 +189,19 @@ fn is_editors_note(lower: &str) -> bool {
             "this story has been updated",
             "this article has been updated",
             "this is a developing story",
-            "views expressed",
-            "are his own.",
-            "are her own.",
-            "are their own.",
-            "are the author's own",
         ],
-    )
+    ) || is_views_disclaimer(lower)
+}
+
+/// "The views expressed are her own.", "Opinions expressed here do not
+/// necessarily reflect …": a contributor's disclaimer, not the views of
+/// someone in the news.
+fn is_views_disclaimer(lower: &str) -> bool {
+    contains_any(lower, &["views expressed", "opinions expressed"])
+        && contains_any(
+            lower,
+            &[" own", "not necessarily", "do not reflect", "don't reflect"],
+        )
 }
 
 /// A caption whose last sentence credits the picture: "Rescue workers in
@@ -221,11 +227,12 @@ fn ends_with_credit(lower: &str) -> bool {
 
 /// "Acme uses cookies to personalise content and ads. Read our Cookie
 /// Policy. [OK, got it]": the site's notice in its own voice, not news
-/// about cookies ("Acme uses cookies to track users, the regulator said").
+/// about cookies ("Acme uses cookies to track users, the regulator said";
+/// "cookies let websites remember you").
 fn is_cookie_notice(lower: &str) -> bool {
     let spaced = spaced_words(lower);
     lower.contains("cookies")
-        && (contains_any_words(&spaced, &["our", "we", "you", "your", "got it"])
+        && (contains_any_words(&spaced, &["our", "we", "got it"])
             || contains_any(
                 lower,
                 &[
@@ -235,6 +242,8 @@ fn is_cookie_notice(lower: &str) -> bool {
                     "privacy settings",
                     "personalise content",
                     "personalize content",
+                    "this site",
+                    "this website",
                 ],
             ))
 }
