@@ -470,6 +470,8 @@ fn furniture_in_other_words_is_never_a_claim() {
         Maria Keane has covered the coast for the Times since 2011. Follow\n\
         her @mkeane.\n\n\
         Copyright Coast Times Media 2025. Do not reproduce without written permission.\n\n\
+        We and our 120 partners use tracking to show you relevant ads.\n\n\
+        Links to outside websites are offered for reference only.\n\n\
         COMMENTS (12)\n\n\
         Harbourwatcher - 3h ago\n\
         Closed again? This happens every winter and nobody fixes the wall.\n";
@@ -488,6 +490,8 @@ fn furniture_in_other_words_is_never_a_claim() {
             ("has covered the coast", NoiseReason::AuthorBio),
             ("her @mkeane", NoiseReason::AuthorBio),
             ("Copyright", NoiseReason::PageControl),
+            ("our 120 partners", NoiseReason::PageControl),
+            ("outside websites", NoiseReason::PageControl),
             ("COMMENTS (12)", NoiseReason::CommentForm),
             ("nobody fixes the wall", NoiseReason::CommentForm),
         ],
@@ -550,6 +554,22 @@ fn the_masthead_above_the_headline_is_never_the_title_or_a_claim() {
         ],
     );
     assert_eq!(claimed_passages(&corpus, &digest).len(), 3);
+}
+
+#[test]
+fn the_masthead_of_a_hard_wrapped_page_is_never_the_title() {
+    let text = "THE VALLEY LEDGER\n\
+        Straight talk for the whole valley since 1952\n\n\
+        Storm closes harbour as ferries are cancelled for a second day\n\n\
+        The port authority closed the harbour on Tuesday and cancelled\n\
+        all 14 ferry crossings for a second day, officials said.\n";
+    let (corpus, _) = story(&[text]);
+    let article = &corpus.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Storm closes harbour as ferries are cancelled for a second day")
+    );
+    assert_noise(article, &[("since 1952", NoiseReason::Masthead)]);
 }
 
 #[test]

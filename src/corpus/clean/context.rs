@@ -198,12 +198,12 @@ pub(super) fn mark_masthead(text: &str, lines: &mut [Line]) {
     const HEADER_LINES: usize = 8;
     let text_lines = text_line_indices(lines);
     let content = |i: usize| text[lines[i].span.range()].trim_matches(text::is_space);
-    // The first paragraph: a long line that ends a sentence.
-    let Some(body_at) = text_lines
-        .iter()
-        .take(HEADER_LINES + 1)
-        .position(|&i| text::word_count(content(i)) >= 12 && text::ends_sentence(content(i)))
-    else {
+    // The first paragraph: a long line that ends a sentence, or a line of a
+    // hard-wrapped one.
+    let Some(body_at) = text_lines.iter().take(HEADER_LINES + 1).position(|&i| {
+        (text::word_count(content(i)) >= 12 && text::ends_sentence(content(i)))
+            || is_wrapped(text, lines, i)
+    }) else {
         return;
     };
     let header = &text_lines[..body_at];

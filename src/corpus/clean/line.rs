@@ -231,21 +231,31 @@ fn ends_with_credit(lower: &str) -> bool {
 /// "cookies let websites remember you").
 fn is_cookie_notice(lower: &str) -> bool {
     let spaced = spaced_words(lower);
-    lower.contains("cookies")
-        && (contains_any_words(&spaced, &["our", "we", "got it"])
-            || contains_any(
-                lower,
-                &[
-                    "[ok",
-                    "[accept",
-                    "[agree",
-                    "privacy settings",
-                    "personalise content",
-                    "personalize content",
-                    "this site",
-                    "this website",
-                ],
-            ))
+    // The site speaks as "we", not in a quotation or a reported statement.
+    let site_voice = contains_any_words(&spaced, &["our", "we"])
+        && !lower.contains('"')
+        && !contains_any_words(&spaced, REPORTING_WORDS);
+    // "We and our 214 partners use tracking so we can show you ads"
+    let consent = site_voice
+        && contains_any_words(&spaced, &["partners"])
+        && contains_any_words(&spaced, &["tracking", "ads", "advertising"]);
+    consent
+        || lower.contains("cookies")
+            && (site_voice
+                || contains_any_words(&spaced, &["got it"])
+                || contains_any(
+                    lower,
+                    &[
+                        "[ok",
+                        "[accept",
+                        "[agree",
+                        "privacy settings",
+                        "personalise content",
+                        "personalize content",
+                        "this site",
+                        "this website",
+                    ],
+                ))
 }
 
 /// "1.2K shares", "3 Comments", "12,345 views": a page's counters.
