@@ -189,12 +189,11 @@ pub fn run_eval(
     let report = eval::evaluate(&corpus, &digest, &gold);
     let mut out = format!("{}\n", report.summary());
     if verbose {
-        for miss in &report.misses {
+        let explanations = eval::explain_misses(&corpus, &digest, &report.misses);
+        for (miss, why) in report.misses.iter().zip(explanations) {
             out.push_str(&format!("  {miss:?}\n"));
             // Why: the pair's score against the threshold, or its guard.
-            if let eval::Miss::Split { a, b, .. } | eval::Miss::Joined { a, b } = miss
-                && let Some(why) = eval::explain(&corpus, &digest, a, b)
-            {
+            if let Some(why) = why {
                 out.push_str(&format!(
                     "      {why}; threshold {:.2}\n",
                     options.weights.threshold

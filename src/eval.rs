@@ -105,13 +105,23 @@ fn folded_passages(corpus: &Corpus) -> Vec<(PassageRef, String)> {
         .collect()
 }
 
-/// How the digest scored the passages two labels name (the first passage
-/// each names), for a report that says why a pair was split or joined.
-pub fn explain(corpus: &Corpus, digest: &Digest, a: &str, b: &str) -> Option<String> {
+/// For each miss, how the digest scored the passages a split or joined
+/// pair names (the first passage each label names): the score in their
+/// story or the guard that kept them apart. `None` for other misses.
+pub fn explain_misses(corpus: &Corpus, digest: &Digest, misses: &[Miss]) -> Vec<Option<String>> {
     let folded = folded_passages(corpus);
-    let ra = *locate(&folded, a).first()?;
-    let rb = *locate(&folded, b).first()?;
-    digest.explain_pair(ra, rb).map(|e| e.to_string())
+    let explain = |a: &str, b: &str| {
+        let ra = *locate(&folded, a).first()?;
+        let rb = *locate(&folded, b).first()?;
+        digest.explain_pair(ra, rb).map(|e| e.to_string())
+    };
+    misses
+        .iter()
+        .map(|miss| match miss {
+            Miss::Split { a, b, .. } | Miss::Joined { a, b } => explain(a, b),
+            _ => None,
+        })
+        .collect()
 }
 
 pub fn evaluate(corpus: &Corpus, digest: &Digest, gold: &Gold) -> EvalReport {

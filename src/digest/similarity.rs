@@ -155,16 +155,12 @@ pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incom
             b.actors.iter().chain(&b.places).chain(&b.sources),
         )
     };
-    let place_beside_actor = a.actors.is_empty() != b.actors.is_empty();
-    if named(a)
-        && named(b)
-        && !names_meet()
-        && !match shared_distinctive_quantities(a, b) {
-            0 => false,
-            1 => place_beside_actor,
-            _ => true,
-        }
-    {
+    let figures_tell_one_fact = || {
+        let place_beside_actor = a.actors.is_empty() != b.actors.is_empty();
+        let shared = shared_distinctive_quantities(a, b);
+        shared >= 2 || (shared == 1 && place_beside_actor)
+    };
+    if named(a) && named(b) && !names_meet() && !figures_tell_one_fact() {
         return Some(Incompatibility::DifferentActors);
     }
     None

@@ -230,13 +230,11 @@ pub(super) fn mark_masthead(text: &str, lines: &mut [Line]) {
             .count()
     };
     // The first of the lines sharing most, so that a standfirst under the
-    // headline does not take its place.
-    let mut headline = candidates[0];
-    for &i in &candidates[1..] {
-        if shared(i) > shared(headline) {
-            headline = i;
-        }
-    }
+    // headline does not take its place (`max_by_key` keeps the last of
+    // equals, hence the reversed walk).
+    let Some(headline) = candidates.iter().rev().copied().max_by_key(|&i| shared(i)) else {
+        return;
+    };
     for &i in header.iter().take_while(|&&i| i != headline) {
         lines[i].kind = LineKind::Noise(NoiseReason::Masthead);
     }

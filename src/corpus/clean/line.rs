@@ -51,7 +51,9 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if short && contains_any_words(&spaced, PROMOTION) {
         return Some(NoiseReason::Promotion);
     }
-    if words <= 60 && (contains_any(&lower, FURNITURE_ANY_LENGTH) || is_cookie_notice(&lower)) {
+    if words <= 60
+        && (contains_any(&lower, FURNITURE_ANY_LENGTH) || is_cookie_notice(&lower, &spaced))
+    {
         return Some(NoiseReason::PageControl);
     }
     if words <= 40
@@ -229,20 +231,19 @@ fn ends_with_credit(lower: &str) -> bool {
 /// Policy. [OK, got it]": the site's notice in its own voice, not news
 /// about cookies ("Acme uses cookies to track users, the regulator said";
 /// "cookies let websites remember you").
-fn is_cookie_notice(lower: &str) -> bool {
-    let spaced = spaced_words(lower);
+fn is_cookie_notice(lower: &str, spaced: &str) -> bool {
     // The site speaks as "we", not in a quotation or a reported statement.
-    let site_voice = contains_any_words(&spaced, &["our", "we"])
+    let site_voice = contains_any_words(spaced, &["our", "we"])
         && !lower.contains('"')
-        && !contains_any_words(&spaced, REPORTING_WORDS);
+        && !contains_any_words(spaced, REPORTING_WORDS);
     // "We and our 214 partners use tracking so we can show you ads"
     let consent = site_voice
-        && contains_any_words(&spaced, &["partners"])
-        && contains_any_words(&spaced, &["tracking", "ads", "advertising"]);
+        && contains_any_words(spaced, &["partners"])
+        && contains_any_words(spaced, &["tracking", "ads", "advertising"]);
     consent
         || lower.contains("cookies")
             && (site_voice
-                || contains_any_words(&spaced, &["got it"])
+                || contains_any_words(spaced, &["got it"])
                 || contains_any(
                     lower,
                     &[

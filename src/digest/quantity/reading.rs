@@ -314,10 +314,14 @@ fn number_in_words<'a>(
                 k += 1;
             }
             Some("and") if grows && word(k + 1).and_then(small).is_some() => k += 1,
-            Some(w) if grows && current % 100.0 == 0.0 && small(w).is_some_and(|v| v < 100.0) => {
-                current += small(w).unwrap_or(0.0);
-                k += 1;
-            }
+            // "three hundred and eighty", "thirty-two": units after tens or hundreds.
+            Some(w) if grows && current % 100.0 == 0.0 => match small(w) {
+                Some(v) if v < 100.0 => {
+                    current += v;
+                    k += 1;
+                }
+                _ => break,
+            },
             _ => break,
         }
     }

@@ -158,10 +158,7 @@ pub(super) fn number_token(raw: &str) -> Option<(Token, Option<String>)> {
             (None, Some(unit)) if !written_suffix.contains(char::is_uppercase) => {
                 (false, false, Some(unit.to_string()))
             }
-            (None, None) => match super::words::glued_unit_abbreviation(s) {
-                Some(unit) => (false, false, Some(unit.to_string())),
-                None => return None,
-            },
+            (None, None) if super::words::is_glued_unit(s) => (false, false, Some(s.to_string())),
             (None, _) => return None,
         },
     };

@@ -144,17 +144,9 @@ pub(super) fn unit_name(w: &str) -> &str {
 
 /// Units written glued to their number ("12km", "300km", "5kg"). Not "m":
 /// after a number it is a million.
-pub(super) fn glued_unit_abbreviation(suffix: &str) -> Option<&'static str> {
-    match suffix {
-        "km" | "kms" => Some("km"),
-        "mi" => Some("mi"),
-        "cm" => Some("cm"),
-        "mm" => Some("mm"),
-        "ft" => Some("ft"),
-        "kg" | "kgs" => Some("kg"),
-        "ha" => Some("ha"),
-        "mph" => Some("mph"),
-        "kmh" | "kph" => Some("kmh"),
-        _ => None,
-    }
+pub(super) fn is_glued_unit(suffix: &str) -> bool {
+    matches!(
+        suffix,
+        "km" | "kms" | "mi" | "cm" | "mm" | "ft" | "kg" | "kgs" | "ha" | "mph" | "kmh" | "kph"
+    )
 }
