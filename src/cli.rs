@@ -359,7 +359,7 @@ pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Resul
     let written = hits.iter().try_for_each(|hit| {
         let line = lines.get(hit.item).copied().unwrap_or_default();
         if to_terminal {
-            out.write_all(escape_controls(line).as_bytes())?;
+            out.write_all(newsdigest::text::escape_controls(line).as_bytes())?;
         } else {
             out.write_all(line.as_bytes())?;
         }
@@ -375,20 +375,7 @@ pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Resul
 /// Text on one line for the terminal: white space runs become one space,
 /// control characters become visible escapes.
 fn one_line(text: &str) -> String {
-    escape_controls(&newsdigest::text::collapse_spaces(text))
-}
-
-/// Control characters and bidi overrides as `\u{1b}` escapes.
-fn escape_controls(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    newsdigest::text::escape_controls(&newsdigest::text::collapse_spaces(text)).into_owned()
 }
 
 /// Counts the texts an embedder failed on, when it can fail.

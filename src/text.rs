@@ -74,6 +74,34 @@ pub fn collapse_spaces(s: &str) -> String {
         .join(" ")
 }
 
+/// Text safe to print for people: control characters and bidi controls as
+/// `\u{1b}` escapes, so nothing in an article or a file name can move the
+/// cursor, recolour the terminal, set its title or its clipboard.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let needs_escape = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A path as people should see it: lossy UTF-8 with control characters
+/// escaped (a newline or an OSC sequence in a file name stays inert).
+pub fn printable_path(path: &std::path::Path) -> String {
+    escape_controls(&path.to_string_lossy()).into_owned()
+}
+
 pub fn word_count(s: &str) -> usize {
     s.split(is_space)
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -538,6 +566,20 @@ pub fn title_case_ratio(line: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_controls_makes_escape_sequences_inert() {
+        assert_eq!(escape_controls("plain café"), "plain café");
+        assert_eq!(
+            escape_controls("a\u{1b}]52;c;eA==\u{7}b"),
+            "a\\u{1b}]52;c;eA==\\u{7}b"
+        );
+        assert_eq!(escape_controls("x\ny\u{202E}z"), "x\\u{a}y\\u{202e}z");
+        assert_eq!(
+            printable_path(std::path::Path::new("d/a\nb.txt")),
+            "d/a\\u{a}b.txt"
+        );
+    }
 
     #[test]
     fn folds_case_accents_quotes_and_spaces() {
