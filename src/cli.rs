@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError};
-use newsdigest::digest::{DigestOptions, reported_similarity, sentence_pair_signals};
+use newsdigest::digest::{DigestOptions, reported_similarity, scored_sentence_pairs};
 use newsdigest::search::SearchIndex;
 use newsdigest::{Corpus, Digest, disputes, eval, export};
 
@@ -57,6 +57,10 @@ pub enum Command {
         /// Same-claim threshold to try instead of the calibrated one.
         #[arg(long)]
         threshold: Option<f32>,
+        /// Decide with the learned same-claim model (models/same-claim.json)
+        /// instead of the hand-weighted score.
+        #[arg(long)]
+        learned: bool,
         /// Embed with the full MiniLM transformer from this folder (see
         /// scripts/fetch-transformer.sh); needs the `transformer` feature.
         #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
@@ -80,6 +84,18 @@ pub enum Command {
         /// Also print each signal, before any guard: word cosine, containment, embedding cosine; then the guard.
         #[arg(long)]
         signals: bool,
+        /// Score with the learned same-claim model (a probability) instead
+        /// of the hand-weighted score.
+        #[arg(long)]
+        learned: bool,
+        /// Print 1 where the digest would put the two sentences in one claim
+        /// if they were alone in a story, 0 where not, instead of the score.
+        #[arg(long, conflicts_with = "signals")]
+        decide: bool,
+        /// Print each pair's model features as a JSON line (for
+        /// scripts/train-same-claim.py), with its guard.
+        #[arg(long, hide = true, conflicts_with_all = ["signals", "decide"])]
+        features: bool,
         /// Embed with the full MiniLM transformer from this folder (see
         /// scripts/fetch-transformer.sh); needs the `transformer` feature.
         #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
@@ -171,18 +187,20 @@ pub fn run_eval(
     gold_path: &Path,
     dir: Option<&Path>,
     verbose: bool,
-    lexical: bool,
+    scorer: Scorer,
     threshold: Option<f32>,
-    transformer: Option<&Path>,
 ) -> Result<bool> {
     let json = std::fs::read_to_string(gold_path)
         .with_context(|| format!("reading {}", gold_path.display()))?;
     let gold =
         eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
     let corpus = load_corpus(dir)?;
-    let (mut options, failures) = scorer_options(lexical, transformer)?;
+    let (mut options, failures) = scorer_options(scorer)?;
     if let Some(threshold) = threshold {
-        options.weights.threshold = threshold;
+        match options.model.as_mut() {
+            Some(model) => model.threshold = threshold,
+            None => options.weights.threshold = threshold,
+        }
     }
     let digest = Digest::build_with(&corpus, &options);
     check_embedder(failures)?;
@@ -196,7 +214,7 @@ pub fn run_eval(
             if let Some(why) = why {
                 out.push_str(&format!(
                     "      {why}; threshold {:.2}\n",
-                    options.weights.threshold
+                    options.merge_threshold()
                 ));
             }
         }
@@ -257,12 +275,16 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
 }
 
 /// Prints one same-claim score per pair of `pairs_path`.
-pub fn run_similarity(
-    pairs_path: &Path,
-    lexical: bool,
-    show_signals: bool,
-    transformer: Option<&Path>,
-) -> Result<()> {
+/// What `similarity` prints for each pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SimilarityOutput {
+    Score,
+    Signals,
+    Decision,
+    Features,
+}
+
+pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutput) -> Result<()> {
     let text = if pairs_path == Path::new("-") {
         io::read_to_string(io::stdin()).context("reading pairs from standard input")?
     } else {
@@ -285,23 +307,36 @@ pub fn run_similarity(
             ),
         }
     }
-    let (options, failures) = scorer_options(lexical, transformer)?;
-    let scored = sentence_pair_signals(&pairs, &options);
+    let (options, failures) = scorer_options(scorer)?;
+    let scored = scored_sentence_pairs(&pairs, &options);
     check_embedder(failures)?;
+    let threshold = options.merge_threshold();
     let mut out = String::new();
-    for (signals, guard) in scored {
-        let similarity = reported_similarity(&signals, guard, &options.weights);
-        out.push_str(&format!("{similarity:.4}"));
-        if show_signals {
-            out.push_str(&format!(
-                "\t{:.4}\t{:.4}\t{}\t{}",
+    for pair in scored {
+        let (signals, guard) = (pair.signals, pair.guard);
+        let similarity = reported_similarity(&signals, guard, threshold);
+        match output {
+            SimilarityOutput::Decision => {
+                let joined = guard.is_none() && signals.merge_weight() >= threshold;
+                out.push_str(if joined { "1" } else { "0" });
+            }
+            SimilarityOutput::Features => {
+                out.push_str(&serde_json::to_string(&serde_json::json!({
+                    "features": pair.features.values,
+                    "guard": guard.map(|g| g.name()),
+                    "score": signals.total,
+                }))?)
+            }
+            SimilarityOutput::Score => out.push_str(&format!("{similarity:.4}")),
+            SimilarityOutput::Signals => out.push_str(&format!(
+                "{similarity:.4}\t{:.4}\t{:.4}\t{}\t{}",
                 signals.cosine,
                 signals.containment,
                 signals
                     .semantic
                     .map_or("-".to_string(), |c| format!("{c:.4}")),
                 guard.map_or("-", |g| g.name())
-            ));
+            )),
         }
         out.push('\n');
     }
@@ -382,15 +417,33 @@ fn one_line(text: &str) -> String {
 type EmbedderFailures = Option<Box<dyn Fn() -> usize>>;
 
 /// The scorer asked for on the command line: built-in embedder by default.
-fn scorer_options(
-    lexical: bool,
-    transformer: Option<&Path>,
-) -> Result<(DigestOptions, EmbedderFailures)> {
-    Ok(match transformer {
+/// How pairs are scored and decided, as the flags ask.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scorer<'a> {
+    pub lexical: bool,
+    pub learned: bool,
+    pub transformer: Option<&'a Path>,
+}
+
+fn scorer_options(scorer: Scorer) -> Result<(DigestOptions, EmbedderFailures)> {
+    let (options, failures) = match scorer.transformer {
         Some(dir) => transformer_options(dir)?,
-        None if lexical => (DigestOptions::lexical(), None),
+        None if scorer.lexical => (DigestOptions::lexical(), None),
         None => (DigestOptions::default(), None),
-    })
+    };
+    if scorer.learned && scorer.transformer.is_some() {
+        anyhow::bail!(
+            "--learned reads the built-in embedder; it cannot be combined with --transformer"
+        );
+    }
+    Ok((
+        if scorer.learned {
+            options.learned()
+        } else {
+            options
+        },
+        failures,
+    ))
 }
 
 fn check_embedder(failures: EmbedderFailures) -> Result<()> {
@@ -416,6 +469,9 @@ fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> 
     Ok((
         DigestOptions {
             weights: ScoreWeights::with_transformer(),
+            // The learned model reads the built-in embedder's cosine; the
+            // transformer keeps its own hand-calibrated weights.
+            model: None,
             embedder: Some(Box::new(embedder)),
             exhaustive_pairs: false,
         },

@@ -33,22 +33,45 @@ fn main() -> ExitCode {
             verbose,
             lexical,
             threshold,
+            learned,
             transformer,
         }) => cli::run_eval(
             &gold,
             dir.as_deref(),
             verbose,
-            lexical,
+            cli::Scorer {
+                lexical,
+                learned,
+                transformer: transformer.as_deref(),
+            },
             threshold,
-            transformer.as_deref(),
         ),
         Some(Command::Passages { dir }) => cli::run_passages(dir.as_deref()).map(|()| true),
         Some(Command::Similarity {
             pairs,
             lexical,
             signals,
+            learned,
+            decide,
+            features,
             transformer,
-        }) => cli::run_similarity(&pairs, lexical, signals, transformer.as_deref()).map(|()| true),
+        }) => {
+            let output = if decide {
+                cli::SimilarityOutput::Decision
+            } else if features {
+                cli::SimilarityOutput::Features
+            } else if signals {
+                cli::SimilarityOutput::Signals
+            } else {
+                cli::SimilarityOutput::Score
+            };
+            let scorer = cli::Scorer {
+                lexical,
+                learned,
+                transformer: transformer.as_deref(),
+            };
+            cli::run_similarity(&pairs, scorer, output).map(|()| true)
+        }
         Some(Command::Search {
             query,
             dir,

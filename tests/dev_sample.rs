@@ -70,6 +70,7 @@ fn transformer_digest_meets_the_development_targets() {
         TransformerEmbedder::load(std::path::Path::new(&dir), None).expect("model loads");
     let report = report(&DigestOptions {
         weights: ScoreWeights::with_transformer(),
+        model: None,
         embedder: Some(Box::new(embedder)),
         exhaustive_pairs: false,
     });

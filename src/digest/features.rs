@@ -278,20 +278,34 @@ impl TermVector {
 
     /// Sum of squared weights of the terms both vectors hold.
     pub fn shared_mass(&self, other: &TermVector) -> f32 {
+        self.shared_weights(other).sum()
+    }
+
+    /// How many terms both vectors hold.
+    pub fn shared_count(&self, other: &TermVector) -> usize {
+        self.shared_weights(other).count()
+    }
+
+    /// The weight (in `self`) of each term both vectors hold: a merge of
+    /// the two sorted entry lists.
+    fn shared_weights<'a>(&'a self, other: &'a TermVector) -> impl Iterator<Item = f32> + 'a {
         let (a, b) = (&self.entries, &other.entries);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1;
-                    i += 1;
-                    j += 1;
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < a.len() && j < b.len() {
+                match a[i].0.cmp(&b[j].0) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        let w = a[i].1;
+                        i += 1;
+                        j += 1;
+                        return Some(w);
+                    }
                 }
             }
-        }
-        sum
+            None
+        })
     }
 }
 

@@ -9,6 +9,7 @@
 
 mod actors;
 mod cluster;
+pub mod decision;
 mod direction;
 pub mod embedding;
 mod features;
@@ -21,10 +22,13 @@ mod stories;
 pub mod transformer;
 
 pub use actors::ProperNouns;
+pub use decision::{FEATURE_NAMES, PairFeatures, SameClaimModel, pair_features};
 pub use embedding::StaticEmbedder;
 pub use features::{PassageFeatures, TermVector, TermWeights};
 pub use polarity::{DENIAL_STEMS, Polarity, polarity};
-pub use sentence_pairs::{score_sentence_pairs, sentence_pair_signals};
+pub use sentence_pairs::{
+    ScoredPair, score_sentence_pairs, scored_sentence_pairs, sentence_pair_signals,
+};
 pub use similarity::{
     Incompatibility, PairScore, ScoreWeights, incompatibility, reported_similarity, score,
     score_prepared, unguarded_prepared, unguarded_score,
@@ -77,6 +81,9 @@ pub trait SentenceEmbedder: Send + Sync {
 /// How the digest is built.
 pub struct DigestOptions {
     pub weights: ScoreWeights,
+    /// The learned same-claim decision; without one, the hand-weighted
+    /// score is compared with `weights.threshold`.
+    pub model: Option<SameClaimModel>,
     pub embedder: Option<Box<dyn SentenceEmbedder>>,
     /// Score every pair that shares any term, with no blocking and no
     /// pruning: slow on large corpora, kept to measure what blocking costs
@@ -90,6 +97,7 @@ impl Default for DigestOptions {
     fn default() -> Self {
         DigestOptions {
             weights: ScoreWeights::with_semantic(),
+            model: None,
             embedder: Some(Box::new(StaticEmbedder::built_in())),
             exhaustive_pairs: false,
         }
@@ -101,9 +109,32 @@ impl DigestOptions {
     pub fn lexical() -> Self {
         DigestOptions {
             weights: ScoreWeights::lexical(),
+            model: None,
             embedder: None,
             exhaustive_pairs: false,
         }
+    }
+
+    /// These options with the learned same-claim decision in place of the
+    /// hand-weighted score (`--learned`). Not the default: on the labelled
+    /// stories it kept to report on, it joins as many paraphrases as the
+    /// hand weights and two pairs that must never meet (BENCHMARKS.md,
+    /// "A learned same-claim decision").
+    pub fn learned(mut self) -> Self {
+        self.model = Some(if self.embedder.is_some() {
+            SameClaimModel::with_semantic().clone()
+        } else {
+            SameClaimModel::lexical().clone()
+        });
+        self
+    }
+
+    /// Two passages (and, on average, two groups) are one claim at or above
+    /// this: the model's threshold, or the hand-weighted score's.
+    pub fn merge_threshold(&self) -> f32 {
+        self.model
+            .as_ref()
+            .map_or(self.weights.threshold, |m| m.threshold)
     }
 }
 
@@ -122,6 +153,7 @@ pub struct Digest {
     /// with: what [`Digest::explain_pair`] needs to score a pair again.
     story_of: Vec<usize>,
     weights: ScoreWeights,
+    model: Option<SameClaimModel>,
 }
 
 /// How the digest saw two passages, for a reader asking why they do or do
@@ -141,6 +173,9 @@ impl std::fmt::Display for PairExplanation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PairExplanation::Scored(s) => {
+                if let Some(p) = s.probability {
+                    write!(f, "probability {p:.3}, ")?;
+                }
                 write!(
                     f,
                     "score {:.3} (word cosine {:.3}, containment {:.3}",
@@ -217,9 +252,10 @@ impl Digest {
             &story_of,
             embeddings.as_deref(),
             &options.weights,
+            options.model.as_ref(),
             max_posting,
         );
-        let groups = cluster::average_link(refs.len(), &edges, options.weights.threshold);
+        let groups = cluster::average_link(refs.len(), &edges, options.merge_threshold());
         let similarity = |i: usize, j: usize| -> f32 {
             let semantic = embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
             score_prepared(
@@ -282,6 +318,7 @@ impl Digest {
             embeddings,
             story_of,
             weights: options.weights,
+            model: options.model.clone(),
         }
     }
 
@@ -306,10 +343,70 @@ impl Digest {
                 semantic,
                 &self.weights,
             ) {
-                Ok(s) => PairExplanation::Scored(s),
+                Ok(s) => PairExplanation::Scored(match &self.model {
+                    Some(model) => decision::decide(
+                        s,
+                        &self.features[i],
+                        &weights.vector(&self.features[i]),
+                        &self.features[j],
+                        &weights.vector(&self.features[j]),
+                        model,
+                    ),
+                    None => s,
+                }),
                 Err(why) => PairExplanation::Guarded(why),
             },
         )
+    }
+
+    /// Every pair of claimable passages of one story with the features the
+    /// learned decision reads, or the guard that keeps the pair apart: what
+    /// `examples/pair_features.rs` writes for `scripts/train-same-claim.py`.
+    pub fn pair_features(
+        &self,
+    ) -> Vec<(
+        PassageRef,
+        PassageRef,
+        Result<PairFeatures, Incompatibility>,
+    )> {
+        let mut out = Vec::new();
+        let stories = self.story_of.iter().copied().max().map_or(0, |s| s + 1);
+        for story in 0..stories {
+            let members: Vec<usize> = (0..self.features.len())
+                .filter(|&k| self.story_of[k] == story)
+                .collect();
+            let weights = TermWeights::from_passages(members.iter().map(|&k| &self.features[k]));
+            let vectors: Vec<TermVector> = members
+                .iter()
+                .map(|&k| weights.vector(&self.features[k]))
+                .collect();
+            for (x, &i) in members.iter().enumerate() {
+                for (y, &j) in members.iter().enumerate().skip(x + 1) {
+                    let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+                    let result = score_prepared(
+                        &self.features[i],
+                        &vectors[x],
+                        &self.features[j],
+                        &vectors[y],
+                        semantic,
+                        &self.weights,
+                    )
+                    .map(|s| {
+                        pair_features(
+                            &self.features[i],
+                            &vectors[x],
+                            &self.features[j],
+                            &vectors[y],
+                            s.semantic,
+                            s.cosine,
+                            s.containment,
+                        )
+                    });
+                    out.push((self.passages[i], self.passages[j], result));
+                }
+            }
+        }
+        out
     }
 
     /// The claimable passages in corpus order.
@@ -372,6 +469,7 @@ fn score_pairs(
     story_of: &[usize],
     embeddings: Option<&[Vec<f32>]>,
     score_weights: &ScoreWeights,
+    model: Option<&SameClaimModel>,
     max_posting: usize,
 ) -> Vec<Edge> {
     let postings = story_postings(vectors, story_of);
@@ -433,7 +531,11 @@ fn score_pairs(
                     } else {
                         0.0
                     };
-                    if max_posting != usize::MAX && bound + semantic_room < score_weights.threshold
+                    // The bound holds for the hand-weighted score only; the
+                    // model reads every candidate.
+                    if model.is_none()
+                        && max_posting != usize::MAX
+                        && bound + semantic_room < score_weights.threshold
                     {
                         continue;
                     }
@@ -446,7 +548,18 @@ fn score_pairs(
                         semantic,
                         score_weights,
                     ) {
-                        edges.push(Edge::Similar(i, j, s.total));
+                        let s = match model {
+                            Some(model) => decision::decide(
+                                s,
+                                &features[i],
+                                &vectors[i],
+                                &features[j],
+                                &vectors[j],
+                                model,
+                            ),
+                            None => s,
+                        };
+                        edges.push(Edge::Similar(i, j, s.merge_weight()));
                     }
                 }
                 edges

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::{
-    DigestOptions, Incompatibility, PairScore, PassageFeatures, ProperNouns, TermWeights, cosine,
-    incompatibility, unguarded_score,
+    DigestOptions, Incompatibility, PairFeatures, PairScore, PassageFeatures, ProperNouns,
+    TermWeights, cosine, incompatibility, pair_features, unguarded_score,
 };
 
 /// Scores each pair exactly as the digest scores two passages: guards first,
@@ -27,6 +27,23 @@ pub fn sentence_pair_signals(
     pairs: &[(&str, &str)],
     options: &DigestOptions,
 ) -> Vec<(PairScore, Option<Incompatibility>)> {
+    scored_sentence_pairs(pairs, options)
+        .into_iter()
+        .map(|p| (p.signals, p.guard))
+        .collect()
+}
+
+/// One free-standing pair as the digest reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoredPair {
+    pub signals: PairScore,
+    /// What the learned decision reads.
+    pub features: PairFeatures,
+    pub guard: Option<Incompatibility>,
+}
+
+/// Every pair's signals, model features and guard.
+pub fn scored_sentence_pairs(pairs: &[(&str, &str)], options: &DigestOptions) -> Vec<ScoredPair> {
     let mut index_of: HashMap<&str, usize> = HashMap::new();
     let mut sentences: Vec<&str> = Vec::new();
     let mut pair_indices = Vec::with_capacity(pairs.len());
@@ -63,7 +80,23 @@ pub fn sentence_pair_signals(
                 semantic,
                 &options.weights,
             );
-            (signals, incompatibility(&features[i], &features[j]))
+            let (va, vb) = (weights.vector(&features[i]), weights.vector(&features[j]));
+            let pair = pair_features(
+                &features[i],
+                &va,
+                &features[j],
+                &vb,
+                signals.semantic,
+                signals.cosine,
+                signals.containment,
+            );
+            let mut signals = signals;
+            signals.probability = options.model.as_ref().map(|m| m.probability(&pair));
+            ScoredPair {
+                signals,
+                features: pair,
+                guard: incompatibility(&features[i], &features[j]),
+            }
         })
         .collect()
 }

@@ -15,8 +15,19 @@ pub struct PairScore {
     pub containment: f32,
     /// Embedding cosine, when an embedder is configured.
     pub semantic: Option<f32>,
-    /// The combined score compared with the threshold.
+    /// The hand-weighted combination of the signals: what disputes,
+    /// discrepancies and representatives rank by.
     pub total: f32,
+    /// The learned model's probability that the pair tells one claim, when
+    /// the digest decides with a model (see [`super::decision`]).
+    pub probability: Option<f32>,
+}
+
+impl PairScore {
+    /// What average-link clustering compares with the merge threshold.
+    pub fn merge_weight(&self) -> f32 {
+        self.probability.unwrap_or(self.total)
+    }
 }
 
 /// Why two passages can never share a claim.
@@ -208,7 +219,7 @@ const SHARED_QUANTITY_BONUS: f32 = 0.1;
 /// a vague "millions" says too little. One count under two nouns counts
 /// ("laid off 1,200 employees" and "cut 1,200 jobs"); a small count ("two
 /// people", "3 times") says too little for that.
-fn shared_distinctive_quantities(a: &PassageFeatures, b: &PassageFeatures) -> usize {
+pub(super) fn shared_distinctive_quantities(a: &PassageFeatures, b: &PassageFeatures) -> usize {
     let distinctive = |q: &&quantity::Quantity| {
         !matches!(
             q.kind,
@@ -294,6 +305,7 @@ pub fn unguarded_prepared(
         containment,
         semantic,
         total,
+        probability: None,
     }
 }
 
@@ -309,11 +321,11 @@ const GUARDED_MARGIN: f32 = 0.01;
 pub fn reported_similarity(
     pair: &PairScore,
     guard: Option<Incompatibility>,
-    w: &ScoreWeights,
+    threshold: f32,
 ) -> f32 {
     match guard {
-        None => pair.total,
-        Some(_) => pair.total.min(w.threshold - GUARDED_MARGIN).max(0.0),
+        None => pair.merge_weight(),
+        Some(_) => pair.merge_weight().min(threshold - GUARDED_MARGIN).max(0.0),
     }
 }
 
@@ -327,18 +339,19 @@ mod tests {
             containment: 0.0,
             semantic: None,
             total,
+            probability: None,
         }
     }
 
     #[test]
     fn guarded_pairs_stay_graded_under_the_threshold() {
-        let w = ScoreWeights::with_semantic();
+        let threshold = ScoreWeights::with_semantic().threshold;
         let guard = Some(Incompatibility::OppositePolarity);
-        let close = reported_similarity(&pair(0.9), guard, &w);
-        let far = reported_similarity(&pair(0.2), guard, &w);
-        assert!(close < w.threshold && far < close, "{close} {far}");
+        let close = reported_similarity(&pair(0.9), guard, threshold);
+        let far = reported_similarity(&pair(0.2), guard, threshold);
+        assert!(close < threshold && far < close, "{close} {far}");
         assert_eq!(far, 0.2);
-        assert_eq!(reported_similarity(&pair(0.9), None, &w), 0.9);
-        assert_eq!(reported_similarity(&pair(-0.1), guard, &w), 0.0);
+        assert_eq!(reported_similarity(&pair(0.9), None, threshold), 0.9);
+        assert_eq!(reported_similarity(&pair(-0.1), guard, threshold), 0.0);
     }
 }
