@@ -71,3 +71,38 @@ fn a_line_without_a_tab_is_an_error_with_its_number() {
     let stderr = String::from_utf8(output.stderr).expect("utf-8");
     assert!(stderr.contains("line 2"), "{stderr}");
 }
+
+#[test]
+fn decide_prints_the_digests_merge_decision() {
+    // A paraphrase, an unrelated pair, a denial: only the first is one claim.
+    let pairs = "Meta allegedly shared users' DMs with Netflix for almost a decade.\tFor almost 10 years Meta shared users' DMs with Netflix.\n\
+                 Meta allegedly shared users' DMs with Netflix for almost a decade.\tThe central bank raised interest rates on Tuesday.\n\
+                 Netflix had access to users' messages.\tNetflix never had access to users' messages.\n";
+    for extra in [
+        &["--decide"][..],
+        &["--decide", "--learned"][..],
+        &["--decide", "--lexical"][..],
+    ] {
+        let output = similarity(pairs, extra);
+        assert!(output.status.success(), "{output:?}");
+        let stdout = String::from_utf8(output.stdout).expect("utf-8");
+        assert_eq!(stdout, "1\n0\n0\n", "{extra:?}");
+    }
+}
+
+#[test]
+fn learned_scores_are_probabilities_and_guarded_pairs_stay_under_its_threshold() {
+    let pairs = "Netflix had access to users' messages.\tNetflix had access to the messages of users.\n\
+                 Netflix had access to users' messages.\tNetflix never had access to users' messages.\n";
+    let output = similarity(pairs, &["--learned"]);
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    let scores: Vec<f32> = stdout
+        .lines()
+        .map(|l| l.parse().expect("a number"))
+        .collect();
+    let threshold = newsdigest::digest::SameClaimModel::with_semantic().threshold;
+    assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)), "{scores:?}");
+    assert!(scores[0] >= threshold, "{scores:?}");
+    assert!(scores[1] < threshold, "{scores:?}");
+}

@@ -15,6 +15,7 @@ pub mod embedding;
 mod features;
 mod polarity;
 pub mod quantity;
+mod representative;
 mod sentence_pairs;
 mod similarity;
 mod stories;
@@ -272,7 +273,7 @@ impl Digest {
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|members| {
-                let rep = representative(&members, &texts, &similarity);
+                let rep = representative::choose(&members, &texts, &similarity);
                 (members, rep)
             })
             .collect();
@@ -286,7 +287,7 @@ impl Digest {
                 articles.dedup();
                 Claim {
                     id: String::new(),
-                    text: crate::text::collapse_spaces(texts[representative]),
+                    text: representative::claim_text(texts[representative]),
                     representative: refs[representative],
                     support,
                     articles,
@@ -655,41 +656,3 @@ fn story_term_vectors(features: &[PassageFeatures], story_of: &[usize]) -> Vec<T
 const MIN_RESTATED_TERMS: usize = 4;
 /// Share of the representative's term weight that a passage must repeat.
 const RESTATED_SHARE: f32 = 0.8;
-
-/// The member most like the others; among near ties, a complete sentence of
-/// moderate length reads best.
-fn representative(
-    members: &[usize],
-    texts: &[&str],
-    similarity: &dyn Fn(usize, usize) -> f32,
-) -> usize {
-    if members.len() == 1 {
-        return members[0];
-    }
-    let quality = |m: usize| -> f32 {
-        let centrality: f32 = members
-            .iter()
-            .filter(|&&o| o != m)
-            .map(|&o| similarity(m, o))
-            .sum::<f32>()
-            / (members.len() - 1) as f32;
-        let t = texts[m].trim();
-        let words = crate::text::word_count(t) as f32;
-        let complete = if crate::text::ends_sentence(t) {
-            0.05
-        } else {
-            0.0
-        };
-        let length = if (8.0..=35.0).contains(&words) {
-            0.05
-        } else {
-            0.0
-        };
-        centrality + complete + length
-    };
-    members
-        .iter()
-        .copied()
-        .max_by(|&a, &b| quality(a).total_cmp(&quality(b)).then_with(|| b.cmp(&a)))
-        .unwrap_or(members[0])
-}

@@ -1,0 +1,149 @@
+//! Word lists as data: each list is a file beside this module, compiled in
+//! with `include_str!` and read once into a typed table. Every entry carries
+//! a passage it fires on and one it must not fire on, and a test checks both.
+
+use std::sync::OnceLock;
+
+/// How an opening word or phrase leans on the sentence before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpeningKind {
+    /// A connective ("However", "In addition"): only when a comma follows.
+    Connective,
+    /// A pronoun, demonstrative or conjunction ("They", "Such", "But").
+    Pointer,
+}
+
+/// One entry of `openings-needing-context.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    /// Lower case, single spaces.
+    pub words: String,
+    pub kind: OpeningKind,
+    pub fires_on: String,
+    pub spares: String,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{file} line {line}: {problem}")]
+pub struct LexiconError {
+    pub file: &'static str,
+    pub line: usize,
+    pub problem: String,
+}
+
+const OPENINGS_FILE: &str = "openings-needing-context.tsv";
+const OPENINGS: &str = include_str!("openings-needing-context.tsv");
+
+fn parse_openings(text: &str) -> Result<Vec<Opening>, LexiconError> {
+    let mut out = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let error = |problem: String| LexiconError {
+            file: OPENINGS_FILE,
+            line: number + 1,
+            problem,
+        };
+        let columns: Vec<&str> = line.split('\t').collect();
+        let [words, kind, fires_on, spares] = columns[..] else {
+            return Err(error(format!(
+                "expected 4 tab-separated columns, found {}",
+                columns.len()
+            )));
+        };
+        let kind = match kind {
+            "connective" => OpeningKind::Connective,
+            "pointer" => OpeningKind::Pointer,
+            other => return Err(error(format!("unknown kind {other:?}"))),
+        };
+        out.push(Opening {
+            words: words.to_lowercase(),
+            kind,
+            fires_on: fires_on.to_string(),
+            spares: spares.to_string(),
+        });
+    }
+    Ok(out)
+}
+
+/// The openings that need the sentence before them.
+pub fn openings_needing_context() -> &'static [Opening] {
+    static TABLE: OnceLock<Vec<Opening>> = OnceLock::new();
+    // Compiled in and checked by a unit test: a failure is a build that
+    // never passed its tests.
+    TABLE.get_or_init(|| parse_openings(OPENINGS).unwrap_or_else(|e| panic!("{e}")))
+}
+
+impl Opening {
+    /// Does `text` (leading quotes and white space skipped) open with this?
+    pub fn opens(&self, text: &str) -> bool {
+        let text = text.trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'«(".contains(c));
+        let Some(head) = text.get(..self.words.len()) else {
+            return false;
+        };
+        if !head.eq_ignore_ascii_case(&self.words) {
+            return false;
+        }
+        let rest = &text[self.words.len()..];
+        let next = rest.chars().next();
+        let word_ends =
+            next.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'));
+        match self.kind {
+            OpeningKind::Connective => word_ends && rest.trim_start().starts_with(','),
+            OpeningKind::Pointer => word_ends,
+        }
+    }
+}
+
+/// Does a passage open with a word or phrase that leans on the sentence
+/// before it ("However, …", "They claim …", "Such agreements …")?
+pub fn needs_context(text: &str) -> bool {
+    openings_needing_context().iter().any(|o| o.opens(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_opening_fires_on_its_example_and_spares_its_counter_example() {
+        let table = parse_openings(OPENINGS).expect("the openings file parses");
+        assert!(table.len() >= 20);
+        for entry in &table {
+            assert!(
+                entry.opens(&entry.fires_on),
+                "{:?} should fire on {:?}",
+                entry.words,
+                entry.fires_on
+            );
+            assert!(
+                !entry.opens(&entry.spares),
+                "{:?} should spare {:?}",
+                entry.words,
+                entry.spares
+            );
+            assert!(needs_context(&entry.fires_on), "{:?}", entry.fires_on);
+        }
+    }
+
+    #[test]
+    fn a_passage_standing_alone_needs_no_context() {
+        for text in [
+            "Meta didn't share people's private messages with Netflix.",
+            "Netflix paid Facebook over $100 million, according to the filing.",
+            "Theirs was the largest fine on record, the regulator said.",
+        ] {
+            assert!(!needs_context(text), "{text}");
+        }
+        assert!(needs_context("“They knew,” the lawyer said."));
+    }
+
+    #[test]
+    fn a_malformed_line_is_named() {
+        let err = parse_openings("# comment\nhowever\tconnective\tonly three").unwrap_err();
+        assert_eq!(err.line, 2);
+        let err = parse_openings("however\tsometimes\ta\tb").unwrap_err();
+        assert!(err.problem.contains("sometimes"), "{err}");
+    }
+}
