@@ -4,7 +4,8 @@
 //! side names its article id, byte span and text. `scripts/train-same-claim.py`
 //! labels the pairs from gold files and fits the model on them.
 //!
-//! `cargo run --release --example pair_features -- DIR [--lexical]`
+//! `cargo run --release --example pair_features -- DIR [--lexical | --transformer MODEL_DIR]`
+//! (`--transformer` needs `--features transformer`)
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,12 +19,18 @@ fn main() -> anyhow::Result<()> {
         args.next()
             .ok_or_else(|| anyhow::anyhow!("usage: pair_features DIR [--lexical]"))?,
     );
-    let lexical = args.next().as_deref() == Some("--lexical");
     let corpus = Corpus::load_dir(&dir)?;
-    let options = if lexical {
-        DigestOptions::lexical()
-    } else {
-        DigestOptions::default()
+    let options = match args.next().as_deref() {
+        Some("--lexical") => DigestOptions::lexical(),
+        Some("--transformer") => {
+            let model = PathBuf::from(
+                args.next()
+                    .ok_or_else(|| anyhow::anyhow!("--transformer needs a folder"))?,
+            );
+            transformer(&model)?
+        }
+        Some(other) => anyhow::bail!("unknown argument {other:?}"),
+        None => DigestOptions::default(),
     };
     let digest = Digest::build_with(&corpus, &options);
     let side = |r: PassageRef| {
@@ -53,4 +60,22 @@ fn main() -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+#[cfg(feature = "transformer")]
+fn transformer(dir: &std::path::Path) -> anyhow::Result<DigestOptions> {
+    use newsdigest::digest::{ScoreWeights, transformer::TransformerEmbedder};
+    let cache = std::env::var_os("HOME")
+        .map(|h| PathBuf::from(h).join(".cache/newsdigest/transformer-embeddings"));
+    Ok(DigestOptions {
+        weights: ScoreWeights::with_transformer(),
+        model: None,
+        embedder: Some(Box::new(TransformerEmbedder::load(dir, cache.as_deref())?)),
+        exhaustive_pairs: false,
+    })
+}
+
+#[cfg(not(feature = "transformer"))]
+fn transformer(_dir: &std::path::Path) -> anyhow::Result<DigestOptions> {
+    anyhow::bail!("built without the `transformer` feature")
 }

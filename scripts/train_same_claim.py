@@ -53,12 +53,21 @@ STORY_SPLIT = {
 ECB_DEV_TOPICS = {"2", "5", "12", "18", "21", "23", "34", "35"}
 ECB_LOOK_ALIKE = 0.3
 EQUIVALENT, NOT_EQUIVALENT = 4.0, 2.0
+# Set by --transformer: the folder of the full MiniLM, whose cosine then
+# stands in the semantic features (a binary built with that feature).
+TRANSFORMER: Path | None = None
+
+
+def embedder_args(lexical: bool) -> list[str]:
+    if TRANSFORMER is not None:
+        return ["--transformer", str(TRANSFORMER)]
+    return ["--lexical"] if lexical else []
 
 
 def sts_pairs(binary: Path, rows: list[dict], work: Path, lexical: bool) -> list[dict]:
     path = work / "sts-pairs.tsv"
     path.write_text("".join(f"{r['pair'][0]}\t{r['pair'][1]}\n" for r in rows), encoding="utf-8")
-    args = [str(binary), "similarity", "--pairs", str(path), "--features", "--learned"] + (["--lexical"] if lexical else [])
+    args = [str(binary), "similarity", "--pairs", str(path), "--features"] + embedder_args(lexical)
     done = subprocess.run(args, check=True, capture_output=True, text=True)
     out = []
     for row, line in zip(rows, done.stdout.splitlines()):
@@ -71,7 +80,7 @@ def sts_pairs(binary: Path, rows: list[dict], work: Path, lexical: bool) -> list
 
 
 def corpus_pairs(example: Path, folder: Path, lexical: bool) -> list[dict]:
-    args = [str(example), str(folder)] + (["--lexical"] if lexical else [])
+    args = [str(example), str(folder)] + embedder_args(lexical)
     done = subprocess.run(args, check=True, capture_output=True, text=True)
     return [json.loads(line) for line in done.stdout.splitlines()]
 
@@ -238,14 +247,21 @@ def main() -> int:
     parser.add_argument("--stories", default=Path("tests/data/stories"), type=Path)
     parser.add_argument("--work", required=True, type=Path)
     parser.add_argument("--out", default=Path("models/same-claim.json"), type=Path)
+    parser.add_argument("--transformer", type=Path,
+                        help="fit only the model for the full transformer (from this folder); keep the others")
     args = parser.parse_args()
+    global TRANSFORMER
+    TRANSFORMER = args.transformer
 
     splits = {name: [r for r in read_split(args.sts_dir / f"sts-{name}.csv") if is_news(r)]
               for name in ("train", "dev", "test")}
     ecb_topics = sorted(p.name for p in (args.ecb / "articles").iterdir())
     ecb_fit = [t for t in ecb_topics if t not in ECB_DEV_TOPICS]
     models, data_of = {}, {}
-    for which in ("semantic", "lexical"):
+    kept = {}
+    if TRANSFORMER is not None:
+        kept = json.loads(args.out.read_text(encoding="utf-8"))
+    for which in (("transformer",) if TRANSFORMER is not None else ("semantic", "lexical")):
         lexical = which == "lexical"
         sts = {name: sts_pairs(args.binary, rows, args.work, lexical) for name, rows in splits.items()}
         stories = {split: [p for name in names for p in story_pairs(args.example, args.stories, name, lexical)]
@@ -261,7 +277,7 @@ def main() -> int:
     # validation stories (average-link clustering decides on averages, so a
     # pair-level optimum is not the digest's). Highest must-link recall with
     # no cannot-link pair joined; among equals, the higher threshold.
-    write(args.out, models)
+    write(args.out, models, kept)
     build()
     for which, model in models.items():
         rows = []
@@ -277,7 +293,7 @@ def main() -> int:
         model["threshold"] = best[0]
         print(f"[{which}] threshold {best[0]}: validation stories must-link {best[1]}/{best[2]}, "
               f"cannot-link joined {best[3]}, noise offered {best[4]}")
-    write(args.out, models)
+    write(args.out, models, kept)
     build()
 
     for which, model in models.items():
@@ -296,22 +312,25 @@ def main() -> int:
     return 0
 
 
-def write(path: Path, models: dict) -> None:
-    path.write_text(json.dumps({
-        "about": "Learned same-claim decision: logistic regression over newsdigest's pair features "
-                 "(src/digest/decision.rs). Rebuilt by scripts/train-same-claim.sh; see models/README.md.",
-        "semantic": models["semantic"], "lexical": models["lexical"]}, indent=1) + "\n", encoding="utf-8")
+def write(path: Path, models: dict, kept: dict) -> None:
+    out = {"about": "Learned same-claim decision: logistic regression over newsdigest's pair features "
+                    "(src/digest/decision.rs). Rebuilt by scripts/train-same-claim.sh; see models/README.md."}
+    for which in ("semantic", "lexical", "transformer"):
+        if which in models or which in kept:
+            out[which] = models.get(which, kept.get(which))
+    path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 
 
 def build() -> None:
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "newsdigest", "--example", "pair_features"],
-                   check=True)
+    features = ["--features", "transformer"] if TRANSFORMER is not None else []
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "newsdigest", "--example", "pair_features",
+                    *features], check=True)
 
 
 def evaluate(binary: Path, stories: Path, name: str, threshold: float, lexical: bool) -> tuple[int, int, int, int]:
     """must-link kept, must-link pairs, cannot-link joined, noise offered."""
     args = [str(binary), "eval", str(stories / f"{name}.gold.json"), str(stories / name),
-            "--threshold", str(threshold), "--learned"] + (["--lexical"] if lexical else [])
+            "--threshold", str(threshold), "--learned"] + embedder_args(lexical)
     line = subprocess.run(args, capture_output=True, text=True).stdout.strip().splitlines()[-1]
     m = re.search(r"\((\d+)/(\d+) pairs\) · cannot-link joined (\d+)/\d+ · noise offered (\d+)/", line)
     if not m:

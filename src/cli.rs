@@ -469,8 +469,6 @@ fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> 
     Ok((
         DigestOptions {
             weights: ScoreWeights::with_transformer(),
-            // The learned model reads the built-in embedder's cosine; the
-            // transformer keeps its own hand-calibrated weights.
             model: None,
             embedder: Some(Box::new(embedder)),
             exhaustive_pairs: false,

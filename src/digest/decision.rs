@@ -129,11 +129,14 @@ pub struct SameClaimModel {
 }
 
 /// The model file: one model for the digest with the built-in embedder,
-/// one for word overlap alone (`--lexical`), each with how it was made.
+/// one for word overlap alone (`--lexical`) and, when it has been fitted,
+/// one for the full transformer's cosine (`--transformer`).
 #[derive(Debug, Clone, serde::Deserialize)]
 struct ModelFile {
     semantic: SameClaimModel,
     lexical: SameClaimModel,
+    #[serde(default)]
+    transformer: Option<SameClaimModel>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -158,9 +161,14 @@ pub enum ModelFileError {
 
 const BUILT_IN: &str = include_str!("../../models/same-claim.json");
 
-fn parse(json: &str) -> Result<(SameClaimModel, SameClaimModel), ModelFileError> {
+fn parse(json: &str) -> Result<ModelFile, ModelFileError> {
     let file: ModelFile = serde_json::from_str(json)?;
-    for (which, model) in [("semantic", &file.semantic), ("lexical", &file.lexical)] {
+    let models = [
+        Some(("semantic", &file.semantic)),
+        Some(("lexical", &file.lexical)),
+        file.transformer.as_ref().map(|m| ("transformer", m)),
+    ];
+    for (which, model) in models.into_iter().flatten() {
         let expected: Vec<String> = FEATURE_NAMES.iter().map(|s| s.to_string()).collect();
         if model.features != expected {
             return Err(ModelFileError::Features {
@@ -179,11 +187,11 @@ fn parse(json: &str) -> Result<(SameClaimModel, SameClaimModel), ModelFileError>
             }
         }
     }
-    Ok((file.semantic, file.lexical))
+    Ok(file)
 }
 
-fn built_in() -> &'static (SameClaimModel, SameClaimModel) {
-    static MODELS: OnceLock<(SameClaimModel, SameClaimModel)> = OnceLock::new();
+fn built_in() -> &'static ModelFile {
+    static MODELS: OnceLock<ModelFile> = OnceLock::new();
     // The file is compiled in and checked by a unit test, so a failure here
     // is a build that never passed its tests.
     MODELS.get_or_init(|| parse(BUILT_IN).unwrap_or_else(|e| panic!("{e}")))
@@ -192,12 +200,17 @@ fn built_in() -> &'static (SameClaimModel, SameClaimModel) {
 impl SameClaimModel {
     /// The model for a digest with the built-in embedder.
     pub fn with_semantic() -> &'static SameClaimModel {
-        &built_in().0
+        &built_in().semantic
     }
 
     /// The model for word overlap alone.
     pub fn lexical() -> &'static SameClaimModel {
-        &built_in().1
+        &built_in().lexical
+    }
+
+    /// The model for the full transformer's cosine, when one was fitted.
+    pub fn with_transformer() -> Option<&'static SameClaimModel> {
+        built_in().transformer.as_ref()
     }
 
     /// The probability that a pair tells one claim.
@@ -221,8 +234,12 @@ mod tests {
 
     #[test]
     fn the_built_in_model_file_parses_and_names_the_computed_features() {
-        let (semantic, lexical) = parse(BUILT_IN).expect("models/same-claim.json");
-        for model in [&semantic, &lexical] {
+        let file = parse(BUILT_IN).expect("models/same-claim.json");
+        let (semantic, lexical) = (&file.semantic, &file.lexical);
+        for model in [semantic, lexical]
+            .into_iter()
+            .chain(file.transformer.as_ref())
+        {
             assert!(model.threshold > 0.0 && model.threshold < 1.0);
             assert!(model.scale.iter().all(|s| s.is_finite() && *s >= 0.0));
         }
