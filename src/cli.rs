@@ -431,19 +431,20 @@ fn scorer_options(scorer: Scorer) -> Result<(DigestOptions, EmbedderFailures)> {
         None if scorer.lexical => (DigestOptions::lexical(), None),
         None => (DigestOptions::default(), None),
     };
-    if scorer.learned && scorer.transformer.is_some() {
-        anyhow::bail!(
-            "--learned reads the built-in embedder; it cannot be combined with --transformer"
-        );
-    }
-    Ok((
-        if scorer.learned {
-            options.learned()
-        } else {
-            options
+    let options = match (scorer.learned, scorer.transformer) {
+        (false, _) => options,
+        (true, None) => options.learned(),
+        (true, Some(_)) => match newsdigest::digest::SameClaimModel::with_transformer() {
+            Some(model) => DigestOptions {
+                model: Some(model.clone()),
+                ..options
+            },
+            None => anyhow::bail!(
+                "models/same-claim.json has no model for the transformer: scripts/train-same-claim.sh --transformer fits one"
+            ),
         },
-        failures,
-    ))
+    };
+    Ok((options, failures))
 }
 
 fn check_embedder(failures: EmbedderFailures) -> Result<()> {
