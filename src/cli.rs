@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use newsdigest::corpus::{LineKind, LoadError};
+use newsdigest::corpus::{LineKind, LoadError, LoadOptions, LoadProgress};
+use newsdigest::files;
+use newsdigest::text::printable_path;
 use newsdigest::digest::{DigestOptions, reported_similarity, sentence_pair_signals};
 use newsdigest::search::SearchIndex;
 use newsdigest::{Corpus, Digest, disputes, eval, export};
@@ -118,28 +120,73 @@ pub enum Format {
     Markdown,
 }
 
-/// Loads the folder given, or `./articles`, or the built-in articles.
+/// The largest file any command reads: `NEWSDIGEST_MAX_FILE_MB`, else 64 MiB.
+pub fn max_file_bytes() -> Result<u64> {
+    files::max_file_bytes_from_env().map_err(anyhow::Error::msg)
+}
+
+/// Reads a file named by a flag as UTF-8 text, within the size limit;
+/// pipes, devices and folders are refused by name.
+pub fn read_flag_file(path: &Path) -> Result<String> {
+    Ok(files::read_text_limited(path, max_file_bytes()?)?)
+}
+
+/// The folder to read: the one given, or `./articles`; `None` means the
+/// built-in articles.
+pub fn corpus_folder(dir: Option<&Path>) -> Option<PathBuf> {
+    match dir {
+        Some(dir) => Some(dir.to_path_buf()),
+        None if Path::new("articles").is_dir() => Some(PathBuf::from("articles")),
+        None => None,
+    }
+}
+
+/// Loads the folder given, or `./articles`, or the built-in articles, and
+/// prints the warnings about skipped files.
 pub fn load_corpus(dir: Option<&Path>) -> Result<Corpus> {
-    let loaded = match dir {
-        Some(dir) => Corpus::load_dir(dir),
-        None if Path::new("articles").is_dir() => Corpus::load_dir(Path::new("articles")),
+    let (corpus, warnings) = load_corpus_quietly(dir, &LoadProgress::default())?;
+    print_warnings(&warnings);
+    Ok(corpus)
+}
+
+/// Loads like [`load_corpus`] but hands the warnings back instead of
+/// printing them (the interface prints them once the terminal is back).
+/// When no file could be read, the error lists why for each.
+pub fn load_corpus_quietly(
+    dir: Option<&Path>,
+    progress: &LoadProgress,
+) -> Result<(Corpus, Vec<String>)> {
+    let options = LoadOptions {
+        max_file_bytes: max_file_bytes()?,
+    };
+    let loaded = match corpus_folder(dir) {
+        Some(dir) => Corpus::load_dir_with(&dir, &options, progress),
         None => Ok(Corpus::embedded()),
     };
-    let corpus = match loaded {
-        Ok(corpus) => corpus,
+    match loaded {
+        Ok(corpus) => {
+            let warnings = corpus.warnings.iter().map(ToString::to_string).collect();
+            Ok((corpus, warnings))
+        }
         Err(error) => {
             if let LoadError::NoReadableArticles { skipped, .. } = &error {
+                let mut message = error.to_string();
                 for warning in skipped {
-                    eprintln!("newsdigest: warning: {warning}");
+                    message.push_str(&format!("\n  {warning}"));
                 }
+                anyhow::bail!(message);
             }
-            return Err(error.into());
+            Err(error.into())
         }
-    };
-    for warning in &corpus.warnings {
+    }
+}
+
+/// Warnings about skipped files, on standard error (already printable:
+/// [`newsdigest::corpus::LoadWarning`] escapes the file name).
+pub fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
         eprintln!("newsdigest: warning: {warning}");
     }
-    Ok(corpus)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
@@ -175,10 +222,9 @@ pub fn run_eval(
     threshold: Option<f32>,
     transformer: Option<&Path>,
 ) -> Result<bool> {
-    let json = std::fs::read_to_string(gold_path)
-        .with_context(|| format!("reading {}", gold_path.display()))?;
-    let gold =
-        eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
+    let json = read_flag_file(gold_path)?;
+    let gold = eval::Gold::from_json(&json)
+        .with_context(|| format!("reading {}", printable_path(gold_path)))?;
     let corpus = load_corpus(dir)?;
     let (mut options, failures) = scorer_options(lexical, transformer)?;
     if let Some(threshold) = threshold {
@@ -212,7 +258,7 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
     for (a, article) in corpus.articles.iter().enumerate() {
         out.push_str(&format!(
             "== {} · {} · {} · {}\n",
-            article.id,
+            newsdigest::text::escape_controls(&article.id),
             article.display_title(),
             article.byline.as_deref().unwrap_or("-"),
             article.date.as_deref().unwrap_or("-")
@@ -264,15 +310,17 @@ pub fn run_similarity(
     transformer: Option<&Path>,
 ) -> Result<()> {
     let text = if pairs_path == Path::new("-") {
-        io::read_to_string(io::stdin()).context("reading pairs from standard input")?
+        let bytes = files::read_stream_limited(io::stdin().lock(), max_file_bytes()?)
+            .context("reading pairs from standard input")?;
+        files::text_of(bytes)
+            .map_err(|reason| anyhow::anyhow!("standard input {reason}"))?
     } else {
-        std::fs::read_to_string(pairs_path)
-            .with_context(|| format!("reading {}", pairs_path.display()))?
+        read_flag_file(pairs_path)?
     };
     let source = if pairs_path == Path::new("-") {
         "standard input".to_string()
     } else {
-        pairs_path.display().to_string()
+        printable_path(pairs_path)
     };
     let mut pairs = Vec::new();
     for (number, line) in text.lines().enumerate() {
@@ -332,7 +380,7 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
             out.push_str(&format!(
                 "    - {} ({}): {}\n",
                 one_line(&article.display_title()),
-                article.path.display(),
+                printable_path(&article.path),
                 one_line(article.passage_text(passage))
             ));
         }
@@ -347,7 +395,8 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
 /// Prints the lines of a file that match a query, best first, one per
 /// line, like `fzf --filter`. Returns whether any line matched.
 pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Result<bool> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let bytes = files::read_limited(file, max_file_bytes()?)
+        .map_err(|e| files::FileError::new(file, e.to_string()))?;
     let text = String::from_utf8_lossy(&bytes);
     let lines: Vec<&str> = text.lines().collect();
     let hits = newsdigest::search::rank_lines(&lines, query, limit);
@@ -410,7 +459,7 @@ fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> 
         .map(|c| c.join("newsdigest").join("transformer-embeddings"));
     let embedder = std::sync::Arc::new(
         TransformerEmbedder::load(dir, cache.as_deref())
-            .with_context(|| format!("loading the transformer from {}", dir.display()))?,
+            .with_context(|| format!("loading the transformer from {}", printable_path(dir)))?,
     );
     let counter = std::sync::Arc::clone(&embedder);
     Ok((

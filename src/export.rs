@@ -8,7 +8,7 @@ use crate::attribution::attribute;
 use crate::corpus::Corpus;
 use crate::digest::{Digest, PassageRef};
 use crate::disputes::Disagreements;
-use crate::text::collapse_spaces;
+use crate::text::{collapse_spaces, escape_controls};
 
 #[derive(Debug, Serialize)]
 pub struct ExportArticle<'a> {
@@ -169,7 +169,12 @@ pub fn to_json(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) 
 pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     let mut out = String::from("# Digest\n\n## Articles\n\n");
     for a in &corpus.articles {
-        out.push_str(&format!("- **{}** (`{}`)", a.display_title(), a.id));
+        // The id comes from the file name, which may hold control characters.
+        out.push_str(&format!(
+            "- **{}** (`{}`)",
+            a.display_title(),
+            escape_controls(&a.id)
+        ));
         if let Some(b) = &a.byline {
             out.push_str(&format!(" · {b}"));
         }
@@ -234,7 +239,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
                 "> {}\n> — *{}* (`{}`, bytes {}–{}) · {} {}\n\n",
                 collapse_spaces(text),
                 article.display_title(),
-                article.id,
+                escape_controls(&article.id),
                 passage.span.start,
                 passage.span.end,
                 attribution.source_label(),
