@@ -58,8 +58,11 @@ const POLL: Duration = Duration::from_millis(200);
 /// How long the loop waits for input while a search is under way, so its
 /// results show soon after they are ready.
 const SEARCH_POLL: Duration = Duration::from_millis(10);
-/// Events handled before a redraw at most, so a flood of input still shows.
-const BATCH: usize = 256;
+/// How long the loop goes on handling waiting input before it redraws, so
+/// a flood of input still shows. Handling one event is cheap (matching
+/// and highlighting wait for the redraw), so a quit key behind thousands
+/// of queued keys still acts within one frame.
+const FRAME: Duration = Duration::from_millis(33);
 
 /// Runs until the app quits, the source ends, or `stop` is raised (by a
 /// signal). Matching runs on a worker thread: the loop hands over the
@@ -109,10 +112,8 @@ where
             continue;
         };
         app.handle_event(&first);
-        for _ in 0..BATCH {
-            if app.quit {
-                break;
-            }
+        let frame_started = std::time::Instant::now();
+        while !app.quit && frame_started.elapsed() < FRAME {
             match events.next_event(Duration::ZERO)? {
                 Some(event) => app.handle_event(&event),
                 None => break,
