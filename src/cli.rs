@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError, LoadOptions, LoadProgress};
-use newsdigest::files;
-use newsdigest::text::printable_path;
 use newsdigest::digest::{DigestOptions, reported_similarity, sentence_pair_signals};
+use newsdigest::files;
 use newsdigest::search::SearchIndex;
+use newsdigest::text::printable_path;
 use newsdigest::{Corpus, Digest, disputes, eval, export};
 
 #[derive(Debug, Parser)]
@@ -312,8 +312,7 @@ pub fn run_similarity(
     let text = if pairs_path == Path::new("-") {
         let bytes = files::read_stream_limited(io::stdin().lock(), max_file_bytes()?)
             .context("reading pairs from standard input")?;
-        files::text_of(bytes)
-            .map_err(|reason| anyhow::anyhow!("standard input {reason}"))?
+        files::text_of(bytes).map_err(|reason| anyhow::anyhow!("standard input {reason}"))?
     } else {
         read_flag_file(pairs_path)?
     };

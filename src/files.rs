@@ -214,10 +214,8 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "newsdigest-files-{}-{name}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("newsdigest-files-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("scratch folder");
         dir
@@ -233,7 +231,13 @@ mod tests {
             b"twelve bytes".to_vec()
         );
         let err = read_limited(&path, 11).expect_err("over the limit");
-        assert!(matches!(err, ReadError::TooLarge { size: 12, limit: 11 }));
+        assert!(matches!(
+            err,
+            ReadError::TooLarge {
+                size: 12,
+                limit: 11
+            }
+        ));
         assert!(err.to_string().contains(MAX_FILE_MB_VAR), "{err}");
     }
 

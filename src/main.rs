@@ -100,7 +100,8 @@ fn load_keymap(flag: Option<&Path>) -> Result<Keymap, Vec<String>> {
     let Some(path) = user_keymap_path(flag) else {
         return Keymap::defaults().map_err(render_problems);
     };
-    let text = cli::read_flag_file(&path).map_err(|e| vec![format!("cannot read the keymap: {e:#}")])?;
+    let text =
+        cli::read_flag_file(&path).map_err(|e| vec![format!("cannot read the keymap: {e:#}")])?;
     let name = newsdigest::text::printable_path(&path);
     Keymap::load(Some((&name, &text))).map_err(render_problems)
 }

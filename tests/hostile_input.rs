@@ -69,10 +69,8 @@ fn run(args: &[&str]) -> Run {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "newsdigest-hostile-{}-{name}",
-        std::process::id()
-    ));
+    let dir =
+        std::env::temp_dir().join(format!("newsdigest-hostile-{}-{name}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("create scratch folder");
     dir
@@ -164,8 +162,9 @@ fn files_over_the_size_limit_are_refused_with_the_limit_and_how_to_raise_it() {
     let out = run_with_env(&["export", s(&dir)], &limit);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        out.stderr
-            .contains("big.txt: is 2 MiB, over the limit of 1 MiB (set NEWSDIGEST_MAX_FILE_MB to raise it)"),
+        out.stderr.contains(
+            "big.txt: is 2 MiB, over the limit of 1 MiB (set NEWSDIGEST_MAX_FILE_MB to raise it)"
+        ),
         "{}",
         out.stderr
     );
@@ -177,7 +176,11 @@ fn files_over_the_size_limit_are_refused_with_the_limit_and_how_to_raise_it() {
     let lines = dir.join("big.txt");
     let out = run_with_env(&["search", "council", "--lines", s(&lines)], &limit);
     assert_eq!(out.code, Some(1));
-    assert!(out.stderr.contains("over the limit of 1 MiB"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("over the limit of 1 MiB"),
+        "{}",
+        out.stderr
+    );
     // A limit that is not a number is an error, not ignored.
     let out = run_with_env(&["export", s(&dir)], &[("NEWSDIGEST_MAX_FILE_MB", "lots")]);
     assert_eq!(out.code, Some(1));
@@ -310,11 +313,7 @@ fn control_characters_in_file_names_are_shown_as_escapes() {
         );
         if args[0] == "search" {
             // Each printed source stays on its line.
-            assert!(
-                out.stdout.contains("new\\u{a}line.txt"),
-                "{}",
-                out.stdout
-            );
+            assert!(out.stdout.contains("new\\u{a}line.txt"), "{}", out.stdout);
             assert!(out.stdout.lines().all(|l| !l.starts_with("line.txt")));
         }
     }

@@ -24,7 +24,10 @@ pub enum LoadError {
     Unreadable { path: PathBuf, source: io::Error },
     #[error("{}: no .txt or .md articles in this folder", printable_path(path))]
     NoArticles { path: PathBuf },
-    #[error("{}: none of its {count} article files could be read", printable_path(path))]
+    #[error(
+        "{}: none of its {count} article files could be read",
+        printable_path(path)
+    )]
     NoReadableArticles {
         path: PathBuf,
         count: usize,
@@ -229,7 +232,9 @@ pub(crate) fn unique_ids<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<Strin
 /// Reads one file as article text, or says why it is not one.
 fn read_article_text(path: &Path, limit: u64) -> Result<String, String> {
     let bytes = files::read_limited(path, limit).map_err(|e| match e {
-        ReadError::NotRegular { kind: "a folder" } => "is a folder, not an article file".to_string(),
+        ReadError::NotRegular { kind: "a folder" } => {
+            "is a folder, not an article file".to_string()
+        }
         other => other.to_string(),
     })?;
     decode_article(bytes)

@@ -74,7 +74,13 @@ impl Loading {
 
 /// What the screen shows: a pure function of the folder's name, the
 /// progress so far and the time taken.
-pub fn render(frame: &mut Frame, folder: &str, loading: &Loading, elapsed: Duration, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    folder: &str,
+    loading: &Loading,
+    elapsed: Duration,
+    theme: &Theme,
+) {
     let area = frame.area();
     let files = &loading.files;
     let found = files.files_found.load(Ordering::Relaxed);
@@ -85,11 +91,17 @@ pub fn render(frame: &mut Frame, folder: &str, loading: &Loading, elapsed: Durat
     let mut lines = vec![
         Line::styled(format!("newsdigest · {}", visible(folder)), theme.title),
         Line::raw(""),
-        Line::raw(format!("{}…  {:.1} s", step.describe(), elapsed.as_secs_f64())),
+        Line::raw(format!(
+            "{}…  {:.1} s",
+            step.describe(),
+            elapsed.as_secs_f64()
+        )),
     ];
     if found > 0 {
         lines.push(Line::styled(
-            format!("{read} of {found} files read ({megabytes:.1} MB) · {parsed} split into passages"),
+            format!(
+                "{read} of {found} files read ({megabytes:.1} MB) · {parsed} split into passages"
+            ),
             theme.dim,
         ));
     }
@@ -111,8 +123,7 @@ fn asks_to_quit(event: &Event, keymap: &Keymap) -> bool {
         return false;
     };
     let press = KeyPress::from_event(key);
-    press.is_ctrl_c()
-        || keymap.lookup_in(Context::Global, &[press]) == Lookup::Action(Action::Quit)
+    press.is_ctrl_c() || keymap.lookup_in(Context::Global, &[press]) == Lookup::Action(Action::Quit)
 }
 
 /// How often the screen is redrawn while loading.

@@ -342,7 +342,12 @@ fn a_paste_is_one_edit_capped_at_the_query_limit() {
     h.keys("/");
     let pasted = "board\nvote\t\u{1b}[31m".repeat(1000);
     h.events(vec![Event::Paste(pasted)]);
-    let query = h.app.search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
+    let query = h
+        .app
+        .search
+        .as_ref()
+        .map(|s| s.query.clone())
+        .unwrap_or_default();
     assert_eq!(query.chars().count(), MAX_QUERY_CHARS);
     assert!(query.starts_with("board vote [31mboard"), "{query:?}");
     assert!(!query.chars().any(char::is_control), "{query:?}");
@@ -363,7 +368,10 @@ fn a_paste_is_one_edit_capped_at_the_query_limit() {
 
 #[test]
 fn ctrl_c_acts_within_a_frame_behind_a_flood_of_keys() {
-    let Harness { mut terminal, mut app } = Harness::tiny(80, 24);
+    let Harness {
+        mut terminal,
+        mut app,
+    } = Harness::tiny(80, 24);
     // A paste delivered as keys by a terminal without bracketed paste,
     // then ctrl-c, then more keys that must never be read.
     let mut events: VecDeque<Event> = parse_sequence("/").into();
@@ -381,7 +389,11 @@ fn ctrl_c_acts_within_a_frame_behind_a_flood_of_keys() {
         let stop = AtomicBool::new(false);
         let mut source = ScriptedEvents(events);
         let outcome = run_loop(&mut terminal, &mut app, &mut source, &stop).map(|()| {
-            (app.quit, source.0.len(), app.search.map(|s| s.query.chars().count()))
+            (
+                app.quit,
+                source.0.len(),
+                app.search.map(|s| s.query.chars().count()),
+            )
         });
         let _ = done.send(outcome.map_err(|e| e.to_string()));
     });
