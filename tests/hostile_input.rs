@@ -318,3 +318,59 @@ fn control_characters_in_file_names_are_shown_as_escapes() {
         }
     }
 }
+
+/// The digest of a folder as JSON.
+fn export_json(dir: &Path) -> serde_json::Value {
+    let out = run(&["export", s(dir), "--format", "json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn copies_of_the_articles_meet_and_each_discrepancy_is_reported_once() {
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    let one = export_json(&articles);
+    // Enough copies that every word of the story is held by more passages
+    // than the blocking index lists, and more articles than one story.
+    const COPIES: usize = 60;
+    let dir = scratch("copies");
+    let mut names = Vec::new();
+    for entry in fs::read_dir(&articles).expect("articles") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            names.push(path);
+        }
+    }
+    for copy in 0..COPIES {
+        for path in &names {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("a");
+            fs::copy(path, dir.join(format!("{stem}-{copy}.txt"))).expect("copy");
+        }
+    }
+    let many = export_json(&dir);
+    let claims = |d: &serde_json::Value| d["claims"].as_array().map_or(0, Vec::len);
+    let list = |d: &serde_json::Value, key: &str| d[key].as_array().cloned().unwrap_or_default();
+    assert_eq!(claims(&many), claims(&one), "copies add no claims");
+    for claim in list(&many, "claims") {
+        let articles = claim["articles"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            articles % COPIES,
+            0,
+            "every copy of a passage meets: {claim}"
+        );
+    }
+    assert_eq!(list(&many, "disputes").len(), list(&one, "disputes").len());
+    let discrepancies = list(&many, "discrepancies");
+    assert_eq!(
+        discrepancies.len(),
+        list(&one, "discrepancies").len(),
+        "one discrepancy per fact, not one per pair of copies"
+    );
+    assert!(!discrepancies.is_empty());
+    for d in &discrepancies {
+        for side in d["sides"].as_array().expect("sides") {
+            let passages = side["passages"].as_array().map_or(0, Vec::len);
+            assert_eq!(passages, COPIES, "each side names all its copies: {side}");
+        }
+    }
+}

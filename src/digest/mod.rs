@@ -121,6 +121,9 @@ pub struct Digest {
     /// The story of each passage, and the weights the claims were built
     /// with: what [`Digest::explain_pair`] needs to score a pair again.
     story_of: Vec<usize>,
+    /// Whether each passage is the first of its identical copies: only
+    /// those count towards term weights.
+    first_copy: Vec<bool>,
     weights: ScoreWeights,
 }
 
@@ -192,41 +195,71 @@ impl Digest {
             .map(|r| passage_plain_text(corpus, *r))
             .collect();
         let texts: Vec<&str> = plain.iter().map(|t| t.as_ref()).collect();
-        let names = actors::ProperNouns::learn(texts.iter().copied());
-        let features: Vec<PassageFeatures> = texts
+        // Identical passages (copies of an article, a wire story run by
+        // many outlets) are one node: read once, they always meet however
+        // many there are, and their number neither crowds the blocking
+        // index nor multiplies the pairs to score.
+        let copies = IdenticalPassages::of(&texts);
+        let nodes = &copies.first;
+        let mut first_copy = vec![false; refs.len()];
+        for &i in nodes {
+            first_copy[i] = true;
+        }
+        let n_texts: Vec<&str> = nodes.iter().map(|&i| texts[i]).collect();
+        let names = actors::ProperNouns::learn(n_texts.iter().copied());
+        let n_features: Vec<PassageFeatures> = n_texts
             .par_iter()
             .map(|t| PassageFeatures::with_names(t, &names))
             .collect();
-        let story_of = stories::assign(&refs, &features, corpus.articles.len());
-        let vectors = story_term_vectors(&features, &story_of);
-        let embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
-            texts
+        let n_embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
+            n_texts
                 .par_iter()
                 .map(|t| e.embed(&names.without_names(t)))
                 .collect()
         });
+        // Every passage keeps its own copy, for the readers of the digest.
+        let features: Vec<PassageFeatures> = if copies.any() {
+            copies
+                .node_of
+                .iter()
+                .map(|&n| n_features[n].clone())
+                .collect()
+        } else {
+            n_features.clone()
+        };
+        let embeddings: Option<Vec<Vec<f32>>> = n_embeddings
+            .as_ref()
+            .map(|e| copies.node_of.iter().map(|&n| e[n].clone()).collect());
+        let story_of = stories::assign(&refs, &features, corpus.articles.len());
+        let n_story: Vec<usize> = nodes.iter().map(|&i| story_of[i]).collect();
+        let n_features = n_features.as_slice();
+        let n_embeddings = n_embeddings.as_deref();
 
         let max_posting = if options.exhaustive_pairs {
             usize::MAX
         } else {
             MAX_POSTING_FOR_CANDIDATES
         };
+        // Term weights count each text once: copies do not make its words
+        // common.
+        let vectors = story_term_vectors(n_features, &n_story);
+        let n_vectors = vectors.as_slice();
         let edges = score_pairs(
-            &features,
-            &vectors,
-            &story_of,
-            embeddings.as_deref(),
+            n_features,
+            n_vectors,
+            &n_story,
+            n_embeddings,
             &options.weights,
             max_posting,
         );
-        let groups = cluster::average_link(refs.len(), &edges, options.weights.threshold);
+        let groups = cluster::average_link(nodes.len(), &edges, options.weights.threshold);
         let similarity = |i: usize, j: usize| -> f32 {
-            let semantic = embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+            let semantic = n_embeddings.map(|e| cosine(&e[i], &e[j]));
             score_prepared(
-                &features[i],
-                &vectors[i],
-                &features[j],
-                &vectors[j],
+                &n_features[i],
+                &n_vectors[i],
+                &n_features[j],
+                &n_vectors[j],
                 semantic,
                 &options.weights,
             )
@@ -236,11 +269,23 @@ impl Digest {
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|members| {
-                let rep = representative(&members, &texts, &similarity);
+                let rep = representative(&members, &n_texts, &similarity);
                 (members, rep)
             })
             .collect();
-        let groups = add_restating_passages(groups, &features, &vectors, &story_of, max_posting);
+        let groups = add_restating_passages(groups, n_features, n_vectors, &n_story, max_posting);
+        // Back from nodes to every passage.
+        let groups: Vec<(Vec<usize>, usize)> = groups
+            .into_iter()
+            .map(|(members, rep)| {
+                let mut passages: Vec<usize> = members
+                    .iter()
+                    .flat_map(|&m| copies.members[m].iter().copied())
+                    .collect();
+                passages.sort_unstable();
+                (passages, nodes[rep])
+            })
+            .collect();
 
         let mut claims: Vec<Claim> = groups
             .into_iter()
@@ -281,6 +326,7 @@ impl Digest {
             features,
             embeddings,
             story_of,
+            first_copy,
             weights: options.weights,
         }
     }
@@ -295,7 +341,9 @@ impl Digest {
         if self.story_of[j] != story {
             return Some(PairExplanation::OtherStories);
         }
-        let members = (0..self.features.len()).filter(|&k| self.story_of[k] == story);
+        let members = (0..self.features.len()).filter(|&k| {
+            self.story_of[k] == story && self.first_copy.get(k).copied().unwrap_or(true)
+        });
         let weights = TermWeights::from_passages(members.map(|k| &self.features[k]));
         let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
         Some(
@@ -503,6 +551,47 @@ fn add_restating_passages(
         members.sort_unstable();
     }
     groups
+}
+
+/// Passages whose texts are the same once case, accents, quotation marks
+/// and white space are folded.
+struct IdenticalPassages {
+    /// The first passage of each group, in order.
+    first: Vec<usize>,
+    /// The passages of each group, in order.
+    members: Vec<Vec<usize>>,
+    /// The group of each passage.
+    node_of: Vec<usize>,
+}
+
+impl IdenticalPassages {
+    fn of(texts: &[&str]) -> IdenticalPassages {
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        let mut first = Vec::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut node_of = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let key = crate::text::fold_for_match(text);
+            let next = first.len();
+            let group = *group_of.entry(key).or_insert(next);
+            if group == next {
+                first.push(i);
+                members.push(Vec::new());
+            }
+            members[group].push(i);
+            node_of.push(group);
+        }
+        IdenticalPassages {
+            first,
+            members,
+            node_of,
+        }
+    }
+
+    /// Whether any two passages are the same.
+    fn any(&self) -> bool {
+        self.members.iter().any(|m| m.len() > 1)
+    }
 }
 
 /// Which passages of each story hold each term: (story, term hash) → passages.
