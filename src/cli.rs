@@ -73,7 +73,9 @@ pub enum Command {
     /// pair a guard keeps apart gets its score capped just under the merge
     /// threshold: still graded, never a merge).
     Similarity {
-        /// Lines of "sentence<TAB>sentence" (further columns are ignored); - reads standard input.
+        /// Lines of "sentence<TAB>sentence"; - reads standard input. Blank
+        /// lines are skipped; a malformed line is reported by its number and
+        /// not scored, and the exit status is then 1.
         #[arg(long)]
         pairs: PathBuf,
         /// Word overlap only, without the embedding model.
@@ -223,8 +225,12 @@ pub fn run_eval(
     transformer: Option<&Path>,
 ) -> Result<bool> {
     let json = read_flag_file(gold_path)?;
-    let gold = eval::Gold::from_json(&json)
-        .with_context(|| format!("reading {}", printable_path(gold_path)))?;
+    let gold = eval::Gold::from_json(&json).with_context(|| {
+        format!(
+            "{}: not a usable labelled sample",
+            printable_path(gold_path)
+        )
+    })?;
     let corpus = load_corpus(dir)?;
     let (mut options, failures) = scorer_options(lexical, transformer)?;
     if let Some(threshold) = threshold {
@@ -237,7 +243,7 @@ pub fn run_eval(
     if verbose {
         let explanations = eval::explain_misses(&corpus, &digest, &report.misses);
         for (miss, why) in report.misses.iter().zip(explanations) {
-            out.push_str(&format!("  {miss:?}\n"));
+            out.push_str(&format!("  {miss}\n"));
             // Why: the pair's score against the threshold, or its guard.
             if let Some(why) = why {
                 out.push_str(&format!(
@@ -302,13 +308,15 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
     print(&out)
 }
 
-/// Prints one same-claim score per pair of `pairs_path`.
+/// Prints one same-claim score per pair of `pairs_path`, skipping blank
+/// lines and reporting malformed ones. Returns whether every line was a
+/// pair.
 pub fn run_similarity(
     pairs_path: &Path,
     lexical: bool,
     show_signals: bool,
     transformer: Option<&Path>,
-) -> Result<()> {
+) -> Result<bool> {
     let text = if pairs_path == Path::new("-") {
         let bytes = files::read_stream_limited(io::stdin().lock(), max_file_bytes()?)
             .context("reading pairs from standard input")?;
@@ -322,14 +330,33 @@ pub fn run_similarity(
         printable_path(pairs_path)
     };
     let mut pairs = Vec::new();
+    let mut bad_lines = 0;
     for (number, line) in text.lines().enumerate() {
-        let mut columns = line.trim_end_matches('\r').split('\t');
-        match (columns.next(), columns.next()) {
-            (Some(a), Some(b)) => pairs.push((a, b)),
-            _ => anyhow::bail!(
-                "{source} line {}: expected two sentences separated by a tab",
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        let problem = match columns.as_slice() {
+            [a, b] if a.trim().is_empty() || b.trim().is_empty() => {
+                Some("a sentence is empty".to_string())
+            }
+            [a, b] => {
+                pairs.push((*a, *b));
+                None
+            }
+            [_] => Some("expected two sentences separated by a tab, found no tab".to_string()),
+            more => Some(format!(
+                "expected two sentences separated by one tab, found {} columns",
+                more.len()
+            )),
+        };
+        if let Some(problem) = problem {
+            bad_lines += 1;
+            eprintln!(
+                "newsdigest: {source} line {}: {problem}; not scored",
                 number + 1
-            ),
+            );
         }
     }
     let (options, failures) = scorer_options(lexical, transformer)?;
@@ -352,7 +379,14 @@ pub fn run_similarity(
         }
         out.push('\n');
     }
-    print(&out)
+    print(&out)?;
+    if bad_lines > 0 {
+        eprintln!(
+            "newsdigest: {source}: {bad_lines} malformed {} not scored",
+            if bad_lines == 1 { "line" } else { "lines" }
+        );
+    }
+    Ok(bad_lines == 0)
 }
 
 /// Prints the claims that match a query, best first, with their sources.

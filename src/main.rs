@@ -48,7 +48,7 @@ fn main() -> ExitCode {
             lexical,
             signals,
             transformer,
-        }) => cli::run_similarity(&pairs, lexical, signals, transformer.as_deref()).map(|()| true),
+        }) => cli::run_similarity(&pairs, lexical, signals, transformer.as_deref()),
         Some(Command::Search {
             query,
             dir,

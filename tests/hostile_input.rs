@@ -374,3 +374,86 @@ fn copies_of_the_articles_meet_and_each_discrepancy_is_reported_once() {
         }
     }
 }
+
+#[test]
+fn a_labelled_sample_with_unknown_keys_or_no_labels_is_an_error_naming_it() {
+    let dir = folder_with_good_articles("gold");
+    for (name, json, expected) in [
+        ("empty.json", "{}", "labels nothing"),
+        (
+            "misspelt.json",
+            r#"{"must_lnk": {"a": ["council"]}}"#,
+            "unknown field `must_lnk`",
+        ),
+        ("list.json", "[1, 2]", "invalid type"),
+    ] {
+        let gold = dir.join(name);
+        fs::write(&gold, json).expect("write");
+        let out = run(&["eval", s(&gold), s(&dir), "--lexical"]);
+        assert_eq!(out.code, Some(1), "{name}: {}", out.stdout);
+        assert!(
+            out.stderr.contains(name) && out.stderr.contains(expected),
+            "{name}: {}",
+            out.stderr
+        );
+        assert!(!out.stdout.contains("recall"), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn eval_verbose_prints_sentences_not_debug_text() {
+    let dir = folder_with_good_articles("gold-verbose");
+    let gold = dir.join("gold.json");
+    let json = r#"{"must_link": {"budget": ["The council approved", "Words in no passage"]}, "noise": ["Members voted"]}"#;
+    fs::write(&gold, json).expect("write");
+    let out = run(&["eval", s(&gold), s(&dir), "--lexical", "-v"]);
+    assert!(
+        out.stdout
+            .contains("not found: no passage contains “Words in no passage”"),
+        "{}",
+        out.stdout
+    );
+    for debug in ["NotFound(", "Split {", "Noise(", "Joined {"] {
+        assert!(!out.stdout.contains(debug), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn similarity_skips_blank_lines_reports_malformed_ones_and_scores_the_rest() {
+    let dir = scratch("pairs");
+    let pairs = dir.join("pairs.tsv");
+    fs::write(
+        &pairs,
+        "The council met.\tThe council met today.\n\n  \nA\tB\tC\nno tab here\n\nThe vote passed.\tThe motion carried.\r\n",
+    )
+    .expect("write");
+    let out = run(&["similarity", "--pairs", s(&pairs), "--lexical"]);
+    assert_eq!(out.code, Some(1), "some lines were bad: {}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .lines()
+            .all(|l| l.parse::<f32>().is_ok_and(|x| (0.0..=1.0).contains(&x))),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.contains(
+            "pairs.tsv line 4: expected two sentences separated by one tab, found 3 columns"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("pairs.tsv line 5: expected two sentences"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("line 2") && !out.stderr.contains("line 3"));
+    // All good: exit 0.
+    fs::write(&pairs, "\nA council met.\tThe council met.\n\n").expect("write");
+    let out = run(&["similarity", "--pairs", s(&pairs), "--lexical"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1);
+}
