@@ -130,9 +130,9 @@ const DISCREPANCY_SHARE_OF_THRESHOLD: f32 = 0.6;
 struct PassageSignals<'a> {
     refs: &'a [PassageRef],
     index: HashMap<PassageRef, usize>,
-    features: &'a [PassageFeatures],
+    features: Vec<&'a PassageFeatures>,
     weights: TermWeights,
-    embeddings: Option<&'a [Vec<f32>]>,
+    embeddings: Option<Vec<&'a [f32]>>,
     texts: Vec<&'a str>,
     /// Groups of identical passages (copies), each in order, in order of
     /// its first: pairs are looked for among the firsts, so copies neither
@@ -152,11 +152,13 @@ impl<'a> PassageSignals<'a> {
                 article.passage_text(&article.passages[r.passage])
             })
             .collect();
-        let features = digest.features();
+        let features: Vec<&PassageFeatures> =
+            (0..refs.len()).map(|i| digest.features_of(i)).collect();
         let copies = identical_groups(&texts);
         // Each text counts once towards the weights of its words.
-        let weights = TermWeights::from_passages(copies.iter().map(|m| &features[m[0]]));
-        let embeddings = digest.embeddings();
+        let weights = TermWeights::from_passages(copies.iter().map(|m| features[m[0]]));
+        let embeddings: Option<Vec<&[f32]>> =
+            (0..refs.len()).map(|i| digest.embedding_of(i)).collect();
         let index = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
         PassageSignals {
             refs,
@@ -172,8 +174,8 @@ impl<'a> PassageSignals<'a> {
     /// Word overlap alone, every guard ignored.
     fn lexical_similarity(&self, i: usize, j: usize) -> f32 {
         unguarded_score(
-            &self.features[i],
-            &self.features[j],
+            self.features[i],
+            self.features[j],
             &self.weights,
             None,
             &ScoreWeights::lexical(),
@@ -183,10 +185,10 @@ impl<'a> PassageSignals<'a> {
 
     /// How alike two passages are, every guard ignored.
     fn similarity(&self, i: usize, j: usize, options: &DigestOptions) -> f32 {
-        let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+        let semantic = self.embeddings.as_ref().map(|e| cosine(e[i], e[j]));
         unguarded_score(
-            &self.features[i],
-            &self.features[j],
+            self.features[i],
+            self.features[j],
             &self.weights,
             semantic,
             &options.weights,
@@ -302,9 +304,9 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
     // Opposite polarity is the point; the other guards still hold: a denial
     // about other actors or other numbers disputes nothing.
     let kept_apart_by_more_than_polarity = |i: usize, j: usize| {
-        let mut aligned = s.features[j].clone();
+        let mut aligned = (*s.features[j]).clone();
         aligned.polarity = s.features[i].polarity;
-        incompatibility(&s.features[i], &aligned).is_some()
+        incompatibility(s.features[i], &aligned).is_some()
     };
     let mut best: HashMap<(usize, usize), (f32, PassageRef, PassageRef)> = HashMap::new();
     let mut record = |i: usize, j: usize, score: f32, asserting: &[usize], denying: &[usize]| {
@@ -405,7 +407,7 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
             if !other_articles {
                 continue;
             }
-            let (fi, fj) = (&s.features[i], &s.features[j]);
+            let (fi, fj) = (s.features[i], s.features[j]);
             let side = |node: usize, values: Vec<String>| {
                 let k = copies[node][0];
                 DiscrepantValue {

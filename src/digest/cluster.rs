@@ -9,11 +9,12 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
-/// A scored pair of items.
+/// A scored pair of items. Indices are 32-bit: a large story has millions
+/// of edges, and this halves what they hold.
 #[derive(Debug, Clone, Copy)]
 pub enum Edge {
-    Similar(usize, usize, f32),
-    CannotLink(usize, usize),
+    Similar(u32, u32, f32),
+    CannotLink(u32, u32),
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -86,6 +87,7 @@ pub fn average_link(n: usize, edges: &[Edge], threshold: f32) -> Vec<Vec<usize>>
                 },
             ),
         };
+        let (a, b) = (a as usize, b as usize);
         if a == b || a >= n || b >= n {
             continue;
         }

@@ -116,14 +116,17 @@ pub struct Digest {
     /// embeddings the digest computed for them: kept so that later readers
     /// (disputes, discrepancies) need not compute them again.
     passages: Vec<PassageRef>,
+    /// Features and embeddings per distinct text: identical passages
+    /// (copies) share one, so a folder of copies costs no more memory.
     features: Vec<PassageFeatures>,
     embeddings: Option<Vec<Vec<f32>>>,
+    /// The distinct text of each passage: its index into `features`.
+    text_of: Vec<usize>,
+    /// The first passage of each distinct text.
+    first_of_text: Vec<usize>,
     /// The story of each passage, and the weights the claims were built
     /// with: what [`Digest::explain_pair`] needs to score a pair again.
     story_of: Vec<usize>,
-    /// Whether each passage is the first of its identical copies: only
-    /// those count towards term weights.
-    first_copy: Vec<bool>,
     weights: ScoreWeights,
 }
 
@@ -201,39 +204,26 @@ impl Digest {
         // index nor multiplies the pairs to score.
         let copies = IdenticalPassages::of(&texts);
         let nodes = &copies.first;
-        let mut first_copy = vec![false; refs.len()];
-        for &i in nodes {
-            first_copy[i] = true;
-        }
         let n_texts: Vec<&str> = nodes.iter().map(|&i| texts[i]).collect();
         let names = actors::ProperNouns::learn(n_texts.iter().copied());
-        let n_features: Vec<PassageFeatures> = n_texts
+        let text_features: Vec<PassageFeatures> = n_texts
             .par_iter()
             .map(|t| PassageFeatures::with_names(t, &names))
             .collect();
-        let n_embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
+        let text_embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
             n_texts
                 .par_iter()
                 .map(|t| e.embed(&names.without_names(t)))
                 .collect()
         });
-        // Every passage keeps its own copy, for the readers of the digest.
-        let features: Vec<PassageFeatures> = if copies.any() {
-            copies
-                .node_of
-                .iter()
-                .map(|&n| n_features[n].clone())
-                .collect()
-        } else {
-            n_features.clone()
+        let story_of = {
+            let passage_features: Vec<&PassageFeatures> =
+                copies.node_of.iter().map(|&n| &text_features[n]).collect();
+            stories::assign(&refs, &passage_features, corpus.articles.len())
         };
-        let embeddings: Option<Vec<Vec<f32>>> = n_embeddings
-            .as_ref()
-            .map(|e| copies.node_of.iter().map(|&n| e[n].clone()).collect());
-        let story_of = stories::assign(&refs, &features, corpus.articles.len());
         let n_story: Vec<usize> = nodes.iter().map(|&i| story_of[i]).collect();
-        let n_features = n_features.as_slice();
-        let n_embeddings = n_embeddings.as_deref();
+        let n_features = text_features.as_slice();
+        let n_embeddings = text_embeddings.as_deref();
 
         let max_posting = if options.exhaustive_pairs {
             usize::MAX
@@ -299,7 +289,7 @@ impl Digest {
                     representative: refs[representative],
                     support,
                     articles,
-                    polarity: features[representative].polarity,
+                    polarity: n_features[copies.node_of[representative]].polarity,
                 }
             })
             .collect();
@@ -323,10 +313,11 @@ impl Digest {
             claims,
             claims_by_passage,
             passages: refs,
-            features,
-            embeddings,
+            features: text_features,
+            embeddings: text_embeddings,
+            text_of: copies.node_of,
+            first_of_text: copies.first,
             story_of,
-            first_copy,
             weights: options.weights,
         }
     }
@@ -341,15 +332,21 @@ impl Digest {
         if self.story_of[j] != story {
             return Some(PairExplanation::OtherStories);
         }
-        let members = (0..self.features.len()).filter(|&k| {
-            self.story_of[k] == story && self.first_copy.get(k).copied().unwrap_or(true)
+        // Each distinct text counts once, as when the digest was built.
+        let members = (0..self.features.len()).filter(|&t| {
+            self.first_of_text
+                .get(t)
+                .is_some_and(|&first| self.story_of[first] == story)
         });
-        let weights = TermWeights::from_passages(members.map(|k| &self.features[k]));
-        let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+        let weights = TermWeights::from_passages(members.map(|t| &self.features[t]));
+        let semantic = self
+            .embedding_of(i)
+            .zip(self.embedding_of(j))
+            .map(|(a, b)| cosine(a, b));
         Some(
             match score(
-                &self.features[i],
-                &self.features[j],
+                self.features_of(i),
+                self.features_of(j),
                 &weights,
                 semantic,
                 &self.weights,
@@ -365,14 +362,17 @@ impl Digest {
         &self.passages
     }
 
-    /// The features of each passage of [`passages`](Self::passages).
-    pub fn features(&self) -> &[PassageFeatures] {
-        &self.features
+    /// The features of passage `i` of [`passages`](Self::passages).
+    pub fn features_of(&self, i: usize) -> &PassageFeatures {
+        &self.features[self.text_of[i]]
     }
 
-    /// The embedding of each passage, when the digest had an embedder.
-    pub fn embeddings(&self) -> Option<&[Vec<f32>]> {
-        self.embeddings.as_deref()
+    /// The embedding of passage `i`, when the digest had an embedder.
+    pub fn embedding_of(&self, i: usize) -> Option<&[f32]> {
+        self.embeddings
+            .as_ref()
+            .and_then(|e| e.get(*self.text_of.get(i)?))
+            .map(Vec::as_slice)
     }
 
     /// The claims a passage supports (most often one, none for headings and noise).
@@ -471,7 +471,7 @@ fn score_pairs(
                     let j = j as usize;
                     let indexed = std::mem::take(&mut shared[j]);
                     if incompatibility(&features[i], &features[j]).is_some() {
-                        edges.push(Edge::CannotLink(i, j));
+                        edges.push(Edge::CannotLink(i as u32, j as u32));
                         continue;
                     }
                     let smaller = vectors[i].mass().min(vectors[j].mass());
@@ -494,7 +494,7 @@ fn score_pairs(
                         semantic,
                         score_weights,
                     ) {
-                        edges.push(Edge::Similar(i, j, s.total));
+                        edges.push(Edge::Similar(i as u32, j as u32, s.total));
                     }
                 }
                 edges
@@ -586,11 +586,6 @@ impl IdenticalPassages {
             members,
             node_of,
         }
-    }
-
-    /// Whether any two passages are the same.
-    fn any(&self) -> bool {
-        self.members.iter().any(|m| m.len() > 1)
     }
 }
 
