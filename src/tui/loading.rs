@@ -128,6 +128,8 @@ fn asks_to_quit(event: &Event, keymap: &Keymap) -> bool {
 
 /// How often the screen is redrawn while loading.
 const TICK: Duration = Duration::from_millis(100);
+/// How long one wait for input lasts before the work is looked at again.
+const WAIT: Duration = Duration::from_millis(5);
 
 /// Runs `work` on its own thread and shows its progress until it is done.
 /// `None` when the user quit (or `stop` was raised) before it finished;
@@ -156,39 +158,34 @@ where
             let _ = done.send(work(&shared));
         })
         .context("starting the loading thread")?;
+    let mut drawn: Option<Instant> = None;
     loop {
-        terminal
-            .draw(|frame| render(frame, folder, &loading, started.elapsed(), theme))
-            .context("drawing the screen")?;
+        if drawn.is_none_or(|at| at.elapsed() >= TICK) {
+            terminal
+                .draw(|frame| render(frame, folder, &loading, started.elapsed(), theme))
+                .context("drawing the screen")?;
+            drawn = Some(Instant::now());
+        }
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        match result.recv_timeout(Duration::ZERO) {
+        match result.try_recv() {
             Ok(value) => return Ok(Some(value)),
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(mpsc::TryRecvError::Disconnected) => {
                 anyhow::bail!("loading stopped without a result")
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::TryRecvError::Empty) => {}
         }
-        // Input is read while waiting, so the quit keys act at once.
-        let deadline = Instant::now() + TICK;
-        loop {
-            if events.finished() {
-                // Scripted input ran out: wait for the work.
-                return Ok(result.recv().ok());
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                break;
-            }
-            match events.next_event(left)? {
-                Some(event) if asks_to_quit(&event, keymap) => return Ok(None),
-                Some(_) => {}
-                None => break,
-            }
-            if let Ok(value) = result.try_recv() {
-                return Ok(Some(value));
-            }
+        if events.finished() {
+            // Scripted input ran out: wait for the work.
+            return Ok(result.recv().ok());
+        }
+        // Input is read while waiting, so the quit keys act at once; the
+        // wait is short, so the story shows as soon as it is ready.
+        if let Some(event) = events.next_event(WAIT)?
+            && asks_to_quit(&event, keymap)
+        {
+            return Ok(None);
         }
     }
 }
