@@ -242,7 +242,7 @@ impl Digest {
             &options.weights,
             max_posting,
         );
-        let groups = cluster::average_link(nodes.len(), &edges, options.weights.threshold);
+        let groups = cluster::average_link(nodes.len(), edges, options.weights.threshold);
         let similarity = |i: usize, j: usize| -> f32 {
             let semantic = n_embeddings.map(|e| cosine(&e[i], &e[j]));
             score_prepared(
