@@ -474,14 +474,14 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
     merge_same_discrepancies(out)
 }
 
-/// Passages whose texts are the same once case, accents, quotation marks
-/// and white space are folded, each group in order, in order of its first.
+/// Passages whose texts are the same but for typesetting (see
+/// [`text::copy_key`]), each group in order, in order of its first.
 fn identical_groups(texts: &[&str]) -> Vec<Vec<usize>> {
     let mut group_of: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         let next = groups.len();
-        let g = *group_of.entry(text::fold_for_match(t)).or_insert(next);
+        let g = *group_of.entry(text::copy_key(t)).or_insert(next);
         if g == next {
             groups.push(Vec::new());
         }

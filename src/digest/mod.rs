@@ -553,8 +553,9 @@ fn add_restating_passages(
     groups
 }
 
-/// Passages whose texts are the same once case, accents, quotation marks
-/// and white space are folded.
+/// Passages whose texts are the same but for typesetting: case, accents,
+/// quotation marks, punctuation and white space (see
+/// [`crate::text::copy_key`]).
 struct IdenticalPassages {
     /// The first passage of each group, in order.
     first: Vec<usize>,
@@ -571,7 +572,7 @@ impl IdenticalPassages {
         let mut members: Vec<Vec<usize>> = Vec::new();
         let mut node_of = Vec::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
-            let key = crate::text::fold_for_match(text);
+            let key = crate::text::copy_key(text);
             let next = first.len();
             let group = *group_of.entry(key).or_insert(next);
             if group == next {
