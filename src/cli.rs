@@ -5,9 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use newsdigest::corpus::{LineKind, LoadError};
+use newsdigest::corpus::{LineKind, LoadError, LoadOptions, LoadProgress};
 use newsdigest::digest::{DigestOptions, reported_similarity, scored_sentence_pairs};
+use newsdigest::files;
 use newsdigest::search::SearchIndex;
+use newsdigest::text::printable_path;
 use newsdigest::{Corpus, Digest, disputes, eval, export};
 
 #[derive(Debug, Parser)]
@@ -75,7 +77,9 @@ pub enum Command {
     /// pair a guard keeps apart gets its score capped just under the merge
     /// threshold: still graded, never a merge).
     Similarity {
-        /// Lines of "sentence<TAB>sentence" (further columns are ignored); - reads standard input.
+        /// Lines of "sentence<TAB>sentence"; - reads standard input. Blank
+        /// lines are skipped; a malformed line is reported by its number and
+        /// not scored, and the exit status is then 1.
         #[arg(long)]
         pairs: PathBuf,
         /// Word overlap only, without the embedding model.
@@ -134,28 +138,73 @@ pub enum Format {
     Markdown,
 }
 
-/// Loads the folder given, or `./articles`, or the built-in articles.
+/// The largest file any command reads: `NEWSDIGEST_MAX_FILE_MB`, else 64 MiB.
+pub fn max_file_bytes() -> Result<u64> {
+    files::max_file_bytes_from_env().map_err(anyhow::Error::msg)
+}
+
+/// Reads a file named by a flag as UTF-8 text, within the size limit;
+/// pipes, devices and folders are refused by name.
+pub fn read_flag_file(path: &Path) -> Result<String> {
+    Ok(files::read_text_limited(path, max_file_bytes()?)?)
+}
+
+/// The folder to read: the one given, or `./articles`; `None` means the
+/// built-in articles.
+pub fn corpus_folder(dir: Option<&Path>) -> Option<PathBuf> {
+    match dir {
+        Some(dir) => Some(dir.to_path_buf()),
+        None if Path::new("articles").is_dir() => Some(PathBuf::from("articles")),
+        None => None,
+    }
+}
+
+/// Loads the folder given, or `./articles`, or the built-in articles, and
+/// prints the warnings about skipped files.
 pub fn load_corpus(dir: Option<&Path>) -> Result<Corpus> {
-    let loaded = match dir {
-        Some(dir) => Corpus::load_dir(dir),
-        None if Path::new("articles").is_dir() => Corpus::load_dir(Path::new("articles")),
+    let (corpus, warnings) = load_corpus_quietly(dir, &LoadProgress::default())?;
+    print_warnings(&warnings);
+    Ok(corpus)
+}
+
+/// Loads like [`load_corpus`] but hands the warnings back instead of
+/// printing them (the interface prints them once the terminal is back).
+/// When no file could be read, the error lists why for each.
+pub fn load_corpus_quietly(
+    dir: Option<&Path>,
+    progress: &LoadProgress,
+) -> Result<(Corpus, Vec<String>)> {
+    let options = LoadOptions {
+        max_file_bytes: max_file_bytes()?,
+    };
+    let loaded = match corpus_folder(dir) {
+        Some(dir) => Corpus::load_dir_with(&dir, &options, progress),
         None => Ok(Corpus::embedded()),
     };
-    let corpus = match loaded {
-        Ok(corpus) => corpus,
+    match loaded {
+        Ok(corpus) => {
+            let warnings = corpus.warnings.iter().map(ToString::to_string).collect();
+            Ok((corpus, warnings))
+        }
         Err(error) => {
             if let LoadError::NoReadableArticles { skipped, .. } = &error {
+                let mut message = error.to_string();
                 for warning in skipped {
-                    eprintln!("newsdigest: warning: {warning}");
+                    message.push_str(&format!("\n  {warning}"));
                 }
+                anyhow::bail!(message);
             }
-            return Err(error.into());
+            Err(error.into())
         }
-    };
-    for warning in &corpus.warnings {
+    }
+}
+
+/// Warnings about skipped files, on standard error (already printable:
+/// [`newsdigest::corpus::LoadWarning`] escapes the file name).
+pub fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
         eprintln!("newsdigest: warning: {warning}");
     }
-    Ok(corpus)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
@@ -190,10 +239,13 @@ pub fn run_eval(
     scorer: Scorer,
     threshold: Option<f32>,
 ) -> Result<bool> {
-    let json = std::fs::read_to_string(gold_path)
-        .with_context(|| format!("reading {}", gold_path.display()))?;
-    let gold =
-        eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
+    let json = read_flag_file(gold_path)?;
+    let gold = eval::Gold::from_json(&json).with_context(|| {
+        format!(
+            "{}: not a usable labelled sample",
+            printable_path(gold_path)
+        )
+    })?;
     let corpus = load_corpus(dir)?;
     let (mut options, failures) = scorer_options(scorer)?;
     if let Some(threshold) = threshold {
@@ -209,7 +261,7 @@ pub fn run_eval(
     if verbose {
         let explanations = eval::explain_misses(&corpus, &digest, &report.misses);
         for (miss, why) in report.misses.iter().zip(explanations) {
-            out.push_str(&format!("  {miss:?}\n"));
+            out.push_str(&format!("  {miss}\n"));
             // Why: the pair's score against the threshold, or its guard.
             if let Some(why) = why {
                 out.push_str(&format!(
@@ -230,7 +282,7 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
     for (a, article) in corpus.articles.iter().enumerate() {
         out.push_str(&format!(
             "== {} · {} · {} · {}\n",
-            article.id,
+            newsdigest::text::escape_controls(&article.id),
             article.display_title(),
             article.byline.as_deref().unwrap_or("-"),
             article.date.as_deref().unwrap_or("-")
@@ -274,7 +326,6 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
     print(&out)
 }
 
-/// Prints one same-claim score per pair of `pairs_path`.
 /// What `similarity` prints for each pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SimilarityOutput {
@@ -284,27 +335,50 @@ pub enum SimilarityOutput {
     Features,
 }
 
-pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutput) -> Result<()> {
+/// Prints one same-claim score (or decision) per pair of `pairs_path`,
+/// skipping blank lines and reporting malformed ones. Returns whether every
+/// line was a pair.
+pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutput) -> Result<bool> {
     let text = if pairs_path == Path::new("-") {
-        io::read_to_string(io::stdin()).context("reading pairs from standard input")?
+        let bytes = files::read_stream_limited(io::stdin().lock(), max_file_bytes()?)
+            .context("reading pairs from standard input")?;
+        files::text_of(bytes).map_err(|reason| anyhow::anyhow!("standard input {reason}"))?
     } else {
-        std::fs::read_to_string(pairs_path)
-            .with_context(|| format!("reading {}", pairs_path.display()))?
+        read_flag_file(pairs_path)?
     };
     let source = if pairs_path == Path::new("-") {
         "standard input".to_string()
     } else {
-        pairs_path.display().to_string()
+        printable_path(pairs_path)
     };
     let mut pairs = Vec::new();
+    let mut bad_lines = 0;
     for (number, line) in text.lines().enumerate() {
-        let mut columns = line.trim_end_matches('\r').split('\t');
-        match (columns.next(), columns.next()) {
-            (Some(a), Some(b)) => pairs.push((a, b)),
-            _ => anyhow::bail!(
-                "{source} line {}: expected two sentences separated by a tab",
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        let problem = match columns.as_slice() {
+            [a, b] if a.trim().is_empty() || b.trim().is_empty() => {
+                Some("a sentence is empty".to_string())
+            }
+            [a, b] => {
+                pairs.push((*a, *b));
+                None
+            }
+            [_] => Some("expected two sentences separated by a tab, found no tab".to_string()),
+            more => Some(format!(
+                "expected two sentences separated by one tab, found {} columns",
+                more.len()
+            )),
+        };
+        if let Some(problem) = problem {
+            bad_lines += 1;
+            eprintln!(
+                "newsdigest: {source} line {}: {problem}; not scored",
                 number + 1
-            ),
+            );
         }
     }
     let (options, failures) = scorer_options(scorer)?;
@@ -340,7 +414,14 @@ pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutpu
         }
         out.push('\n');
     }
-    print(&out)
+    print(&out)?;
+    if bad_lines > 0 {
+        eprintln!(
+            "newsdigest: {source}: {bad_lines} malformed {} not scored",
+            if bad_lines == 1 { "line" } else { "lines" }
+        );
+    }
+    Ok(bad_lines == 0)
 }
 
 /// Prints the claims that match a query, best first, with their sources.
@@ -367,7 +448,7 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
             out.push_str(&format!(
                 "    - {} ({}): {}\n",
                 one_line(&article.display_title()),
-                article.path.display(),
+                printable_path(&article.path),
                 one_line(article.passage_text(passage))
             ));
         }
@@ -382,7 +463,8 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
 /// Prints the lines of a file that match a query, best first, one per
 /// line, like `fzf --filter`. Returns whether any line matched.
 pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Result<bool> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let bytes = files::read_limited(file, max_file_bytes()?)
+        .map_err(|e| files::FileError::new(file, e.to_string()))?;
     let text = String::from_utf8_lossy(&bytes);
     let lines: Vec<&str> = text.lines().collect();
     let hits = newsdigest::search::rank_lines(&lines, query, limit);
@@ -464,7 +546,7 @@ fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> 
         .map(|c| c.join("newsdigest").join("transformer-embeddings"));
     let embedder = std::sync::Arc::new(
         TransformerEmbedder::load(dir, cache.as_deref())
-            .with_context(|| format!("loading the transformer from {}", dir.display()))?,
+            .with_context(|| format!("loading the transformer from {}", printable_path(dir)))?,
     );
     let counter = std::sync::Arc::clone(&embedder);
     Ok((

@@ -76,7 +76,12 @@ impl DiscrepancyKind {
 /// One side of a discrepancy: a passage and the values it gives.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DiscrepantValue {
+    /// The first passage that gives these values.
     pub passage: PassageRef,
+    /// Every passage that gives these values for this fact, `passage`
+    /// among them, in corpus order: copies of one article, or outlets
+    /// telling it alike.
+    pub passages: Vec<PassageRef>,
     /// The claim the passage supports (its first, when it supports several).
     pub claim: Option<usize>,
     /// The values as normal forms ("2019", "USD 150000000") or source names.
@@ -125,10 +130,14 @@ const DISCREPANCY_SHARE_OF_THRESHOLD: f32 = 0.6;
 struct PassageSignals<'a> {
     refs: &'a [PassageRef],
     index: HashMap<PassageRef, usize>,
-    features: &'a [PassageFeatures],
+    features: Vec<&'a PassageFeatures>,
     weights: TermWeights,
-    embeddings: Option<&'a [Vec<f32>]>,
+    embeddings: Option<Vec<&'a [f32]>>,
     texts: Vec<&'a str>,
+    /// Groups of identical passages (copies), each in order, in order of
+    /// its first: pairs are looked for among the firsts, so copies neither
+    /// crowd the blocking nor repeat what they find.
+    copies: Vec<Vec<usize>>,
 }
 
 impl<'a> PassageSignals<'a> {
@@ -143,9 +152,13 @@ impl<'a> PassageSignals<'a> {
                 article.passage_text(&article.passages[r.passage])
             })
             .collect();
-        let features = digest.features();
-        let weights = TermWeights::from_passages(features);
-        let embeddings = digest.embeddings();
+        let features: Vec<&PassageFeatures> =
+            (0..refs.len()).map(|i| digest.features_of(i)).collect();
+        let copies = identical_groups(&texts);
+        // Each text counts once towards the weights of its words.
+        let weights = TermWeights::from_passages(copies.iter().map(|m| features[m[0]]));
+        let embeddings: Option<Vec<&[f32]>> =
+            (0..refs.len()).map(|i| digest.embedding_of(i)).collect();
         let index = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
         PassageSignals {
             refs,
@@ -154,14 +167,15 @@ impl<'a> PassageSignals<'a> {
             weights,
             embeddings,
             texts,
+            copies,
         }
     }
 
     /// Word overlap alone, every guard ignored.
     fn lexical_similarity(&self, i: usize, j: usize) -> f32 {
         unguarded_score(
-            &self.features[i],
-            &self.features[j],
+            self.features[i],
+            self.features[j],
             &self.weights,
             None,
             &ScoreWeights::lexical(),
@@ -171,10 +185,10 @@ impl<'a> PassageSignals<'a> {
 
     /// How alike two passages are, every guard ignored.
     fn similarity(&self, i: usize, j: usize, options: &DigestOptions) -> f32 {
-        let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+        let semantic = self.embeddings.as_ref().map(|e| cosine(e[i], e[j]));
         unguarded_score(
-            &self.features[i],
-            &self.features[j],
+            self.features[i],
+            self.features[j],
             &self.weights,
             semantic,
             &options.weights,
@@ -290,9 +304,9 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
     // Opposite polarity is the point; the other guards still hold: a denial
     // about other actors or other numbers disputes nothing.
     let kept_apart_by_more_than_polarity = |i: usize, j: usize| {
-        let mut aligned = s.features[j].clone();
+        let mut aligned = (*s.features[j]).clone();
         aligned.polarity = s.features[i].polarity;
-        incompatibility(&s.features[i], &aligned).is_some()
+        incompatibility(s.features[i], &aligned).is_some()
     };
     let mut best: HashMap<(usize, usize), (f32, PassageRef, PassageRef)> = HashMap::new();
     let mut record = |i: usize, j: usize, score: f32, asserting: &[usize], denying: &[usize]| {
@@ -305,7 +319,9 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
             }
         }
     };
-    for (x, y) in pairs_sharing_a_key(&terms) {
+    let node_terms: Vec<Vec<&str>> = s.copies.iter().map(|m| terms[m[0]].clone()).collect();
+    for (a, b) in pairs_sharing_a_key(&node_terms) {
+        let (x, y) = (s.copies[a][0], s.copies[b][0]);
         for (i, j) in [(x, y), (y, x)] {
             let (asserting, denying) = (asserting_claims(i), denying_claims(j));
             if asserting.is_empty() || denying.is_empty() || kept_apart_by_more_than_polarity(i, j)
@@ -375,17 +391,31 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
             keys
         })
         .collect();
+    // Identical passages (copies) are compared once, through their first;
+    // a discrepancy then names all of them.
+    let copies = &s.copies;
+    let node_keys: Vec<Vec<String>> = copies.iter().map(|m| keys[m[0]].clone()).collect();
     let mut out = Vec::new();
-    for (i, j) in pairs_sharing_a_key(&keys) {
+    for (a, b) in pairs_sharing_a_key(&node_keys) {
         {
-            if s.refs[i].article == s.refs[j].article {
+            let (i, j) = (copies[a][0], copies[b][0]);
+            let other_articles = copies[a].iter().any(|&x| {
+                copies[b]
+                    .iter()
+                    .any(|&y| s.refs[x].article != s.refs[y].article)
+            });
+            if !other_articles {
                 continue;
             }
-            let (fi, fj) = (&s.features[i], &s.features[j]);
-            let side = |k: usize, values: Vec<String>| DiscrepantValue {
-                passage: s.refs[k],
-                claim: claim_of(s.refs[k]),
-                values,
+            let (fi, fj) = (s.features[i], s.features[j]);
+            let side = |node: usize, values: Vec<String>| {
+                let k = copies[node][0];
+                DiscrepantValue {
+                    passage: s.refs[k],
+                    passages: copies[node].iter().map(|&x| s.refs[x]).collect(),
+                    claim: claim_of(s.refs[k]),
+                    values,
+                }
             };
             // Compare as if both asserted: a report credited to another paper
             // disagrees whatever the sentence around it says.
@@ -408,8 +438,8 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
                         out.push(Discrepancy {
                             kind: DiscrepancyKind::of(&kind),
                             sides: [
-                                side(i, values_of(&fi.quantities, &kind)),
-                                side(j, values_of(&fj.quantities, &kind)),
+                                side(a, values_of(&fi.quantities, &kind)),
+                                side(b, values_of(&fj.quantities, &kind)),
                             ],
                         });
                     }
@@ -433,7 +463,7 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
                     if differ && same_year && s.similarity(i, j, options) >= threshold {
                         out.push(Discrepancy {
                             kind: DiscrepancyKind::Source,
-                            sides: [side(i, ci.clone()), side(j, cj.clone())],
+                            sides: [side(a, ci.clone()), side(b, cj.clone())],
                         });
                     }
                 }
@@ -441,7 +471,69 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
             }
         }
     }
-    out
+    merge_same_discrepancies(out)
+}
+
+/// Passages whose texts are the same but for typesetting (see
+/// [`text::copy_key`]), each group in order, in order of its first.
+fn identical_groups(texts: &[&str]) -> Vec<Vec<usize>> {
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let next = groups.len();
+        let g = *group_of.entry(text::copy_key(t)).or_insert(next);
+        if g == next {
+            groups.push(Vec::new());
+        }
+        groups[g].push(i);
+    }
+    groups
+}
+
+/// One fact told with different values is one discrepancy, however many
+/// passages tell each side: discrepancies of the same kind whose sides
+/// belong to the same claims with the same values are merged, their
+/// passages gathered on each side.
+fn merge_same_discrepancies(found: Vec<Discrepancy>) -> Vec<Discrepancy> {
+    type SideKey = (Option<usize>, Vec<String>);
+    let mut merged: Vec<Discrepancy> = Vec::new();
+    let mut index: HashMap<(DiscrepancyKind, SideKey, SideKey), usize> = HashMap::new();
+    for d in found {
+        let key_of = |side: &DiscrepantValue| (side.claim, side.values.clone());
+        let (k0, k1) = (key_of(&d.sides[0]), key_of(&d.sides[1]));
+        // Sides without a claim are told apart by their passages.
+        if k0.0.is_none() || k1.0.is_none() {
+            merged.push(d);
+            continue;
+        }
+        let forward = (d.kind, k0.clone(), k1.clone());
+        let backward = (d.kind, k1, k0);
+        let found = index
+            .get(&forward)
+            .map(|&m| (m, false))
+            .or_else(|| index.get(&backward).map(|&m| (m, true)));
+        match found {
+            Some((m, swapped)) => {
+                let [first, second] = d.sides;
+                let (to_first, to_second) = if swapped {
+                    (second, first)
+                } else {
+                    (first, second)
+                };
+                let target = &mut merged[m].sides;
+                for (side, from) in target.iter_mut().zip([to_first, to_second]) {
+                    side.passages.extend(from.passages);
+                    side.passages.sort_unstable();
+                    side.passages.dedup();
+                }
+            }
+            None => {
+                index.insert(forward, merged.len());
+                merged.push(d);
+            }
+        }
+    }
+    merged
 }
 
 /// Kinds given by both passages with no agreeing value.

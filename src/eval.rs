@@ -12,8 +12,14 @@ use crate::corpus::Corpus;
 use crate::digest::{Digest, PassageRef};
 use crate::text::fold_for_match;
 
+/// A labelled sample. Unknown keys are refused, so a misspelt key cannot
+/// leave a sample silently empty.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Gold {
+    /// What the sample is, for people.
+    #[serde(default)]
+    pub about: Option<String>,
     #[serde(default)]
     pub must_link: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -22,13 +28,34 @@ pub struct Gold {
     pub noise: Vec<String>,
 }
 
-impl Gold {
-    pub fn from_json(json: &str) -> Result<Gold, serde_json::Error> {
-        serde_json::from_str(json)
+/// Why a labelled sample cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum GoldError {
+    /// Not JSON, or not the shape of a sample (an unknown key, say).
+    #[error("{0}")]
+    Parse(serde_json::Error),
+    #[error("labels nothing: must_link, cannot_link and noise are all empty")]
+    Empty,
+}
+
+impl From<serde_json::Error> for GoldError {
+    fn from(e: serde_json::Error) -> GoldError {
+        GoldError::Parse(e)
     }
 }
 
-/// One failed expectation, for the report.
+impl Gold {
+    pub fn from_json(json: &str) -> Result<Gold, GoldError> {
+        let gold: Gold = serde_json::from_str(json)?;
+        let labels = gold.must_link.values().any(|group| !group.is_empty());
+        if !labels && gold.cannot_link.is_empty() && gold.noise.is_empty() {
+            return Err(GoldError::Empty);
+        }
+        Ok(gold)
+    }
+}
+
+/// One failed expectation, for the report; shown as a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Miss {
     /// A labelled substring found in no passage (a splitting error).
@@ -39,6 +66,38 @@ pub enum Miss {
     Joined { a: String, b: String },
     /// A noise line was offered as a claim's passage.
     Noise(String),
+}
+
+impl std::fmt::Display for Miss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Labels come from the sample file: control characters escaped.
+        let quote = |label: &str| format!("“{}”", crate::text::escape_controls(label));
+        match self {
+            Miss::NotFound(label) => write!(
+                f,
+                "not found: no passage contains {} (split differently, or not news)",
+                quote(label)
+            ),
+            Miss::Split { group, a, b } => write!(
+                f,
+                "split: {} and {} should share a claim (group {}) but do not",
+                quote(a),
+                quote(b),
+                crate::text::escape_controls(group)
+            ),
+            Miss::Joined { a, b } => write!(
+                f,
+                "joined: {} and {} must stay apart but share a claim",
+                quote(a),
+                quote(b)
+            ),
+            Miss::Noise(label) => write!(
+                f,
+                "noise offered: {} is not news but supports a claim",
+                quote(label)
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]

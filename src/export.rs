@@ -8,7 +8,7 @@ use crate::attribution::attribute;
 use crate::corpus::Corpus;
 use crate::digest::{Digest, PassageRef};
 use crate::disputes::Disagreements;
-use crate::text::collapse_spaces;
+use crate::text::{collapse_spaces, escape_controls};
 
 #[derive(Debug, Serialize)]
 pub struct ExportArticle<'a> {
@@ -46,7 +46,19 @@ pub struct ExportDispute<'a> {
 pub struct ExportDiscrepancySide<'a> {
     pub claim: Option<&'a str>,
     pub values: &'a [String],
+    /// The first passage that gives these values, in full.
     pub passage: ExportPassage<'a>,
+    /// Every passage that gives them (copies, outlets telling it alike),
+    /// `passage` among them, as spans.
+    pub passages: Vec<ExportSpan<'a>>,
+}
+
+/// Where a passage stands: its article's id and its byte span.
+#[derive(Debug, Serialize)]
+pub struct ExportSpan<'a> {
+    pub article: &'a str,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -150,6 +162,19 @@ pub fn export<'a>(
                 claim: side.claim.map(|c| digest.claims[c].id.as_str()),
                 values: &side.values,
                 passage: export_passage(corpus, side.passage),
+                passages: side
+                    .passages
+                    .iter()
+                    .map(|r| {
+                        let article = &corpus.articles[r.article];
+                        let span = article.passages[r.passage].span;
+                        ExportSpan {
+                            article: &article.id,
+                            start: span.start,
+                            end: span.end,
+                        }
+                    })
+                    .collect(),
             }),
         })
         .collect();
@@ -169,7 +194,12 @@ pub fn to_json(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) 
 pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     let mut out = String::from("# Digest\n\n## Articles\n\n");
     for a in &corpus.articles {
-        out.push_str(&format!("- **{}** (`{}`)", a.display_title(), a.id));
+        // The id comes from the file name, which may hold control characters.
+        out.push_str(&format!(
+            "- **{}** (`{}`)",
+            a.display_title(),
+            escape_controls(&a.id)
+        ));
         if let Some(b) = &a.byline {
             out.push_str(&format!(" · {b}"));
         }
@@ -198,8 +228,14 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
         for side in &d.sides {
             let article = &corpus.articles[side.passage.article];
             let text = article.passage_text(&article.passages[side.passage.passage]);
+            // Copies and outlets that tell the side alike are counted, not repeated.
+            let others = side.passages.len().saturating_sub(1);
+            let also = match others {
+                0 => String::new(),
+                n => format!(" and {}", plural(n, "other passage")),
+            };
             out.push_str(&format!(
-                "  - {} in *{}*{}: “{}”\n",
+                "  - {} in *{}*{}{also}: “{}”\n",
                 side.values.join(", "),
                 article.display_title(),
                 side.claim
@@ -234,7 +270,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
                 "> {}\n> — *{}* (`{}`, bytes {}–{}) · {} {}\n\n",
                 collapse_spaces(text),
                 article.display_title(),
-                article.id,
+                escape_controls(&article.id),
                 passage.span.start,
                 passage.span.end,
                 attribution.source_label(),

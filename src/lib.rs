@@ -13,6 +13,7 @@ pub mod digest;
 pub mod disputes;
 pub mod eval;
 pub mod export;
+pub mod files;
 pub mod lexicon;
 pub mod search;
 pub mod synthetic;

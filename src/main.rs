@@ -70,7 +70,7 @@ fn main() -> ExitCode {
                 learned,
                 transformer: transformer.as_deref(),
             };
-            cli::run_similarity(&pairs, scorer, output).map(|()| true)
+            cli::run_similarity(&pairs, scorer, output)
         }
         Some(Command::Search {
             query,
@@ -123,9 +123,9 @@ fn load_keymap(flag: Option<&Path>) -> Result<Keymap, Vec<String>> {
     let Some(path) = user_keymap_path(flag) else {
         return Keymap::defaults().map_err(render_problems);
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| vec![format!("{}: cannot read the keymap: {e}", path.display())])?;
-    let name = path.display().to_string();
+    let text =
+        cli::read_flag_file(&path).map_err(|e| vec![format!("cannot read the keymap: {e:#}")])?;
+    let name = newsdigest::text::printable_path(&path);
     Keymap::load(Some((&name, &text))).map_err(render_problems)
 }
 
@@ -170,29 +170,47 @@ fn open_interface(
     keymap: Keymap,
     exit_after_first_frame: Option<Instant>,
 ) -> Result<()> {
-    let loading = Instant::now();
-    let corpus = cli::load_corpus(dir)?;
-    let options = DigestOptions::default();
-    let digest = Digest::build_with(&corpus, &options);
-    let disagreements = disputes::find(&corpus, &digest, &options);
-    let digest_built = loading.elapsed();
-    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
-    let mut app = tui::App::new(
-        corpus,
-        digest,
-        disagreements,
-        keymap,
-        tui::theme::Theme::from_env(),
-        area,
+    let folder = cli::corpus_folder(dir);
+    let label = folder.as_deref().map_or_else(
+        || "the built-in articles".to_string(),
+        newsdigest::text::printable_path,
     );
-    // The loop draws before it looks at `quit`: one frame, then it returns.
-    app.quit = exit_after_first_frame.is_some();
-    tui::run(&mut app).context("running the interface")?;
+    // Checked before the screen changes, so a bad value reads as one line.
+    cli::max_file_bytes()?;
+    let theme = tui::theme::Theme::from_env();
+    let app_keymap = keymap.clone();
+    let load = move |loading: &tui::loading::Loading| -> Result<(tui::App, (Vec<String>, f64))> {
+        let started = Instant::now();
+        let (corpus, warnings) = cli::load_corpus_quietly(folder.as_deref(), &loading.files)?;
+        let options = DigestOptions::default();
+        loading.enter(tui::loading::Step::BuildingDigest);
+        let digest = Digest::build_with(&corpus, &options);
+        loading.enter(tui::loading::Step::FindingDisagreements);
+        let disagreements = disputes::find(&corpus, &digest, &options);
+        let digest_built = started.elapsed().as_secs_f64();
+        loading.enter(tui::loading::Step::PreparingScreens);
+        let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+        let app = tui::App::new(corpus, digest, disagreements, app_keymap, theme, area);
+        Ok((app, (warnings, digest_built)))
+    };
+    let outcome = tui::run(
+        &label,
+        &keymap,
+        &theme,
+        load,
+        exit_after_first_frame.is_some(),
+    )
+    .context("running the interface")?;
+    // The terminal is back: the warnings about skipped files stay readable.
+    let Some((warnings, digest_built)) = outcome else {
+        return Ok(());
+    };
+    cli::print_warnings(&warnings);
     if let Some(launched) = exit_after_first_frame {
         eprintln!(
             "newsdigest: first frame drawn and terminal restored {:.1} ms after launch (articles loaded, digest and disagreements built in {:.1} ms)",
             launched.elapsed().as_secs_f64() * 1e3,
-            digest_built.as_secs_f64() * 1e3
+            digest_built * 1e3
         );
     }
     Ok(())

@@ -65,6 +65,33 @@ pub fn fold_for_match(s: &str) -> String {
     out
 }
 
+/// What two copies of one sentence have in common, however they were
+/// typeset: the folded words ([`fold_for_match`]), the signs that carry a
+/// fact (`$`, `€`, `£`, `¥`, `%`) and the separators inside a number, with
+/// every other mark read as a space. "The council met." and "“The council
+/// met,”" have one key; "$1.5bn", "$1,5bn" and "$15bn" have three.
+pub fn copy_key(s: &str) -> String {
+    let folded: Vec<char> = fold_for_match(s).chars().collect();
+    let mut key = String::with_capacity(folded.len());
+    let mut pending_space = false;
+    for (i, &c) in folded.iter().enumerate() {
+        let in_number = matches!(c, '.' | ',')
+            && i > 0
+            && folded[i - 1].is_ascii_digit()
+            && folded.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() || matches!(c, '$' | '€' | '£' | '¥' | '%') || in_number {
+            if pending_space && !key.is_empty() {
+                key.push(' ');
+            }
+            pending_space = false;
+            key.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    key
+}
+
 /// The words of a text joined by single spaces: line breaks, tabs and
 /// no-break spaces folded, as a passage reads on one line.
 pub fn collapse_spaces(s: &str) -> String {
@@ -579,6 +606,21 @@ mod tests {
             printable_path(std::path::Path::new("d/a\nb.txt")),
             "d/a\\u{a}b.txt"
         );
+    }
+
+    #[test]
+    fn copies_typeset_differently_share_a_key() {
+        assert_eq!(
+            copy_key("The council met."),
+            copy_key("“The  Council met,”")
+        );
+        assert_eq!(
+            copy_key("It cost $1.5bn (a record)."),
+            "it cost $1.5bn a record"
+        );
+        assert_ne!(copy_key("It cost $1.5bn"), copy_key("It cost $15bn"));
+        assert_ne!(copy_key("It cost $1.5bn"), copy_key("It cost $1,5bn"));
+        assert_ne!(copy_key("up 5%"), copy_key("up 5"));
     }
 
     #[test]

@@ -361,3 +361,51 @@ fn a_panic_restores_the_terminal() {
     );
     tmux.assert_terminal_restored();
 }
+
+#[test]
+fn a_slow_folder_shows_progress_and_hostile_files_are_named_safely() {
+    if !tmux_found() {
+        return skip("a_slow_folder_shows_progress_and_hostile_files_are_named_safely");
+    }
+    let dir = std::env::temp_dir().join(format!("newsdigest-slow-folder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    for entry in std::fs::read_dir(articles()).expect("articles") {
+        let path = entry.expect("entry").path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, dir.join(name)).expect("copy");
+        }
+    }
+    // Enough distinct sentences that building the digest takes a while.
+    let big: String = (0..3000)
+        .map(|i| format!("Paragraph {i}: the council approved a budget on Monday. Members voted {i} to 2.\n\n"))
+        .collect();
+    std::fs::write(dir.join("big.txt"), big).expect("write");
+    // A pipe would block an open() for ever; a file name sets the
+    // clipboard (OSC 52) if printed raw.
+    let fifo = Command::new("mkfifo")
+        .arg(dir.join("pipe.txt"))
+        .status()
+        .expect("mkfifo");
+    assert!(fifo.success());
+    std::fs::write(dir.join("clip\u{1b}]52;c;aGk=\u{7}.txt"), "").expect("write");
+    let tmux = Session::start("slow", 200, 30);
+    tmux.run(&format!("{BIN} {}; echo EXITED $?", dir.display()));
+    // Progress from the first frame, then the story.
+    let screen = tmux.wait_for("q or ctrl-c quits");
+    assert!(screen.contains("newsdigest · "), "{screen}");
+    tmux.wait_for("Claims (");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXITED 0");
+    // The warnings come once the terminal is back, names escaped.
+    assert!(
+        screen.contains("pipe.txt: is a named pipe (FIFO), not a regular file"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("clip\\u{1b}]52;c;aGk=\\u{7}.txt: empty file"),
+        "{screen}"
+    );
+    tmux.assert_terminal_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}

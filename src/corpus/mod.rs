@@ -11,7 +11,7 @@ mod meta;
 mod split;
 
 pub use clean::{LineKind, NoiseReason};
-pub use load::{LoadError, LoadWarning, embedded_articles};
+pub use load::{LoadError, LoadOptions, LoadProgress, LoadWarning, embedded_articles};
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -83,7 +83,8 @@ pub struct Passage {
 /// its passages.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The file stem.
+    /// The file stem, or the file name when two files share a stem: unique
+    /// within a corpus.
     pub id: String,
     /// The folder as given joined with the file name.
     pub path: PathBuf,
@@ -177,7 +178,17 @@ pub struct Corpus {
 impl Corpus {
     /// Reads every `.txt` and `.md` file of a folder, in name order.
     pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
-        load::load_dir(dir)
+        load::load_dir(dir, &LoadOptions::default(), &LoadProgress::default())
+    }
+
+    /// Reads a folder with the given limits, counting progress as it goes
+    /// (for a display on another thread).
+    pub fn load_dir_with(
+        dir: &Path,
+        options: &LoadOptions,
+        progress: &LoadProgress,
+    ) -> Result<Corpus, LoadError> {
+        load::load_dir(dir, options, progress)
     }
 
     /// The five articles compiled into the binary.

@@ -18,6 +18,9 @@ struct Unit {
     /// A Markdown heading ("## What happens next").
     heading: bool,
     lines: usize,
+    /// Characters in `span`, kept as lines join so that deciding whether
+    /// the next line joins does not count the whole unit again.
+    chars: usize,
 }
 
 pub(super) fn split_passages(
@@ -107,7 +110,8 @@ fn units(source: &str, lines: &[Line]) -> Vec<Unit> {
             && !last.heading
         {
             let above = &source[last.span.range()];
-            if continues_sentence(above, body) {
+            if continues_sentence(above, last.chars, body) {
+                last.chars += source[last.span.end..span.end].chars().count();
                 last.span.end = span.end;
                 last.lines += 1;
                 continue;
@@ -118,15 +122,20 @@ fn units(source: &str, lines: &[Line]) -> Vec<Unit> {
             bullet,
             heading,
             lines: 1,
+            chars: body.chars().count(),
         });
         previous_was_text = true;
     }
     units
 }
 
-/// Is `below` the rest of a sentence that `above` left open?
-fn continues_sentence(above: &str, below: &str) -> bool {
+/// Is `below` the rest of a sentence that `above` (of `above_chars`
+/// characters) left open? Looks only at the ends of `above`, so joining a
+/// long run of lines stays linear.
+fn continues_sentence(above: &str, above_chars: usize, below: &str) -> bool {
+    let untrimmed = above;
     let above = above.trim_end();
+    let above_chars = above_chars - untrimmed[above.len()..].chars().count();
     if text::ends_sentence(above) || above.ends_with(':') {
         return false;
     }
@@ -136,15 +145,16 @@ fn continues_sentence(above: &str, below: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     let last_word = above.rsplit(text::is_space).next().unwrap_or("");
     // Hard-wrapped text: a long line that stops on a small word or a comma.
-    let wrapped = above.chars().count() >= 50
-        && (above.ends_with(',') || last_word.chars().all(char::is_lowercase));
+    let wrapped =
+        above_chars >= 50 && (above.ends_with(',') || last_word.chars().all(char::is_lowercase));
     starts_lower || wrapped
 }
 
 /// Sentence spans inside a unit, relative to its start.
 fn sentences(unit: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    for boundary in sentencex::get_sentence_boundaries("en", unit) {
+    let segmented = without_costly_unclosed_quotes(unit);
+    for boundary in sentencex::get_sentence_boundaries("en", &segmented) {
         let (start, end) = (boundary.start_byte, boundary.end_byte);
         if start >= end
             || end > unit.len()
@@ -159,6 +169,91 @@ fn sentences(unit: &str) -> Vec<Span> {
         spans.push(Span::new(0, unit.len()));
     }
     spans
+}
+
+/// Opening quotation marks whose closing mark differs, each with the
+/// closing mark sentencex looks for. (A mark that closes itself, like `"`,
+/// pairs with the next one and costs nothing.)
+const ASYMMETRIC_QUOTES: [(char, char); 6] = [
+    ('\u{201C}', '\u{201D}'),
+    ('\u{00AB}', '\u{00BB}'),
+    ('\u{2018}', '\u{2019}'),
+    ('\u{201E}', '\u{201C}'),
+    ('\u{00BB}', '\u{00AB}'),
+    ('\u{2039}', '\u{203A}'),
+];
+
+/// Above this many bytes searched for missing closing quotes, a unit's
+/// unclosed opening quotes are hidden from sentencex (a few megabytes: a
+/// few milliseconds; no real article comes near).
+const QUOTE_SEARCH_BUDGET: usize = 1 << 22;
+
+/// sentencex pairs each opening quotation mark with the next closing one
+/// by searching the rest of the text, so a text of many opening marks and
+/// no closing ones (`“““…`) costs the square of its length. This follows
+/// the same scan at the cost of a binary search per mark, and when the
+/// searches that find nothing would cost more than the budget, returns the
+/// text with those marks (which pair with nothing anyway) replaced by a
+/// neutral symbol of the same byte length, so spans stay exact.
+fn without_costly_unclosed_quotes(unit: &str) -> std::borrow::Cow<'_, str> {
+    let closer_of = |c: char| {
+        ASYMMETRIC_QUOTES
+            .iter()
+            .find(|(o, _)| *o == c)
+            .map(|(_, x)| *x)
+    };
+    if !unit.contains(|c: char| closer_of(c).is_some()) {
+        return std::borrow::Cow::Borrowed(unit);
+    }
+    // Where each closing mark stands, in order.
+    let mut closers: Vec<(char, Vec<usize>)> = ASYMMETRIC_QUOTES
+        .iter()
+        .map(|(_, close)| (*close, Vec::new()))
+        .collect();
+    for (at, c) in unit.char_indices() {
+        for (close, positions) in closers.iter_mut() {
+            if *close == c {
+                positions.push(at);
+            }
+        }
+    }
+    let mut cursor = 0;
+    let mut cost = 0usize;
+    let mut unclosed = Vec::new();
+    for (at, c) in unit.char_indices() {
+        if at < cursor {
+            continue;
+        }
+        let Some(close) = closer_of(c) else {
+            continue;
+        };
+        let content = at + c.len_utf8();
+        let positions = closers
+            .iter()
+            .find(|(x, _)| *x == close)
+            .map_or(&[][..], |(_, p)| p.as_slice());
+        let next = positions.partition_point(|&p| p < content);
+        match positions.get(next) {
+            Some(&p) => cursor = p + close.len_utf8(),
+            None => {
+                cost += unit.len() - content;
+                unclosed.push((at, c.len_utf8()));
+            }
+        }
+    }
+    if cost <= QUOTE_SEARCH_BUDGET {
+        return std::borrow::Cow::Borrowed(unit);
+    }
+    let mut text = String::with_capacity(unit.len());
+    let mut copied = 0;
+    for (at, len) in unclosed {
+        text.push_str(&unit[copied..at]);
+        // '¤' is two bytes, the invisible separator three.
+        text.push(if len == 2 { '\u{00A4}' } else { '\u{2063}' });
+        copied = at + len;
+    }
+    text.push_str(&unit[copied..]);
+    std::borrow::Cow::Owned(text)
 }
 
 /// Words that end with a full stop without ending a sentence.
@@ -350,6 +445,39 @@ mod tests {
                 "Then he left."
             ]
         );
+    }
+
+    #[test]
+    fn unclosed_quotes_are_hidden_from_sentencex_only_when_costly() {
+        use super::without_costly_unclosed_quotes;
+        let normal = "He said, “It is untrue. And “so on. «Fin";
+        assert_eq!(without_costly_unclosed_quotes(normal), normal);
+        let hostile = format!("A “b” c. {}", "“«‹".repeat(20_000));
+        let shown = without_costly_unclosed_quotes(&hostile);
+        assert_eq!(shown.len(), hostile.len(), "byte offsets stay exact");
+        assert!(shown.starts_with("A “b” c. "), "a closed pair stays");
+        assert!(!shown[9..].contains(['“', '«', '‹']));
+    }
+
+    #[test]
+    fn hostile_shapes_are_read_in_reasonable_time() {
+        // Each took minutes when a step grew with the square of the input;
+        // the deadline only turns such a regression into a failure.
+        let shapes = [
+            "“".repeat(100_000),
+            (0..100_000).map(|i| format!("w{}\n", i % 97)).collect(),
+            "Mr. Dr. U.S. ".repeat(50_000),
+        ];
+        let (done, result) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let counts: Vec<usize> = shapes.into_iter().map(|t| passages(&t).len()).collect();
+            let _ = done.send(counts);
+        });
+        let counts = result
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .expect("hostile shapes are split without hanging");
+        assert_eq!(counts.len(), 3);
+        assert!(counts[1] >= 1);
     }
 
     #[test]

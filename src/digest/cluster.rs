@@ -9,23 +9,30 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
-/// A scored pair of items.
+/// A scored pair of items. Indices are 32-bit: a large story has millions
+/// of edges, and this halves what they hold.
 #[derive(Debug, Clone, Copy)]
 pub enum Edge {
-    Similar(usize, usize, f32),
-    CannotLink(usize, usize),
+    Similar(u32, u32, f32),
+    CannotLink(u32, u32),
 }
 
-#[derive(Debug, Default, Clone, Copy)]
-struct Link {
-    sum: f32,
-    blocked: bool,
+/// The summed similarity between two groups, or [`BLOCKED`] when a pair
+/// across them must never share a group. One `f32` keyed by a 32-bit group
+/// index: a large story has millions of links, and this is what they hold.
+type Link = f32;
+
+/// A link that must never merge; it stays so whatever is added to it.
+const BLOCKED: Link = f32::NEG_INFINITY;
+
+fn is_blocked(link: Link) -> bool {
+    link == BLOCKED
 }
 
 #[derive(Debug)]
 struct Group {
     members: Vec<usize>,
-    links: HashMap<usize, Link>,
+    links: HashMap<u32, Link>,
     version: u32,
 }
 
@@ -57,7 +64,8 @@ impl Ord for Candidate {
 
 /// Groups `n` items. Returns the groups, each sorted, in order of their
 /// first member.
-pub fn average_link(n: usize, edges: &[Edge], threshold: f32) -> Vec<Vec<usize>> {
+/// The edges are taken by value and freed once read into the groups' links.
+pub fn average_link(n: usize, edges: Vec<Edge>, threshold: f32) -> Vec<Vec<usize>> {
     let mut groups: Vec<Option<Group>> = (0..n)
         .map(|i| {
             Some(Group {
@@ -68,32 +76,16 @@ pub fn average_link(n: usize, edges: &[Edge], threshold: f32) -> Vec<Vec<usize>>
         })
         .collect();
     for edge in edges {
-        let (a, b, link) = match *edge {
-            Edge::Similar(a, b, s) => (
-                a,
-                b,
-                Link {
-                    sum: s,
-                    blocked: false,
-                },
-            ),
-            Edge::CannotLink(a, b) => (
-                a,
-                b,
-                Link {
-                    sum: 0.0,
-                    blocked: true,
-                },
-            ),
+        let (a, b, link) = match edge {
+            Edge::Similar(a, b, s) => (a, b, s),
+            Edge::CannotLink(a, b) => (a, b, BLOCKED),
         };
-        if a == b || a >= n || b >= n {
+        if a == b || a as usize >= n || b as usize >= n {
             continue;
         }
         for (x, y) in [(a, b), (b, a)] {
-            if let Some(g) = groups[x].as_mut() {
-                let entry = g.links.entry(y).or_default();
-                entry.sum += link.sum;
-                entry.blocked |= link.blocked;
+            if let Some(g) = groups[x as usize].as_mut() {
+                *g.links.entry(y).or_default() += link;
             }
         }
     }
@@ -101,10 +93,11 @@ pub fn average_link(n: usize, edges: &[Edge], threshold: f32) -> Vec<Vec<usize>>
     let mut heap = BinaryHeap::new();
     for (a, group) in groups.iter().enumerate() {
         if let Some(g) = group {
-            for (&b, link) in &g.links {
-                if a < b && !link.blocked && link.sum >= threshold {
+            for (&b, &link) in &g.links {
+                let b = b as usize;
+                if a < b && !is_blocked(link) && link >= threshold {
                     heap.push(Candidate {
-                        average: link.sum,
+                        average: link,
                         a,
                         b,
                         version_a: 0,
@@ -133,14 +126,12 @@ pub fn average_link(n: usize, edges: &[Edge], threshold: f32) -> Vec<Vec<usize>>
             };
             keep.members.extend(absorbed.members);
             keep.version += 1;
-            keep.links.remove(&c.b);
+            keep.links.remove(&(c.b as u32));
             for (other, link) in absorbed.links {
-                if other == c.a {
+                if other as usize == c.a {
                     continue;
                 }
-                let entry = keep.links.entry(other).or_default();
-                entry.sum += link.sum;
-                entry.blocked |= link.blocked;
+                *keep.links.entry(other).or_default() += link;
                 links_changed.push(other);
             }
             links_changed.extend(keep.links.keys().copied());
@@ -155,15 +146,16 @@ pub fn average_link(n: usize, edges: &[Edge], threshold: f32) -> Vec<Vec<usize>>
             let Some(link) = kept_links.get(&other).copied() else {
                 continue;
             };
+            let other = other as usize;
             let Some(g) = groups[other].as_mut() else {
                 continue;
             };
-            g.links.remove(&c.b);
-            g.links.insert(c.a, link);
-            if link.blocked {
+            g.links.remove(&(c.b as u32));
+            g.links.insert(c.a as u32, link);
+            if is_blocked(link) {
                 continue;
             }
-            let average = link.sum / (kept_size * g.members.len()) as f32;
+            let average = link / (kept_size * g.members.len()) as f32;
             if average >= threshold {
                 let (a, b, va, vb) = if c.a < other {
                     (c.a, other, kept_version, g.version)
@@ -201,7 +193,10 @@ mod tests {
     fn a_chain_does_not_merge_end_to_end() {
         // 0-1 and 1-2 are similar, 0-2 not at all: average link keeps 2 out.
         let edges = [Edge::Similar(0, 1, 0.9), Edge::Similar(1, 2, 0.5)];
-        assert_eq!(average_link(3, &edges, 0.4), vec![vec![0, 1], vec![2]]);
+        assert_eq!(
+            average_link(3, edges.to_vec(), 0.4),
+            vec![vec![0, 1], vec![2]]
+        );
     }
 
     #[test]
@@ -212,7 +207,7 @@ mod tests {
             Edge::Similar(0, 2, 0.9),
             Edge::CannotLink(0, 2),
         ];
-        let groups = average_link(3, &edges, 0.4);
+        let groups = average_link(3, edges.to_vec(), 0.4);
         assert!(groups.iter().all(|g| !(g.contains(&0) && g.contains(&2))));
     }
 
@@ -223,6 +218,9 @@ mod tests {
             Edge::Similar(1, 2, 0.7),
             Edge::Similar(0, 2, 0.6),
         ];
-        assert_eq!(average_link(4, &edges, 0.5), vec![vec![0, 1, 2], vec![3]]);
+        assert_eq!(
+            average_link(4, edges.to_vec(), 0.5),
+            vec![vec![0, 1, 2], vec![3]]
+        );
     }
 }

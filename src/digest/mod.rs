@@ -148,8 +148,14 @@ pub struct Digest {
     /// embeddings the digest computed for them: kept so that later readers
     /// (disputes, discrepancies) need not compute them again.
     passages: Vec<PassageRef>,
+    /// Features and embeddings per distinct text: identical passages
+    /// (copies) share one, so a folder of copies costs no more memory.
     features: Vec<PassageFeatures>,
     embeddings: Option<Vec<Vec<f32>>>,
+    /// The distinct text of each passage: its index into `features`.
+    text_of: Vec<usize>,
+    /// The first passage of each distinct text.
+    first_of_text: Vec<usize>,
     /// The story of each passage, and the weights the claims were built
     /// with: what [`Digest::explain_pair`] needs to score a pair again.
     story_of: Vec<usize>,
@@ -228,42 +234,59 @@ impl Digest {
             .map(|r| passage_plain_text(corpus, *r))
             .collect();
         let texts: Vec<&str> = plain.iter().map(|t| t.as_ref()).collect();
-        let names = actors::ProperNouns::learn(texts.iter().copied());
-        let features: Vec<PassageFeatures> = texts
+        // Identical passages (copies of an article, a wire story run by
+        // many outlets) are one node: read once, they always meet however
+        // many there are, and their number neither crowds the blocking
+        // index nor multiplies the pairs to score.
+        let copies = IdenticalPassages::of(&texts);
+        let nodes = &copies.first;
+        let n_texts: Vec<&str> = nodes.iter().map(|&i| texts[i]).collect();
+        let names = actors::ProperNouns::learn(n_texts.iter().copied());
+        let text_features: Vec<PassageFeatures> = n_texts
             .par_iter()
             .map(|t| PassageFeatures::with_names(t, &names))
             .collect();
-        let story_of = stories::assign(&refs, &features, corpus.articles.len());
-        let vectors = story_term_vectors(&features, &story_of);
-        let embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
-            texts
+        let text_embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
+            n_texts
                 .par_iter()
                 .map(|t| e.embed(&names.without_names(t)))
                 .collect()
         });
+        let story_of = {
+            let passage_features: Vec<&PassageFeatures> =
+                copies.node_of.iter().map(|&n| &text_features[n]).collect();
+            stories::assign(&refs, &passage_features, corpus.articles.len())
+        };
+        let n_story: Vec<usize> = nodes.iter().map(|&i| story_of[i]).collect();
+        let n_features = text_features.as_slice();
+        let n_embeddings = text_embeddings.as_deref();
 
         let max_posting = if options.exhaustive_pairs {
             usize::MAX
         } else {
             MAX_POSTING_FOR_CANDIDATES
         };
+        // Term weights count each text once: copies do not make its words
+        // common.
+        let vectors = story_term_vectors(n_features, &n_story);
+        let n_vectors = vectors.as_slice();
         let edges = score_pairs(
-            &features,
-            &vectors,
-            &story_of,
-            embeddings.as_deref(),
+            n_features,
+            n_vectors,
+            &n_story,
+            n_embeddings,
             &options.weights,
             options.model.as_ref(),
             max_posting,
         );
-        let groups = cluster::average_link(refs.len(), &edges, options.merge_threshold());
+        let groups = cluster::average_link(nodes.len(), edges, options.merge_threshold());
         let similarity = |i: usize, j: usize| -> f32 {
-            let semantic = embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+            let semantic = n_embeddings.map(|e| cosine(&e[i], &e[j]));
             score_prepared(
-                &features[i],
-                &vectors[i],
-                &features[j],
-                &vectors[j],
+                &n_features[i],
+                &n_vectors[i],
+                &n_features[j],
+                &n_vectors[j],
                 semantic,
                 &options.weights,
             )
@@ -273,11 +296,23 @@ impl Digest {
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|members| {
-                let rep = representative::choose(&members, &texts, &similarity);
+                let rep = representative::choose(&members, &n_texts, &similarity);
                 (members, rep)
             })
             .collect();
-        let groups = add_restating_passages(groups, &features, &vectors, &story_of, max_posting);
+        let groups = add_restating_passages(groups, n_features, n_vectors, &n_story, max_posting);
+        // Back from nodes to every passage.
+        let groups: Vec<(Vec<usize>, usize)> = groups
+            .into_iter()
+            .map(|(members, rep)| {
+                let mut passages: Vec<usize> = members
+                    .iter()
+                    .flat_map(|&m| copies.members[m].iter().copied())
+                    .collect();
+                passages.sort_unstable();
+                (passages, nodes[rep])
+            })
+            .collect();
 
         let mut claims: Vec<Claim> = groups
             .into_iter()
@@ -291,7 +326,7 @@ impl Digest {
                     representative: refs[representative],
                     support,
                     articles,
-                    polarity: features[representative].polarity,
+                    polarity: n_features[copies.node_of[representative]].polarity,
                 }
             })
             .collect();
@@ -315,8 +350,10 @@ impl Digest {
             claims,
             claims_by_passage,
             passages: refs,
-            features,
-            embeddings,
+            features: text_features,
+            embeddings: text_embeddings,
+            text_of: copies.node_of,
+            first_of_text: copies.first,
             story_of,
             weights: options.weights,
             model: options.model.clone(),
@@ -333,13 +370,21 @@ impl Digest {
         if self.story_of[j] != story {
             return Some(PairExplanation::OtherStories);
         }
-        let members = (0..self.features.len()).filter(|&k| self.story_of[k] == story);
-        let weights = TermWeights::from_passages(members.map(|k| &self.features[k]));
-        let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
+        // Each distinct text counts once, as when the digest was built.
+        let members = (0..self.features.len()).filter(|&t| {
+            self.first_of_text
+                .get(t)
+                .is_some_and(|&first| self.story_of[first] == story)
+        });
+        let weights = TermWeights::from_passages(members.map(|t| &self.features[t]));
+        let semantic = self
+            .embedding_of(i)
+            .zip(self.embedding_of(j))
+            .map(|(a, b)| cosine(a, b));
         Some(
             match score(
-                &self.features[i],
-                &self.features[j],
+                self.features_of(i),
+                self.features_of(j),
                 &weights,
                 semantic,
                 &self.weights,
@@ -347,10 +392,10 @@ impl Digest {
                 Ok(s) => PairExplanation::Scored(match &self.model {
                     Some(model) => decision::decide(
                         s,
-                        &self.features[i],
-                        &weights.vector(&self.features[i]),
-                        &self.features[j],
-                        &weights.vector(&self.features[j]),
+                        self.features_of(i),
+                        &weights.vector(self.features_of(i)),
+                        self.features_of(j),
+                        &weights.vector(self.features_of(j)),
                         model,
                     ),
                     None => s,
@@ -373,36 +418,38 @@ impl Digest {
         let mut out = Vec::new();
         let stories = self.story_of.iter().copied().max().map_or(0, |s| s + 1);
         for story in 0..stories {
-            let members: Vec<usize> = (0..self.features.len())
-                .filter(|&k| self.story_of[k] == story)
+            let members: Vec<usize> = (0..self.passages.len())
+                .filter(|&i| self.story_of[i] == story)
                 .collect();
-            let weights = TermWeights::from_passages(members.iter().map(|&k| &self.features[k]));
+            // Each distinct text counts once, as when the digest was built.
+            let weights = TermWeights::from_passages((0..self.features.len()).filter_map(|t| {
+                let first = *self.first_of_text.get(t)?;
+                (self.story_of[first] == story).then(|| &self.features[t])
+            }));
             let vectors: Vec<TermVector> = members
                 .iter()
-                .map(|&k| weights.vector(&self.features[k]))
+                .map(|&i| weights.vector(self.features_of(i)))
                 .collect();
             for (x, &i) in members.iter().enumerate() {
                 for (y, &j) in members.iter().enumerate().skip(x + 1) {
-                    let semantic = self.embeddings.as_ref().map(|e| cosine(&e[i], &e[j]));
-                    let result = score_prepared(
-                        &self.features[i],
-                        &vectors[x],
-                        &self.features[j],
-                        &vectors[y],
-                        semantic,
-                        &self.weights,
-                    )
-                    .map(|s| {
-                        pair_features(
-                            &self.features[i],
-                            &vectors[x],
-                            &self.features[j],
-                            &vectors[y],
-                            s.semantic,
-                            s.cosine,
-                            s.containment,
-                        )
-                    });
+                    let semantic = self
+                        .embedding_of(i)
+                        .zip(self.embedding_of(j))
+                        .map(|(a, b)| cosine(a, b));
+                    let (fi, fj) = (self.features_of(i), self.features_of(j));
+                    let result =
+                        score_prepared(fi, &vectors[x], fj, &vectors[y], semantic, &self.weights)
+                            .map(|s| {
+                                pair_features(
+                                    fi,
+                                    &vectors[x],
+                                    fj,
+                                    &vectors[y],
+                                    s.semantic,
+                                    s.cosine,
+                                    s.containment,
+                                )
+                            });
                     out.push((self.passages[i], self.passages[j], result));
                 }
             }
@@ -415,14 +462,17 @@ impl Digest {
         &self.passages
     }
 
-    /// The features of each passage of [`passages`](Self::passages).
-    pub fn features(&self) -> &[PassageFeatures] {
-        &self.features
+    /// The features of passage `i` of [`passages`](Self::passages).
+    pub fn features_of(&self, i: usize) -> &PassageFeatures {
+        &self.features[self.text_of[i]]
     }
 
-    /// The embedding of each passage, when the digest had an embedder.
-    pub fn embeddings(&self) -> Option<&[Vec<f32>]> {
-        self.embeddings.as_deref()
+    /// The embedding of passage `i`, when the digest had an embedder.
+    pub fn embedding_of(&self, i: usize) -> Option<&[f32]> {
+        self.embeddings
+            .as_ref()
+            .and_then(|e| e.get(*self.text_of.get(i)?))
+            .map(Vec::as_slice)
     }
 
     /// The claims a passage supports (most often one, none for headings and noise).
@@ -522,7 +572,7 @@ fn score_pairs(
                     let j = j as usize;
                     let indexed = std::mem::take(&mut shared[j]);
                     if incompatibility(&features[i], &features[j]).is_some() {
-                        edges.push(Edge::CannotLink(i, j));
+                        edges.push(Edge::CannotLink(i as u32, j as u32));
                         continue;
                     }
                     let smaller = vectors[i].mass().min(vectors[j].mass());
@@ -560,7 +610,7 @@ fn score_pairs(
                             ),
                             None => s,
                         };
-                        edges.push(Edge::Similar(i, j, s.merge_weight()));
+                        edges.push(Edge::Similar(i as u32, j as u32, s.merge_weight()));
                     }
                 }
                 edges
@@ -617,6 +667,43 @@ fn add_restating_passages(
         members.sort_unstable();
     }
     groups
+}
+
+/// Passages whose texts are the same but for typesetting: case, accents,
+/// quotation marks, punctuation and white space (see
+/// [`crate::text::copy_key`]).
+struct IdenticalPassages {
+    /// The first passage of each group, in order.
+    first: Vec<usize>,
+    /// The passages of each group, in order.
+    members: Vec<Vec<usize>>,
+    /// The group of each passage.
+    node_of: Vec<usize>,
+}
+
+impl IdenticalPassages {
+    fn of(texts: &[&str]) -> IdenticalPassages {
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        let mut first = Vec::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut node_of = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let key = crate::text::copy_key(text);
+            let next = first.len();
+            let group = *group_of.entry(key).or_insert(next);
+            if group == next {
+                first.push(i);
+                members.push(Vec::new());
+            }
+            members[group].push(i);
+            node_of.push(group);
+        }
+        IdenticalPassages {
+            first,
+            members,
+            node_of,
+        }
+    }
 }
 
 /// Which passages of each story hold each term: (story, term hash) → passages.

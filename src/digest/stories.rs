@@ -53,7 +53,7 @@ impl Components {
 const ONE_STORY_MAX_ARTICLES: usize = 40;
 
 /// The story of each passage, numbered from 0 in order of first appearance.
-pub fn assign(refs: &[PassageRef], features: &[PassageFeatures], articles: usize) -> Vec<usize> {
+pub fn assign(refs: &[PassageRef], features: &[&PassageFeatures], articles: usize) -> Vec<usize> {
     if articles <= ONE_STORY_MAX_ARTICLES {
         return vec![0; refs.len()];
     }

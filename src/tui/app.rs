@@ -228,10 +228,17 @@ impl ReaderText {
     }
 }
 
+/// The longest query the search box takes, in characters: far more than
+/// any search needs, and short enough that ranking and highlighting a
+/// query stay quick on a large story.
+pub const MAX_QUERY_CHARS: usize = 200;
+
 /// The incremental search over claims.
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
     pub query: String,
+    /// The query `hits` were ranked for.
+    pub hits_query: String,
     pub hits: Vec<SearchHit>,
     pub results: ListCursor,
     /// The query changed since it was last handed to the matcher.
@@ -240,11 +247,22 @@ pub struct SearchState {
     pub waiting: bool,
 }
 
+impl SearchState {
+    /// Whether the hits on screen were ranked for the query as it stands.
+    pub fn answers_query(&self) -> bool {
+        !self.stale && self.hits_query == self.query
+    }
+}
+
 /// The claims of the reader's current line, to pick one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimPicker {
     pub claims: Vec<usize>,
     pub selected: usize,
+}
+
+fn query_limit_message() -> String {
+    format!("The query is limited to {MAX_QUERY_CHARS} characters")
 }
 
 pub struct App {
@@ -360,6 +378,7 @@ impl App {
                 width: *width,
                 height: *height,
             }),
+            Event::Paste(text) => self.paste(text),
             _ => {}
         }
     }
@@ -449,6 +468,39 @@ impl App {
         self.search.as_ref().is_some_and(|s| s.waiting || s.stale)
     }
 
+    /// Text pasted into the terminal (bracketed paste): one edit of the
+    /// search query, however long the text. Line breaks and tabs become
+    /// spaces; other control characters are dropped.
+    pub fn paste(&mut self, text: &str) {
+        if self.help.is_some() || self.search.is_none() {
+            self.message = Some("Pasted text goes into the search box; open it first".to_string());
+            return;
+        }
+        self.message = None;
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        let mut room = MAX_QUERY_CHARS.saturating_sub(search.query.chars().count());
+        let mut cut = false;
+        for c in text.chars() {
+            let c = match c {
+                '\n' | '\r' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if room == 0 {
+                cut = true;
+                break;
+            }
+            search.query.push(c);
+            room -= 1;
+        }
+        search.stale = true;
+        if cut {
+            self.message = Some(query_limit_message());
+        }
+    }
+
     /// Takes results from the matcher if they answer the current query.
     pub fn receive_search(&mut self, query: &str, hits: Vec<SearchHit>) {
         if let Some(search) = self.search.as_mut()
@@ -456,6 +508,7 @@ impl App {
             && !search.stale
         {
             search.hits = hits;
+            search.hits_query = query.to_string();
             search.results = ListCursor::default();
             search.waiting = false;
         }
@@ -468,6 +521,7 @@ impl App {
             && (search.stale || search.waiting)
         {
             search.hits = self.index.search(&search.query);
+            search.hits_query = search.query.clone();
             search.results = ListCursor::default();
             search.stale = false;
             search.waiting = false;
@@ -538,8 +592,12 @@ impl App {
         match action {
             Action::Back => self.search = None,
             Action::Insert(c) => {
-                search.query.push(c);
-                search.stale = true;
+                if search.query.chars().count() < MAX_QUERY_CHARS {
+                    search.query.push(c);
+                    search.stale = true;
+                } else {
+                    self.message = Some(query_limit_message());
+                }
             }
             Action::DeleteChar => {
                 search.query.pop();

@@ -6,6 +6,7 @@
 //! same key twice, a chord that a shorter binding hides) with the file,
 //! line and column, and refuses the whole keymap if there is any.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -228,14 +229,41 @@ impl fmt::Display for KeymapProblem {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+/// Lines and columns of byte offsets in one text: the line by a binary
+/// search over the line starts, the column counted on from the last offset
+/// asked for when it lies on the same line before this one (offsets come
+/// in file order), so a file of many bindings is read in linear time.
+struct LinePositions {
+    /// Byte offset of the start of each line.
+    starts: Vec<usize>,
+    /// The last offset asked for and its column, to count on from.
+    last: Option<(usize, usize)>,
+}
+
+impl LinePositions {
+    fn new(text: &str) -> LinePositions {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LinePositions { starts, last: None }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_column(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        let (from, column_there) = match self.last {
+            Some((at, column)) if line_start <= at && at <= offset => (at, column),
+            _ => (line_start, 1),
+        };
+        let column = column_there + text[from..offset].chars().count();
+        self.last = Some((offset, column));
+        (line.max(1), column)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -249,6 +277,10 @@ struct Binding {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     tables: Vec<(Context, Vec<Binding>)>,
+    /// The action of each bound key sequence, per context.
+    index: HashMap<(Context, Vec<KeyPress>), Action>,
+    /// Every proper prefix of a bound chord, per context: keys to wait on.
+    prefixes: std::collections::HashSet<(Context, Vec<KeyPress>)>,
 }
 
 /// What a key sequence means in a context.
@@ -271,12 +303,13 @@ struct Entry {
 struct FileReader<'a> {
     file: &'a str,
     text: &'a str,
+    positions: LinePositions,
     problems: Vec<KeymapProblem>,
 }
 
 impl FileReader<'_> {
-    fn origin(&self, span: Range<usize>) -> Origin {
-        let (line, column) = line_column(self.text, span.start);
+    fn origin(&mut self, span: Range<usize>) -> Origin {
+        let (line, column) = self.positions.line_column(self.text, span.start);
         Origin {
             file: self.file.to_string(),
             line,
@@ -304,6 +337,7 @@ fn read_file(file: &str, text: &str) -> (Vec<Entry>, Vec<KeymapProblem>) {
     let mut reader = FileReader {
         file,
         text,
+        positions: LinePositions::new(text),
         problems: Vec::new(),
     };
     let (document, errors) = DeTable::parse_recoverable(text);
@@ -315,6 +349,8 @@ fn read_file(file: &str, text: &str) -> (Vec<Entry>, Vec<KeymapProblem>) {
     let context_names = Context::ALL.map(Context::name).join("], [");
     let action_names: Vec<&str> = ACTIONS.iter().map(|s| s.name).collect();
     let mut entries: Vec<Entry> = Vec::new();
+    // The line of each (context, keys) already read, to find a key twice.
+    let mut seen: HashMap<(Context, Vec<KeyPress>), usize> = HashMap::new();
     let mut tables: Vec<(
         &toml::Spanned<std::borrow::Cow<'_, str>>,
         &toml::Spanned<DeValue<'_>>,
@@ -406,18 +442,15 @@ fn read_file(file: &str, text: &str) -> (Vec<Entry>, Vec<KeymapProblem>) {
                 }
             };
             let origin = reader.origin(key.span());
-            if let Some(earlier) = entries
-                .iter()
-                .find(|e| e.context == context && e.keys == keys)
-            {
+            if let Some(earlier_line) = seen.get(&(context, keys.clone())) {
                 let message = format!(
-                    "{:?} is the same key as the binding on line {}; keep one",
+                    "{:?} is the same key as the binding on line {earlier_line}; keep one",
                     key.get_ref(),
-                    earlier.origin.line
                 );
                 reader.problems.push(KeymapProblem { origin, message });
                 continue;
             }
+            seen.insert((context, keys.clone()), origin.line);
             entries.push(Entry {
                 context,
                 keys,
@@ -439,6 +472,8 @@ impl Keymap {
     pub fn load(user: Option<(&str, &str)>) -> Result<Keymap, Vec<KeymapProblem>> {
         let mut keymap = Keymap {
             tables: Context::ALL.iter().map(|c| (*c, Vec::new())).collect(),
+            index: HashMap::new(),
+            prefixes: std::collections::HashSet::new(),
         };
         let (defaults, mut problems) = read_file(DEFAULT_KEYMAP_NAME, DEFAULT_KEYMAP);
         keymap.apply(defaults);
@@ -463,25 +498,57 @@ impl Keymap {
         }
     }
 
+    /// Layers entries over the tables: a key bound again takes the new
+    /// action in place, "none" removes it. Keys are found through an index,
+    /// so a long file layers in linear time.
     fn apply(&mut self, entries: Vec<Entry>) {
-        for entry in entries {
-            let Some((_, table)) = self.tables.iter_mut().find(|(c, _)| *c == entry.context) else {
-                continue;
-            };
-            match entry.action {
-                Some(action) => {
-                    if let Some(b) = table.iter_mut().find(|b| b.keys == entry.keys) {
-                        b.action = action;
-                        b.origin = entry.origin;
-                    } else {
-                        table.push(Binding {
-                            keys: entry.keys,
+        for (context, table) in &mut self.tables {
+            let mine = entries.iter().filter(|e| e.context == *context);
+            let mut slots: Vec<Option<Binding>> = table.drain(..).map(Some).collect();
+            let mut index: HashMap<Vec<KeyPress>, usize> = slots
+                .iter()
+                .enumerate()
+                .filter_map(|(i, b)| Some((b.as_ref()?.keys.clone(), i)))
+                .collect();
+            for entry in mine {
+                match (entry.action, index.get(&entry.keys).copied()) {
+                    (Some(action), Some(i)) => {
+                        slots[i] = Some(Binding {
+                            keys: entry.keys.clone(),
                             action,
-                            origin: entry.origin,
+                            origin: entry.origin.clone(),
                         });
                     }
+                    (Some(action), None) => {
+                        index.insert(entry.keys.clone(), slots.len());
+                        slots.push(Some(Binding {
+                            keys: entry.keys.clone(),
+                            action,
+                            origin: entry.origin.clone(),
+                        }));
+                    }
+                    (None, Some(i)) => {
+                        slots[i] = None;
+                        index.remove(&entry.keys);
+                    }
+                    (None, None) => {}
                 }
-                None => table.retain(|b| b.keys != entry.keys),
+            }
+            *table = slots.into_iter().flatten().collect();
+        }
+        self.reindex();
+    }
+
+    /// Rebuilds the lookup tables from the bindings.
+    fn reindex(&mut self) {
+        self.index.clear();
+        self.prefixes.clear();
+        for (context, table) in &self.tables {
+            for b in table {
+                self.index.insert((*context, b.keys.clone()), b.action);
+                for len in 1..b.keys.len() {
+                    self.prefixes.insert((*context, b.keys[..len].to_vec()));
+                }
             }
         }
     }
@@ -491,10 +558,12 @@ impl Keymap {
     fn hidden_chords(&self, user_file: Option<&str>) -> Vec<KeymapProblem> {
         let mut problems = Vec::new();
         for (context, table) in &self.tables {
+            // Each chord's prefixes are looked up, not compared with every
+            // other binding: linear in the bindings for chords of a few keys.
+            let by_keys: HashMap<&[KeyPress], &Binding> =
+                table.iter().map(|b| (b.keys.as_slice(), b)).collect();
             for chord in table.iter().filter(|b| b.keys.len() > 1) {
-                for short in table
-                    .iter()
-                    .filter(|b| b.keys.len() < chord.keys.len() && chord.keys.starts_with(&b.keys))
+                for short in (1..chord.keys.len()).filter_map(|len| by_keys.get(&chord.keys[..len]))
                 {
                     // Reported where the user wrote it, naming the other one.
                     let (at, other, other_keys) = if user_file == Some(short.origin.file.as_str()) {
@@ -528,14 +597,11 @@ impl Keymap {
 
     /// What the keys mean in this context's own table.
     pub fn lookup_in(&self, context: Context, keys: &[KeyPress]) -> Lookup {
-        let table = self.table(context);
-        if let Some(b) = table.iter().find(|b| b.keys == keys) {
-            return Lookup::Action(b.action);
+        let key = (context, keys.to_vec());
+        if let Some(action) = self.index.get(&key) {
+            return Lookup::Action(*action);
         }
-        if table
-            .iter()
-            .any(|b| b.keys.len() > keys.len() && b.keys.starts_with(keys))
-        {
+        if self.prefixes.contains(&key) {
             return Lookup::Pending;
         }
         Lookup::Unbound
@@ -616,6 +682,47 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(problems) => problems.iter().map(ToString::to_string).collect(),
         }
+    }
+
+    #[test]
+    fn columns_on_one_line_and_many_bindings_are_exact() {
+        // Three problems on one line: each column counted on from the last.
+        let got = problems("claims = { \"é\" = \"nope\", \"x\" = 1, \"ctrl-\" = \"up\" }\n");
+        assert!(
+            got[0].starts_with("user.toml:1:18: unknown action"),
+            "{got:#?}"
+        );
+        assert!(
+            got[1].starts_with("user.toml:1:32: expected an action"),
+            "{got:#?}"
+        );
+        assert!(
+            got[2].starts_with("user.toml:1:35: cannot read key"),
+            "{got:#?}"
+        );
+        // Many chords, one key twice and one chord hidden by its prefix.
+        let mut text = String::from("[claims]\n");
+        for a in 'a'..='z' {
+            for b in 'a'..='z' {
+                text.push_str(&format!("\"f12 {a} {b}\" = \"down\"\n"));
+            }
+        }
+        text.push_str("\"F12 a a\" = \"up\"\n\"f12 q\" = \"up\"\n");
+        let got = problems(&text);
+        assert_eq!(got.len(), 1 + 26, "{got:#?}");
+        assert!(
+            got[0].starts_with(
+                "user.toml:678:1: \"F12 a a\" is the same key as the binding on line 2"
+            ),
+            "{got:#?}"
+        );
+        let hidden = got
+            .iter()
+            .filter(|g| {
+                g.starts_with("user.toml:679:1: in [claims], \"f12 q\" hides the chord \"f12 q ")
+            })
+            .count();
+        assert_eq!(hidden, 26, "{got:#?}");
     }
 
     #[test]

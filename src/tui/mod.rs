@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod search_worker;
 pub mod terminal;
 pub mod terminal_text;
@@ -57,8 +58,11 @@ const POLL: Duration = Duration::from_millis(200);
 /// How long the loop waits for input while a search is under way, so its
 /// results show soon after they are ready.
 const SEARCH_POLL: Duration = Duration::from_millis(10);
-/// Events handled before a redraw at most, so a flood of input still shows.
-const BATCH: usize = 256;
+/// How long the loop goes on handling waiting input before it redraws, so
+/// a flood of input still shows. Handling one event is cheap (matching
+/// and highlighting wait for the redraw), so a quit key behind thousands
+/// of queued keys still acts within one frame.
+const FRAME: Duration = Duration::from_millis(33);
 
 /// Runs until the app quits, the source ends, or `stop` is raised (by a
 /// signal). Matching runs on a worker thread: the loop hands over the
@@ -108,10 +112,8 @@ where
             continue;
         };
         app.handle_event(&first);
-        for _ in 0..BATCH {
-            if app.quit {
-                break;
-            }
+        let frame_started = std::time::Instant::now();
+        while !app.quit && frame_started.elapsed() < FRAME {
             match events.next_event(Duration::ZERO)? {
                 Some(event) => app.handle_event(&event),
                 None => break,
@@ -143,12 +145,29 @@ fn watch_signals(stop: Arc<AtomicBool>) -> Result<()> {
     Ok(())
 }
 
-/// Opens the interface on the real terminal and runs it. The terminal is
+/// Opens the interface on the real terminal: shows progress from the
+/// first frame while `load` builds the app on another thread, then runs
+/// the app. `Ok(None)` when the user quit while loading. The terminal is
 /// restored when this returns, on error, on panic and on SIGTERM/SIGHUP.
-pub fn run(app: &mut App) -> Result<()> {
+pub fn run<T>(
+    folder: &str,
+    keymap: &keymap::Keymap,
+    theme: &theme::Theme,
+    load: impl FnOnce(&loading::Loading) -> Result<(App, T)> + Send + 'static,
+    exit_after_first_frame: bool,
+) -> Result<Option<T>>
+where
+    T: Send + 'static,
+{
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
     let mut guard = terminal::TerminalGuard::enter()?;
+    let setup = (folder, keymap, theme, Arc::new(loading::Loading::default()));
+    let loaded = loading::wait_for(guard.terminal(), &mut TerminalEvents, &stop, setup, load)?;
+    let Some(loaded) = loaded else {
+        return Ok(None);
+    };
+    let (mut app, extra) = loaded?;
     let size = guard
         .terminal()
         .size()
@@ -160,11 +179,14 @@ pub fn run(app: &mut App) -> Result<()> {
     if std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some() {
         guard
             .terminal()
-            .draw(|frame| view::render(app, frame))
+            .draw(|frame| view::render(&app, frame))
             .context("drawing the screen")?;
         panic!("{PANIC_AFTER_FIRST_FRAME} is set: panicking after the first frame, as asked");
     }
-    run_loop(guard.terminal(), app, &mut TerminalEvents, &stop)
+    // The loop draws before it looks at `quit`: one frame, then it returns.
+    app.quit = exit_after_first_frame;
+    run_loop(guard.terminal(), &mut app, &mut TerminalEvents, &stop)?;
+    Ok(Some(extra))
 }
 
 /// A hidden switch for the end-to-end test of the panic path: the program

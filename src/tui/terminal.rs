@@ -1,6 +1,6 @@
 //! Entering and leaving the terminal's interactive mode. Leaving happens in
 //! `Drop` and in the panic hook, so every exit path restores raw mode, the
-//! main screen, mouse reporting and the cursor.
+//! main screen, mouse reporting, bracketed paste and the cursor.
 
 use std::io::{self, Stdout};
 use std::sync::Once;
@@ -8,7 +8,9 @@ use std::sync::Once;
 use anyhow::{Context, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -24,6 +26,7 @@ pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -52,8 +55,15 @@ impl TerminalGuard {
         install_panic_hook();
         let entered = (|| -> Result<TerminalGuard> {
             enable_raw_mode().context("switching the terminal to raw mode")?;
-            execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-                .context("switching to the alternate screen")?;
+            // Bracketed paste: a paste arrives as one event, one edit,
+            // rather than as thousands of keys that each redraw.
+            execute!(
+                io::stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                EnableBracketedPaste
+            )
+            .context("switching to the alternate screen")?;
             let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))
                 .context("opening the terminal")?;
             terminal.hide_cursor().context("hiding the cursor")?;

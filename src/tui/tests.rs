@@ -336,6 +336,103 @@ fn search_highlights_matched_characters_and_counts() {
 }
 
 #[test]
+fn a_paste_is_one_edit_capped_at_the_query_limit() {
+    use super::app::MAX_QUERY_CHARS;
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/");
+    let pasted = "board\nvote\t\u{1b}[31m".repeat(1000);
+    h.events(vec![Event::Paste(pasted)]);
+    let query = h
+        .app
+        .search
+        .as_ref()
+        .map(|s| s.query.clone())
+        .unwrap_or_default();
+    assert_eq!(query.chars().count(), MAX_QUERY_CHARS);
+    assert!(query.starts_with("board vote [31mboard"), "{query:?}");
+    assert!(!query.chars().any(char::is_control), "{query:?}");
+    h.assert_status("The query is limited to 200 characters");
+    // Typed keys past the limit say so too, and change nothing.
+    h.keys("x");
+    assert_eq!(
+        h.app.search.as_ref().map(|s| s.query.chars().count()),
+        Some(MAX_QUERY_CHARS)
+    );
+    h.assert_status("limited to 200");
+    // Outside the search box a paste changes nothing but says where it goes.
+    h.keys("<esc>");
+    h.events(vec![Event::Paste("board".to_string())]);
+    assert!(h.app.search.is_none());
+    h.assert_status("Pasted text goes into the search box");
+}
+
+#[test]
+fn ctrl_c_acts_within_a_frame_behind_a_flood_of_keys() {
+    let Harness {
+        mut terminal,
+        mut app,
+    } = Harness::tiny(80, 24);
+    // A paste delivered as keys by a terminal without bracketed paste,
+    // then ctrl-c, then more keys that must never be read.
+    let mut events: VecDeque<Event> = parse_sequence("/").into();
+    events.extend((0..50_000).map(|i| {
+        let c = char::from(b'a' + (i % 26) as u8);
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }));
+    events.push_back(Event::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    events.extend(parse_sequence("<esc>j"));
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let stop = AtomicBool::new(false);
+        let mut source = ScriptedEvents(events);
+        let outcome = run_loop(&mut terminal, &mut app, &mut source, &stop).map(|()| {
+            (
+                app.quit,
+                source.0.len(),
+                app.search.map(|s| s.query.chars().count()),
+            )
+        });
+        let _ = done.send(outcome.map_err(|e| e.to_string()));
+    });
+    // Only a hang reaches this deadline.
+    let (quit, unread, query) = result
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the loop ends instead of hanging")
+        .expect("the loop runs");
+    assert!(quit);
+    assert_eq!(unread, 2, "nothing after ctrl-c is read");
+    assert_eq!(query, Some(super::app::MAX_QUERY_CHARS));
+}
+
+#[test]
+fn rows_are_not_highlighted_for_a_query_they_do_not_answer() {
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/hstngs");
+    let matched_cells = |h: &Harness| {
+        let t = Theme::color();
+        let buf = h.buffer();
+        buf.content
+            .iter()
+            .filter(|c| c.style().fg == t.matched.fg && c.modifier.contains(Modifier::BOLD))
+            .count()
+    };
+    assert!(matched_cells(&h) > 0, "{}", h.screen());
+    // A newer query typed on: the rows still show the old query's ranking,
+    // and no highlighting runs until the new ranking arrives.
+    if let Some(search) = h.app.search.as_mut() {
+        search.query.push_str("zz");
+        search.stale = true;
+    }
+    h.terminal
+        .draw(|frame| view::render(&h.app, frame))
+        .expect("draw");
+    assert_eq!(matched_cells(&h), 0, "{}", h.screen());
+}
+
+#[test]
 fn help_overlay_lists_the_live_keymap_by_context() {
     let user = "[reader]\n\"x\" = \"down\"\n\"s\" = \"search\"\n[global]\n\"?\" = \"none\"\n\"f1\" = \"help\"\n";
     let keymap = Keymap::load(Some(("user.toml", user))).expect("valid user keymap");

@@ -80,8 +80,14 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         let badge = format!(" {}", plural(claim.article_count(), "article", "articles"));
         let badge_width = badge.width() as u16;
         let id = format!("{:<4} ", claim.id);
-        // Positions only for the rows on screen; ranking used scores alone.
-        let matched = app.index.highlights(hit.item, &search.query);
+        // Positions only for the rows on screen; ranking used scores
+        // alone. Never for a query the rows do not answer (typing on):
+        // highlighting must not fall behind the keys.
+        let matched = if search.answers_query() {
+            app.index.highlights(hit.item, &search.query)
+        } else {
+            Vec::new()
+        };
         let highlights: Vec<_> = matched
             .iter()
             .map(|r| (r.clone(), app.theme.matched))
