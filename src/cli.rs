@@ -100,6 +100,33 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         lines: Option<PathBuf>,
     },
+    /// Print a web page's article as Markdown with a front matter block
+    /// (title, outlet, author, date, url).
+    Extract {
+        /// A saved .html file, or an http(s):// address to fetch.
+        source: String,
+    },
+    /// Save articles as DIR/<slug>.md, never overwriting; a page already
+    /// there (same address) or a copy of one is said and skipped.
+    Add {
+        /// Saved .html files or http(s):// addresses, fetched in parallel.
+        #[arg(required_unless_present = "feed")]
+        sources: Vec<String>,
+        /// Folder to save into; created when missing.
+        #[arg(long, value_name = "DIR", default_value = "articles")]
+        into: PathBuf,
+        /// Add the items of this RSS, Atom or JSON feed (address or file).
+        #[arg(long, value_name = "SOURCE")]
+        feed: Option<String>,
+        /// With --feed: only items whose title or summary has all these words.
+        #[arg(long = "match", value_name = "WORDS", requires = "feed")]
+        match_words: Option<String>,
+    },
+    /// List a feed's items: date, outlet, title, link.
+    Feed {
+        /// An RSS, Atom or JSON feed: an http(s):// address or a file.
+        source: String,
+    },
     /// Print the key bindings generated from the action registry.
     #[command(hide = true)]
     Keys {

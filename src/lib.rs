@@ -13,6 +13,7 @@ pub mod digest;
 pub mod disputes;
 pub mod eval;
 pub mod export;
+pub mod ingest;
 pub mod search;
 pub mod synthetic;
 pub mod text;

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod cli;
+mod cli_ingest;
 mod tui;
 
 use std::io::IsTerminal;
@@ -58,6 +59,14 @@ fn main() -> ExitCode {
             Some(file) => cli::run_search_lines(&query, &file, limit),
             None => cli::run_search_claims(&query, dir.as_deref(), limit),
         },
+        Some(Command::Extract { source }) => cli_ingest::run_extract(&source).map(|()| true),
+        Some(Command::Add {
+            sources,
+            into,
+            feed,
+            match_words,
+        }) => cli_ingest::run_add(&sources, &into, feed.as_deref(), match_words.as_deref()),
+        Some(Command::Feed { source }) => cli_ingest::run_feed(&source).map(|()| true),
         Some(Command::Keys { markdown, toml: _ }) => {
             let text = if markdown {
                 keys_markdown()

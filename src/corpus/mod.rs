@@ -5,6 +5,7 @@
 //! the [`Corpus`] built here and never re-parse text.
 
 mod clean;
+pub mod front_matter;
 mod load;
 pub mod markup;
 mod meta;
