@@ -18,7 +18,7 @@ use newsdigest::{Corpus, Digest, disputes, eval, export};
     after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys."
 )]
 pub struct Cli {
-    /// Folder of articles (.txt, .md). Default: ./articles, else the built-in articles.
+    /// Folder of articles (.txt, .md, saved .html pages). Default: ./articles, else the built-in articles.
     pub dir: Option<PathBuf>,
     /// Key bindings layered over the defaults. Default:
     /// $XDG_CONFIG_HOME/newsdigest/keymap.toml when it exists.

@@ -19,8 +19,7 @@ fn is_url(source: &str) -> bool {
 /// Reads a saved page and extracts its article; the error names the file.
 fn extract_file(path: &Path) -> Result<ExtractedArticle> {
     let bytes = std::fs::read(path).with_context(|| printable_path(path))?;
-    let html = ingest::charset::decode_html(&bytes, None);
-    ingest::extract_article(&html, None).with_context(|| printable_path(path))
+    ingest::extract::extract_page(&bytes, None, None).with_context(|| printable_path(path))
 }
 
 pub fn run_extract(source: &str) -> Result<()> {

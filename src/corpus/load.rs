@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::saved_page::{is_saved_page, read_saved_page};
 use super::{Article, Corpus};
 
 /// Why a folder could not be read as a story at all.
@@ -18,7 +19,7 @@ pub enum LoadError {
     NotADirectory { path: PathBuf },
     #[error("{}: cannot read folder: {source}", path.display())]
     Unreadable { path: PathBuf, source: io::Error },
-    #[error("{}: no .txt or .md articles in this folder", path.display())]
+    #[error("{}: no .txt, .md or .html articles in this folder", path.display())]
     NoArticles { path: PathBuf },
     #[error("{}: none of its {count} article files could be read", path.display())]
     NoReadableArticles {
@@ -100,11 +101,16 @@ pub(super) fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
             });
             continue;
         }
-        if !is_article_name(&path) {
+        if !is_article_name(&path) && !is_saved_page(&path) {
             continue;
         }
         candidates += 1;
-        match read_article_text(&path) {
+        let read = if is_saved_page(&path) {
+            read_saved_page(&path)
+        } else {
+            read_article_text(&path)
+        };
+        match read {
             Ok(text) => texts.push((path, text)),
             Err(reason) => warnings.push(LoadWarning { path, reason }),
         }

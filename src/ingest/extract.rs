@@ -41,10 +41,34 @@ impl ExtractedArticle {
 /// Why a page gave no article.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ExtractError {
+    #[error("empty file")]
+    Empty,
+    #[error("not a web page: binary data (NUL byte at offset {offset})")]
+    Binary { offset: usize },
     #[error("no article found in the page")]
     NoArticle,
     #[error("the page has too many elements to read ({found}, at most {limit})")]
     TooLarge { found: usize, limit: usize },
+}
+
+/// A page's bytes as they were saved or served: decoded in the encoding it
+/// declares (see [`crate::ingest::charset`]), then extracted. Binary data is
+/// refused before it is parsed.
+pub fn extract_page(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: Option<&str>,
+) -> Result<ExtractedArticle, ExtractError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ExtractError::Empty);
+    }
+    // UTF-16 pages have NUL bytes but a byte order mark; other NULs mean binary.
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if !utf16 && let Some(offset) = bytes.iter().take(64 * 1024).position(|&b| b == 0) {
+        return Err(ExtractError::Binary { offset });
+    }
+    let html = crate::ingest::charset::decode_html(bytes, content_type);
+    extract_article(&html, url)
 }
 
 /// Pages with more elements than this are refused rather than read for
