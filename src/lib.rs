@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod attribution;
+pub mod copies;
 pub mod corpus;
 pub mod digest;
 pub mod disputes;

@@ -4,5 +4,7 @@
 
 pub mod charset;
 pub mod extract;
+pub mod feed;
+pub mod fetch;
 
 pub use extract::{ExtractError, ExtractedArticle, extract_article};

@@ -1,0 +1,241 @@
+//! Wire copies: articles that are one agency story run by several sites.
+//!
+//! An agency's story reaches many sites with small edits: a new opening
+//! line, a trimmed ending, the site's own headline and furniture. Counted as
+//! independent articles, the copies would inflate corroboration ("4
+//! articles" when one agency said it once), so copies are found here and a
+//! claim's support is counted by independent sources.
+//!
+//! Two articles are copies when most of the shorter one's word 5-shingles
+//! (runs of five words) are in the longer one. Independent reports of one
+//! event share names, figures and the odd quote, but seldom five words in a
+//! row over most of their text. The shingles come from the article's
+//! passages, so furniture lines the cleaner sets aside do not count. Sets
+//! are compared exactly rather than through MinHash sketches: a story holds
+//! tens of articles, and exact sets cost little at that size.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use crate::corpus::{Article, Corpus};
+
+/// Words in a shingle.
+const SHINGLE_WORDS: usize = 5;
+
+/// Share of the shorter article's shingles found in the longer one from which
+/// two articles are copies. Measured (`cargo run --release --example
+/// wire_copies`): between articles of one story in `tests/data/stories` the
+/// highest share is far below, and copies made by rewriting a story's
+/// opening, dropping its closing and adding furniture stay far above.
+pub const COPY_THRESHOLD: f32 = 0.5;
+
+/// An article shorter than this many shingles is never called a copy: a few
+/// sentences can coincide by chance.
+const MIN_SHINGLES: usize = 12;
+
+/// The set of an article's word shingles, sorted, for exact comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    shingles: Vec<u64>,
+}
+
+impl Fingerprint {
+    /// The fingerprint of an article's passages (its news text).
+    pub fn of_article(article: &Article) -> Fingerprint {
+        let text: Vec<String> = article
+            .passages
+            .iter()
+            .map(|p| article.passage_plain_text(p).into_owned())
+            .collect();
+        Fingerprint::of_text(&text.join("\n"))
+    }
+
+    /// The fingerprint of any text.
+    pub fn of_text(text: &str) -> Fingerprint {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut shingles: Vec<u64> = words
+            .windows(SHINGLE_WORDS)
+            .map(|window| {
+                let mut hasher = DefaultHasher::new();
+                window.hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        shingles.sort_unstable();
+        shingles.dedup();
+        Fingerprint { shingles }
+    }
+
+    pub fn len(&self) -> usize {
+        self.shingles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shingles.is_empty()
+    }
+
+    /// Share of the smaller set that is in the other: 1.0 when one text is
+    /// wholly inside the other, near 0 for independent texts.
+    pub fn containment(&self, other: &Fingerprint) -> f32 {
+        let smaller = self.len().min(other.len());
+        if smaller == 0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while i < self.shingles.len() && j < other.shingles.len() {
+            match self.shingles[i].cmp(&other.shingles[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared as f32 / smaller as f32
+    }
+
+    /// Whether two articles are copies of one story.
+    pub fn is_copy_of(&self, other: &Fingerprint) -> bool {
+        self.len().min(other.len()) >= MIN_SHINGLES && self.containment(other) >= COPY_THRESHOLD
+    }
+}
+
+/// Which articles of a corpus are copies, and of which.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WireCopies {
+    /// For each article, the article it copies (the first of its group:
+    /// earliest date, then first in the folder), or `None`.
+    pub copy_of: Vec<Option<usize>>,
+}
+
+impl WireCopies {
+    pub fn find(corpus: &Corpus) -> WireCopies {
+        let fingerprints: Vec<Fingerprint> = corpus
+            .articles
+            .iter()
+            .map(Fingerprint::of_article)
+            .collect();
+        let n = fingerprints.len();
+        // Union-find over the pairs that are copies: a copy of a copy is a copy.
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        for i in 0..n {
+            for j in i + 1..n {
+                if fingerprints[i].is_copy_of(&fingerprints[j]) {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let groups: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
+        // The original of a group: the earliest dated article, then the first.
+        let mut original: Vec<usize> = (0..n).collect();
+        for (i, &group) in groups.iter().enumerate() {
+            let best = original[group];
+            if earlier(&corpus.articles[i], i, &corpus.articles[best], best) {
+                original[group] = i;
+            }
+        }
+        let copy_of = (0..n)
+            .map(|i| {
+                let first = original[groups[i]];
+                (first != i).then_some(first)
+            })
+            .collect();
+        WireCopies { copy_of }
+    }
+
+    /// The article that stands for `article`'s group: itself, or what it copies.
+    pub fn source_of(&self, article: usize) -> usize {
+        self.copy_of
+            .get(article)
+            .copied()
+            .flatten()
+            .unwrap_or(article)
+    }
+
+    /// How many copies stand behind an original, itself not counted.
+    pub fn copies_of(&self, article: usize) -> usize {
+        self.copy_of.iter().filter(|c| **c == Some(article)).count()
+    }
+
+    /// Independent sources among some articles: copies of one story count once.
+    pub fn count_sources(&self, articles: &[usize]) -> usize {
+        let mut sources: Vec<usize> = articles.iter().map(|&a| self.source_of(a)).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources.len()
+    }
+
+    pub fn any(&self) -> bool {
+        self.copy_of.iter().any(Option::is_some)
+    }
+}
+
+/// Whether article `a` (at `i`) came before article `b` (at `j`): by ISO
+/// date when both have one, else by place in the folder.
+fn earlier(a: &Article, i: usize, b: &Article, j: usize) -> bool {
+    let iso = |d: &Option<String>| {
+        d.as_deref()
+            .filter(|d| d.len() >= 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+            .map(|d| d[..10].to_string())
+    };
+    match (iso(&a.date), iso(&b.date)) {
+        (Some(x), Some(y)) if x != y => x < y,
+        _ => i < j,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WIRE: &str = "Storm floods coastal towns\n\nA storm flooded three coastal towns on Tuesday and cut power to 40,000 homes, the regional government said.\n\nRescue teams worked through the night to reach families cut off by the water, officials said.\n\nForecasters said the rain should ease by the weekend, though rivers would stay high for several days.\n\nThe government has promised emergency funds for the towns worst hit by the flooding.\n";
+
+    #[test]
+    fn an_edited_copy_is_a_copy_and_an_independent_report_is_not() {
+        let copy = WIRE
+            .replace("A storm flooded", "LONDON (Wire) — A storm flooded")
+            .replace(
+                "The government has promised emergency funds for the towns worst hit by the flooding.\n",
+                "Sign up for our newsletter.\n",
+            );
+        let independent = "Coast towns under water\n\nThree towns on the coast were under water on Tuesday after a night of heavy rain, and some 40,000 homes lost power.\n\nThe mayor said crews had reached most of the stranded families by morning.\n\nMore rain is expected before the weekend.\n";
+        let wire = Fingerprint::of_text(WIRE);
+        assert!(wire.is_copy_of(&Fingerprint::of_text(&copy)));
+        assert!(!wire.is_copy_of(&Fingerprint::of_text(independent)));
+    }
+
+    #[test]
+    fn sources_count_copies_once_and_the_earliest_is_the_original() {
+        let mut corpus = Corpus::default();
+        let texts = [
+            ("a", WIRE.to_string()),
+            ("b", WIRE.replace("Tuesday", "Tuesday morning")),
+            ("c", "Other take\n\nSomething else entirely happened in another town on Monday, according to the police there, who gave no further details.\n".to_string()),
+        ];
+        for (id, text) in texts {
+            corpus
+                .articles
+                .push(Article::parse(id, format!("{id}.txt"), text));
+        }
+        corpus.articles[1].date = Some("2024-03-01".to_string());
+        corpus.articles[0].date = Some("2024-03-02".to_string());
+        let copies = WireCopies::find(&corpus);
+        assert_eq!(copies.copy_of, vec![Some(1), None, None]);
+        assert_eq!(copies.count_sources(&[0, 1, 2]), 2);
+        assert_eq!(copies.copies_of(1), 1);
+    }
+}
