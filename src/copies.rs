@@ -166,6 +166,11 @@ impl WireCopies {
             .unwrap_or(article)
     }
 
+    /// The article that `article` copies, if it is a copy.
+    pub fn source_of_copy(&self, article: usize) -> Option<usize> {
+        self.copy_of.get(article).copied().flatten()
+    }
+
     /// How many copies stand behind an original, itself not counted.
     pub fn copies_of(&self, article: usize) -> usize {
         self.copy_of.iter().filter(|c| **c == Some(article)).count()
@@ -181,6 +186,21 @@ impl WireCopies {
 
     pub fn any(&self) -> bool {
         self.copy_of.iter().any(Option::is_some)
+    }
+}
+
+/// How a claim's support reads: "4 articles" when every article is its own
+/// source, "3 sources" when wire copies make some articles one source.
+pub fn support_label(sources: usize, articles: usize) -> String {
+    let (n, word) = if sources < articles {
+        (sources, "source")
+    } else {
+        (articles, "article")
+    };
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 

@@ -34,6 +34,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::copies::WireCopies;
 use crate::corpus::{Corpus, PassageKind};
 use cluster::Edge;
 
@@ -56,12 +57,18 @@ pub struct Claim {
     pub support: Vec<PassageRef>,
     /// Distinct articles behind the claim, in corpus order.
     pub articles: Vec<usize>,
+    /// Independent sources behind the claim: its articles, with the wire
+    /// copies of one story counted once (see [`crate::copies`]).
+    pub sources: usize,
     pub polarity: Polarity,
 }
 
 impl Claim {
     pub fn article_count(&self) -> usize {
         self.articles.len()
+    }
+    pub fn source_count(&self) -> usize {
+        self.sources
     }
     pub fn passage_count(&self) -> usize {
         self.support.len()
@@ -111,6 +118,8 @@ impl DigestOptions {
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
     pub claims: Vec<Claim>,
+    /// Which articles are wire copies of which.
+    pub copies: WireCopies,
     claims_by_passage: HashMap<PassageRef, Vec<usize>>,
     /// The claimable passages in corpus order, with the features and
     /// embeddings the digest computed for them: kept so that later readers
@@ -242,6 +251,7 @@ impl Digest {
             .collect();
         let groups = add_restating_passages(groups, &features, &vectors, &story_of, max_posting);
 
+        let copies = WireCopies::find(corpus);
         let mut claims: Vec<Claim> = groups
             .into_iter()
             .map(|(members, representative)| {
@@ -253,17 +263,19 @@ impl Digest {
                     text: crate::text::collapse_spaces(texts[representative]),
                     representative: refs[representative],
                     support,
+                    sources: copies.count_sources(&articles),
                     articles,
                     polarity: features[representative].polarity,
                 }
             })
             .collect();
 
-        // Most corroborated first, then first appearance.
+        // Most corroborated first (independent sources, then articles), then
+        // first appearance.
         claims.sort_by(|a, b| {
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
+            b.sources
+                .cmp(&a.sources)
+                .then_with(|| b.articles.len().cmp(&a.articles.len()))
                 .then_with(|| b.support.len().cmp(&a.support.len()))
                 .then_with(|| a.support[0].cmp(&b.support[0]))
         });
@@ -276,6 +288,7 @@ impl Digest {
         }
         Digest {
             claims,
+            copies,
             claims_by_passage,
             passages: refs,
             features,
