@@ -105,6 +105,9 @@ pub enum Command {
     Extract {
         /// A saved .html file, or an http(s):// address to fetch.
         source: String,
+        /// Give up on an address after this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
     },
     /// Save articles as DIR/<slug>.md, never overwriting; a page already
     /// there (same address) or a copy of one is said and skipped.
@@ -121,11 +124,17 @@ pub enum Command {
         /// With --feed: only items whose title or summary has all these words.
         #[arg(long = "match", value_name = "WORDS", requires = "feed")]
         match_words: Option<String>,
+        /// Give up on an address after this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
     },
     /// List a feed's items: date, outlet, title, link.
     Feed {
         /// An RSS, Atom or JSON feed: an http(s):// address or a file.
         source: String,
+        /// Give up on an address after this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
     },
     /// Print the key bindings generated from the action registry.
     #[command(hide = true)]

@@ -59,14 +59,23 @@ fn main() -> ExitCode {
             Some(file) => cli::run_search_lines(&query, &file, limit),
             None => cli::run_search_claims(&query, dir.as_deref(), limit),
         },
-        Some(Command::Extract { source }) => cli_ingest::run_extract(&source).map(|()| true),
+        Some(Command::Extract { source, timeout }) => {
+            cli_ingest::run_extract(&source, timeout).map(|()| true)
+        }
         Some(Command::Add {
             sources,
             into,
             feed,
             match_words,
-        }) => cli_ingest::run_add(&sources, &into, feed.as_deref(), match_words.as_deref()),
-        Some(Command::Feed { source }) => cli_ingest::run_feed(&source).map(|()| true),
+            timeout,
+        }) => cli_ingest::run_add(
+            &sources,
+            &into,
+            feed.as_deref(),
+            match_words.as_deref(),
+            timeout,
+        ),
+        Some(Command::Feed { source, timeout }) => cli_ingest::run_feed(&source, timeout),
         Some(Command::Keys { markdown, toml: _ }) => {
             let text = if markdown {
                 keys_markdown()

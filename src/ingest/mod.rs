@@ -6,5 +6,6 @@ pub mod charset;
 pub mod extract;
 pub mod feed;
 pub mod fetch;
+pub mod save;
 
 pub use extract::{ExtractError, ExtractedArticle, extract_article};
