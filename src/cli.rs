@@ -109,8 +109,8 @@ pub enum Command {
         #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
         timeout: u64,
     },
-    /// Save articles as DIR/<slug>.md, never overwriting; a page already
-    /// there (same address) or a copy of one is said and skipped.
+    /// Save articles as DIR/<slug>.md, never overwriting; says when a page is
+    /// already there (same address: skipped) or a wire copy of one that is.
     Add {
         /// Saved .html files or http(s):// addresses, fetched in parallel.
         #[arg(required_unless_present = "feed")]

@@ -9,7 +9,8 @@
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
-/// How far into the page a `<meta charset>` is looked for, as browsers do.
+/// How far into the page a `<meta charset>` is looked for: browsers stop at
+/// 1024 bytes; saved pages often put a few scripts or comments first.
 const PRESCAN_BYTES: usize = 1024 * 4;
 
 /// The page's text, decoded; malformed sequences become U+FFFD.
@@ -63,16 +64,10 @@ fn declared_in_page(bytes: &[u8]) -> Option<&'static Encoding> {
             let end = value
                 .find(|c: char| c == '"' || c == '\'' || c == ';' || c.is_whitespace() || c == '/')
                 .unwrap_or(value.len());
-            if let Some(encoding) = Encoding::for_label(value[..end].as_bytes()) {
-                // A page cannot really be in UTF-16 if its ASCII tag was read
-                // as bytes; browsers treat that declaration as UTF-8.
-                return Some(if encoding.is_single_byte() || encoding == UTF_8 {
-                    encoding
-                } else if encoding.output_encoding() == UTF_8 {
-                    UTF_8
-                } else {
-                    encoding
-                });
+            if let Some(encoding) = Encoding::for_label(&value.as_bytes()[..end]) {
+                // A declaration read from ASCII bytes cannot be UTF-16; like
+                // browsers, take it as UTF-8 (`output_encoding` does that).
+                return Some(encoding.output_encoding());
             }
         }
     }
