@@ -47,8 +47,26 @@ pub fn find(text: &str) -> Option<FoundFrontMatter> {
             });
         }
         let Some((key, value)) = line.split_once(':') else {
-            continue;
+            // YAML's list items, comments and blank lines may sit in a
+            // block; a line of prose means the `---` was a rule, not
+            // front matter.
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with("- ") {
+                continue;
+            }
+            return None;
         };
+        let key_is_a_name = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        if key.starts_with([' ', '\t']) {
+            // A nested value belongs to the key above it, not to the article.
+            continue;
+        }
+        if !key_is_a_name {
+            return None;
+        }
         let value = unquote(value.trim());
         let value = (!value.is_empty()).then_some(value);
         match key.trim().to_ascii_lowercase().as_str() {
@@ -139,6 +157,14 @@ mod tests {
     fn an_unclosed_block_is_not_front_matter() {
         assert_eq!(find("---\ntitle: x\nno end here\n"), None);
         assert_eq!(find("Title\n---\n"), None);
+    }
+
+    #[test]
+    fn rules_around_prose_are_not_front_matter() {
+        assert_eq!(find("---\nThe storm hit the coast\n---\nMore text\n"), None);
+        assert_eq!(find("---\nOfficials said: the storm is over\n---\n"), None);
+        let found = find("---\ntags:\n  - storm\n# a comment\n\ntitle: T\n---\n").unwrap();
+        assert_eq!(found.fields.title.as_deref(), Some("T"));
     }
 
     #[test]
