@@ -8,7 +8,7 @@ says: NFKC, case folding, words are runs of letters or digits and each Chinese
 character or kana is one word; bags of words give precision, recall and F1.
 The title in the front matter is compared with the metadata's title.
 
-Usage: scripts/score-extraction.py [PAGES_DIR] [--bin PATH] [-v]
+Usage: scripts/score-extraction.py [PAGES_DIR] [--bin PATH | --command CMD | --all-text] [-v]
 Prints one line per page, then the mean F1, the pages under 0.9 and the
 titles found. Exit status 0 even when targets are missed: it measures.
 """
@@ -161,6 +161,8 @@ def main():
     ap.add_argument("--bin", default=os.path.join(root, "target", "release", "newsdigest"),
                     help="the newsdigest binary (default: target/release/newsdigest)")
     ap.add_argument("--command", help="an extractor command instead, given the file as last argument")
+    ap.add_argument("--all-text", action="store_true",
+                    help="score all visible text of each page instead (no extraction): the baseline")
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="also print the words missed and added on pages under 0.9")
     args = ap.parse_args()
@@ -181,8 +183,13 @@ def main():
         with open(os.path.join(folder, "expected-metadata.json"), encoding="utf-8") as f:
             meta = json.load(f)
         started = time.monotonic()
-        run = subprocess.run(command + [os.path.join(folder, "source.html")],
-                             capture_output=True)
+        if args.all_text:
+            with open(os.path.join(folder, "source.html"), "rb") as f:
+                page = f.read().decode("utf-8", errors="replace")
+            run = subprocess.CompletedProcess([], 0, ("---\n---\n" + visible_text(page)).encode(), b"")
+        else:
+            run = subprocess.run(command + [os.path.join(folder, "source.html")],
+                                 capture_output=True)
         elapsed += time.monotonic() - started
         output = run.stdout.decode("utf-8", errors="replace")
         if run.returncode != 0:
