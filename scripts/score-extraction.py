@@ -185,8 +185,8 @@ def main():
         started = time.monotonic()
         if args.all_text:
             with open(os.path.join(folder, "source.html"), "rb") as f:
-                page = f.read().decode("utf-8", errors="replace")
-            run = subprocess.CompletedProcess([], 0, ("---\n---\n" + visible_text(page)).encode(), b"")
+                source = f.read().decode("utf-8", errors="replace")
+            run = subprocess.CompletedProcess([], 0, ("---\n---\n" + visible_text(source)).encode(), b"")
         else:
             run = subprocess.run(command + [os.path.join(folder, "source.html")],
                                  capture_output=True)
