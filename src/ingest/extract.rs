@@ -376,7 +376,7 @@ impl MarkdownWriter {
         let raw = std::mem::take(&mut self.inline);
         let lines: Vec<String> = raw
             .split('\n')
-            .map(|line| text::collapse_spaces(&line.replace('\u{a0}', " ")))
+            .map(|line| text::collapse_spaces(&readable_line(line)))
             .map(|line| line.trim().to_string())
             .filter(|line| !line.is_empty())
             .collect();
@@ -430,9 +430,31 @@ impl MarkdownWriter {
     }
 }
 
+/// A line of page text as it may be saved: no-break spaces as spaces, and
+/// control characters (an escape sequence hidden in a page) dropped, so
+/// that nothing saved can act on a terminal that prints it.
+fn readable_line(line: &str) -> String {
+    line.chars()
+        .filter_map(|c| match c {
+            '\u{a0}' => Some(' '),
+            c if c.is_whitespace() => Some(c),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_of_a_page_are_dropped() {
+        assert_eq!(
+            markdown_from_html("<p>Red\u{1b}[31m alert&#7;\u{a0}now</p>"),
+            "Red[31m alert now\n"
+        );
+    }
 
     #[test]
     fn blocks_lists_quotes_and_breaks_become_markdown() {
