@@ -10,12 +10,22 @@
 //! (runs of five words) are in the longer one. Independent reports of one
 //! event share names, figures and the odd quote, but seldom five words in a
 //! row over most of their text. The shingles come from the article's
-//! passages, so furniture lines the cleaner sets aside do not count. Sets
-//! are compared exactly rather than through MinHash sketches: a story holds
-//! tens of articles, and exact sets cost little at that size.
+//! passages, so furniture lines the cleaner sets aside do not count.
+//!
+//! Comparing every pair of a day of news (10,000 articles, 50 million pairs)
+//! would take minutes, so MinHash with locality-sensitive hashing proposes
+//! the pairs: 64 min-hashes an article, 32 bands of 2; two articles are
+//! compared when one band agrees. A pair whose shingle sets overlap by a
+//! third (Jaccard 0.33, a copy cut to half its length) is proposed with
+//! probability 0.97, one overlapping by half with 0.9999; the exact
+//! containment test then decides, so a proposal never makes a copy by
+//! itself.
 
+use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
 
 use crate::corpus::{Article, Corpus};
 
@@ -52,17 +62,25 @@ impl Fingerprint {
 
     /// The fingerprint of any text.
     pub fn of_text(text: &str) -> Fingerprint {
-        let words: Vec<String> = text
+        // Each word is hashed as it is read (lower-cased letters and digits),
+        // and a shingle's hash combines its words' hashes in order.
+        let words: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
+            .map(|word| {
+                let mut hasher = DefaultHasher::new();
+                for c in word.chars().flat_map(char::to_lowercase) {
+                    c.hash(&mut hasher);
+                }
+                hasher.finish()
+            })
             .collect();
         let mut shingles: Vec<u64> = words
             .windows(SHINGLE_WORDS)
             .map(|window| {
-                let mut hasher = DefaultHasher::new();
-                window.hash(&mut hasher);
-                hasher.finish()
+                window
+                    .iter()
+                    .fold(0u64, |acc, &w| mix(acc.rotate_left(17) ^ w))
             })
             .collect();
         shingles.sort_unstable();
@@ -118,7 +136,7 @@ impl WireCopies {
     pub fn find(corpus: &Corpus) -> WireCopies {
         let fingerprints: Vec<Fingerprint> = corpus
             .articles
-            .iter()
+            .par_iter()
             .map(Fingerprint::of_article)
             .collect();
         let n = fingerprints.len();
@@ -131,12 +149,10 @@ impl WireCopies {
             }
             i
         }
-        for i in 0..n {
-            for j in i + 1..n {
-                if fingerprints[i].is_copy_of(&fingerprints[j]) {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[a.max(b)] = a.min(b);
-                }
+        for (i, j) in candidate_pairs(&fingerprints) {
+            if fingerprints[i].is_copy_of(&fingerprints[j]) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
             }
         }
         let groups: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
@@ -189,6 +205,71 @@ impl WireCopies {
     }
 }
 
+/// Min-hashes an article, and how they are banded: `BANDS * ROWS == HASHES`.
+const HASHES: usize = 64;
+const BANDS: usize = 32;
+const ROWS: usize = 2;
+
+/// The pairs `(i, j)`, `i < j`, that agree on at least one band of their
+/// MinHash signatures, in order; articles too short to be copies are left out.
+fn candidate_pairs(fingerprints: &[Fingerprint]) -> Vec<(usize, usize)> {
+    let signatures: Vec<Option<[u64; HASHES]>> = fingerprints
+        .par_iter()
+        .map(|f| (f.len() >= MIN_SHINGLES).then(|| min_hashes(f)))
+        .collect();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (i, signature) in signatures.iter().enumerate() {
+        let Some(signature) = signature else { continue };
+        for (band, rows) in signature.chunks(ROWS).take(BANDS).enumerate() {
+            let key = rows
+                .iter()
+                .fold(0u64, |acc, &h| mix(acc.rotate_left(23) ^ h));
+            buckets.entry((band, key)).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in buckets.into_values() {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The smallest value of each of `HASHES` hash functions over the shingles.
+fn min_hashes(fingerprint: &Fingerprint) -> [u64; HASHES] {
+    // The k-th hash is h1 + k·h2 (Kirsch and Mitzenmacher): two mixes a
+    // shingle instead of 64, and the minima are as good for banding.
+    let mut minima = [u64::MAX; HASHES];
+    for &shingle in &fingerprint.shingles {
+        let h1 = mix(shingle ^ SEEDS[0]);
+        let h2 = mix(shingle ^ SEEDS[1]) | 1;
+        let mut h = h1;
+        for minimum in minima.iter_mut() {
+            *minimum = (*minimum).min(h);
+            h = h.wrapping_add(h2);
+        }
+    }
+    minima
+}
+
+/// The seeds of the two base hashes: fixed, so a folder always gives the
+/// same copies (the first digits of pi and of e).
+const SEEDS: [u64; 2] = [0x243F_6A88_85A3_08D3, 0xB7E1_5162_8AED_2A6A];
+
+/// A 64-bit finaliser (MurmurHash3's): every input bit moves every output bit.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    h ^ (h >> 33)
+}
+
 /// How a claim's support reads: "4 articles" when every article is its own
 /// source, "3 sources" when wire copies make some articles one source.
 pub fn support_label(sources: usize, articles: usize) -> String {
@@ -236,6 +317,21 @@ mod tests {
         let wire = Fingerprint::of_text(WIRE);
         assert!(wire.is_copy_of(&Fingerprint::of_text(&copy)));
         assert!(!wire.is_copy_of(&Fingerprint::of_text(independent)));
+    }
+
+    #[test]
+    fn minhash_proposes_copies_and_few_independent_pairs() {
+        let wire = Fingerprint::of_text(WIRE);
+        let half: Vec<&str> = WIRE.split("\n\n").take(3).collect();
+        let half = Fingerprint::of_text(&half.join("\n\n"));
+        let other = Fingerprint::of_text(
+            "Something else entirely happened in another town on Monday, according to the police there, who gave no further details about the fire or the people hurt by it.",
+        );
+        assert_eq!(
+            candidate_pairs(&[wire.clone(), half.clone(), other]),
+            vec![(0, 1)]
+        );
+        assert!(wire.is_copy_of(&half));
     }
 
     #[test]
