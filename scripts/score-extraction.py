@@ -176,6 +176,8 @@ def main():
     command = args.command.split() if args.command else [args.bin, "extract"]
 
     scores, titles_right, low, elapsed = [], 0, [], 0.0
+    bylines = [0, 0]  # right, pages that have one
+    dates = [0, 0]
     for page in pages:
         folder = os.path.join(args.pages, page)
         with open(os.path.join(folder, "expected.html"), encoding="utf-8") as f:
@@ -199,6 +201,14 @@ def main():
         p, r, score = f1(words(body), expected)
         right = title_right(fields.get("title"), meta.get("title"))
         titles_right += right
+        # Byline and date where the metadata has them: the byline by the
+        # title rule, the date by its day.
+        if meta.get("byline"):
+            bylines[1] += 1
+            bylines[0] += title_right(fields.get("author"), meta["byline"])
+        if meta.get("publishedTime"):
+            dates[1] += 1
+            dates[0] += (fields.get("date") or "")[:10] == meta["publishedTime"][:10]
         scores.append(score)
         if score < 0.9:
             low.append(page)
@@ -219,6 +229,8 @@ def main():
     print(f"pages under 0.9: {', '.join(low) if low else 'none'}")
     print(f"lowest F1: {min(scores):.3f} ({pages[scores.index(min(scores))]})")
     print(f"titles right: {titles_right} of {len(pages)} ({100 * titles_right / len(pages):.0f}%)")
+    print(f"bylines right: {bylines[0]} of {bylines[1]} pages that have one")
+    print(f"dates right: {dates[0]} of {dates[1]} pages that have one (same day)")
     print(f"extractor time: {elapsed:.2f} s in all, {1000 * elapsed / len(pages):.0f} ms a page (process start included)")
 
 
