@@ -449,6 +449,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn nested_lists_and_tables_keep_their_shape() {
+        assert_eq!(
+            markdown_from_html(
+                "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>\
+                 <table><tr><th>Town</th><th>Homes</th></tr><tr><td>Ellis</td><td>4,000</td></tr></table>"
+            ),
+            "- a\n  - b\n- c\n\nTown Homes\n\nEllis 4,000\n"
+        );
+    }
+
+    #[test]
     fn control_characters_of_a_page_are_dropped() {
         assert_eq!(
             markdown_from_html("<p>Red\u{1b}[31m alert&#7;\u{a0}now</p>"),
