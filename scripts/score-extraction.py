@@ -182,8 +182,11 @@ def main():
         folder = os.path.join(args.pages, page)
         with open(os.path.join(folder, "expected.html"), encoding="utf-8") as f:
             expected = words(visible_text(f.read()))
-        with open(os.path.join(folder, "expected-metadata.json"), encoding="utf-8") as f:
-            meta = json.load(f)
+        meta_path = os.path.join(folder, "expected-metadata.json")
+        meta = {}
+        if os.path.isfile(meta_path):
+            with open(meta_path, encoding="utf-8") as f:
+                meta = json.load(f) or {}
         started = time.monotonic()
         if args.all_text:
             with open(os.path.join(folder, "source.html"), "rb") as f:
