@@ -20,7 +20,7 @@ use newsdigest::{Corpus, Digest, disputes, eval, export};
     after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys."
 )]
 pub struct Cli {
-    /// Folder of articles (.txt, .md). Default: ./articles, else the built-in articles.
+    /// Folder of articles (.txt, .md, saved .html pages). Default: ./articles, else the built-in articles.
     pub dir: Option<PathBuf>,
     /// Key bindings layered over the defaults. Default:
     /// $XDG_CONFIG_HOME/newsdigest/keymap.toml when it exists.
@@ -119,6 +119,42 @@ pub enum Command {
         /// Rank the lines of this file instead of the claims, like `fzf --filter`.
         #[arg(long, value_name = "FILE")]
         lines: Option<PathBuf>,
+    },
+    /// Print a web page's article as Markdown with a front matter block
+    /// (title, outlet, author, date, url).
+    Extract {
+        /// A saved .html file, or an http(s):// address to fetch.
+        source: String,
+        /// Give up on an address after this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
+    },
+    /// Save articles as DIR/<slug>.md, never overwriting; says when a page is
+    /// already there (same address: skipped) or a wire copy of one that is.
+    Add {
+        /// Saved .html files or http(s):// addresses, fetched in parallel.
+        #[arg(required_unless_present = "feed")]
+        sources: Vec<String>,
+        /// Folder to save into; created when missing.
+        #[arg(long, value_name = "DIR", default_value = "articles")]
+        into: PathBuf,
+        /// Add the items of this RSS, Atom or JSON feed (address or file).
+        #[arg(long, value_name = "SOURCE")]
+        feed: Option<String>,
+        /// With --feed: only items whose title or summary has all these words.
+        #[arg(long = "match", value_name = "WORDS", requires = "feed")]
+        match_words: Option<String>,
+        /// Give up on an address after this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
+    },
+    /// List a feed's items: date, outlet, title, link.
+    Feed {
+        /// An RSS, Atom or JSON feed: an http(s):// address or a file.
+        source: String,
+        /// Give up on an address after this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+        timeout: u64,
     },
     /// Print the key bindings generated from the action registry.
     #[command(hide = true)]

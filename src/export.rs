@@ -17,6 +17,8 @@ pub struct ExportArticle<'a> {
     pub title: Option<&'a str>,
     pub date: Option<&'a str>,
     pub byline: Option<&'a str>,
+    /// The id of the earlier article this one is a wire copy of, or null.
+    pub copy_of: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -73,6 +75,8 @@ pub struct ExportClaim<'a> {
     pub id: &'a str,
     pub text: &'a str,
     pub articles: Vec<&'a str>,
+    /// Independent sources behind the claim: wire copies of one story count once.
+    pub sources: usize,
     pub passages: Vec<ExportPassage<'a>>,
 }
 
@@ -113,12 +117,17 @@ pub fn export<'a>(
     let articles = corpus
         .articles
         .iter()
-        .map(|a| ExportArticle {
+        .enumerate()
+        .map(|(i, a)| ExportArticle {
             id: &a.id,
             path: path_string(&a.path),
             title: a.title.as_deref(),
             date: a.date.as_deref(),
             byline: a.byline.as_deref(),
+            copy_of: digest
+                .copies
+                .source_of_copy(i)
+                .map(|o| corpus.articles[o].id.as_str()),
         })
         .collect();
     let claims = digest
@@ -132,6 +141,7 @@ pub fn export<'a>(
                 .iter()
                 .map(|&a| corpus.articles[a].id.as_str())
                 .collect(),
+            sources: c.source_count(),
             passages: c
                 .support
                 .iter()
@@ -193,7 +203,7 @@ pub fn to_json(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) 
 
 pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     let mut out = String::from("# Digest\n\n## Articles\n\n");
-    for a in &corpus.articles {
+    for (i, a) in corpus.articles.iter().enumerate() {
         // The id comes from the file name, which may hold control characters.
         out.push_str(&format!(
             "- **{}** (`{}`)",
@@ -205,6 +215,9 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
         }
         if let Some(d) = &a.date {
             out.push_str(&format!(" · {d}"));
+        }
+        if let Some(original) = digest.copies.source_of_copy(i) {
+            out.push_str(&format!(" · copy of `{}`", corpus.articles[original].id));
         }
         out.push('\n');
     }
@@ -258,7 +271,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
             "\n### {}. {}\n\n{} · {}{marks}\n\n",
             c.id,
             c.text,
-            plural(c.article_count(), "article"),
+            crate::copies::support_label(c.source_count(), c.article_count()),
             plural(c.passage_count(), "passage")
         ));
         for r in &c.support {

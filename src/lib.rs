@@ -8,12 +8,14 @@
 #![forbid(unsafe_code)]
 
 pub mod attribution;
+pub mod copies;
 pub mod corpus;
 pub mod digest;
 pub mod disputes;
 pub mod eval;
 pub mod export;
 pub mod files;
+pub mod ingest;
 pub mod lexicon;
 pub mod search;
 pub mod synthetic;

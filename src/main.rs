@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod cli;
+mod cli_ingest;
 mod tui;
 
 use std::io::IsTerminal;
@@ -81,6 +82,23 @@ fn main() -> ExitCode {
             Some(file) => cli::run_search_lines(&query, &file, limit),
             None => cli::run_search_claims(&query, dir.as_deref(), limit),
         },
+        Some(Command::Extract { source, timeout }) => {
+            cli_ingest::run_extract(&source, timeout).map(|()| true)
+        }
+        Some(Command::Add {
+            sources,
+            into,
+            feed,
+            match_words,
+            timeout,
+        }) => cli_ingest::run_add(
+            &sources,
+            &into,
+            feed.as_deref(),
+            match_words.as_deref(),
+            timeout,
+        ),
+        Some(Command::Feed { source, timeout }) => cli_ingest::run_feed(&source, timeout),
         Some(Command::Keys { markdown, toml: _ }) => {
             let text = if markdown {
                 keys_markdown()

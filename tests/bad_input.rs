@@ -52,7 +52,7 @@ fn an_empty_folder_says_so_and_exits_1() {
     let out = newsdigest(&["export", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("no .txt or .md articles"),
+        stderr(&out).contains("no .txt, .md or .html articles"),
         "{}",
         stderr(&out)
     );

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::saved_page::{is_saved_page, read_saved_page};
 use super::{Article, Corpus};
 use crate::files::{self, ReadError};
 use crate::text::printable_path;
@@ -22,7 +23,10 @@ pub enum LoadError {
     NotADirectory { path: PathBuf },
     #[error("{}: cannot read folder: {source}", printable_path(path))]
     Unreadable { path: PathBuf, source: io::Error },
-    #[error("{}: no .txt or .md articles in this folder", printable_path(path))]
+    #[error(
+        "{}: no .txt, .md or .html articles in this folder",
+        printable_path(path)
+    )]
     NoArticles { path: PathBuf },
     #[error(
         "{}: none of its {count} article files could be read",
@@ -140,7 +144,7 @@ pub(super) fn load_dir(
             });
             continue;
         }
-        if is_article_name(&path) {
+        if is_article_name(&path) || is_saved_page(&path) {
             paths.push(path);
         }
     }
@@ -149,7 +153,11 @@ pub(super) fn load_dir(
 
     let mut texts = Vec::new();
     for path in paths {
-        let read = read_article_text(&path, options.max_file_bytes);
+        let read = if is_saved_page(&path) {
+            read_saved_page(&path, options.max_file_bytes)
+        } else {
+            read_article_text(&path, options.max_file_bytes)
+        };
         progress.files_read.fetch_add(1, Ordering::Relaxed);
         match read {
             Ok(text) => {

@@ -5,9 +5,11 @@
 //! the [`Corpus`] built here and never re-parse text.
 
 mod clean;
+pub mod front_matter;
 mod load;
 pub mod markup;
 mod meta;
+mod saved_page;
 mod split;
 
 pub use clean::{LineKind, NoiseReason};
@@ -97,6 +99,8 @@ pub struct Article {
     pub byline: Option<String>,
     /// A date given by the text, as written (ISO dates are kept as they are).
     pub date: Option<String>,
+    /// The page's address, from the front matter of a saved article.
+    pub url: Option<String>,
     pub lines: Vec<Line>,
     pub passages: Vec<Passage>,
 }
@@ -105,8 +109,23 @@ impl Article {
     /// Builds an article from its text: cleans the lines, reads the title,
     /// date and byline, and splits the news lines into passages.
     pub fn parse(id: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Article {
-        let lines = clean::classify_lines(&text);
-        let meta = meta::read_meta(&text, &lines);
+        let front = front_matter::find(&text);
+        let body_start = front.as_ref().map_or(0, |f| f.body_start);
+        let lines = classify_with_front_matter(&text, body_start);
+        let mut meta = meta::read_meta(&text, &lines);
+        let mut url = None;
+        if let Some(front) = front {
+            let fields = front.fields;
+            // The page's own metadata beats what the text seems to say; a
+            // title from the front matter is no line of the text.
+            if fields.title.is_some() {
+                meta.title = fields.title;
+                meta.title_span = None;
+            }
+            meta.byline = fields.outlet.or(fields.author).or(meta.byline);
+            meta.date = fields.date.or(meta.date);
+            url = fields.url;
+        }
         let passages = split::split_passages(&text, &lines, meta.title_span);
         Article {
             id: id.into(),
@@ -116,6 +135,7 @@ impl Article {
             title_span: meta.title_span,
             byline: meta.byline,
             date: meta.date,
+            url,
             lines,
             passages,
         }
@@ -165,6 +185,31 @@ impl Article {
             words.join(" ")
         }
     }
+}
+
+/// The lines of a text whose first `body_start` bytes are front matter:
+/// those lines are noise, and the cleaner reads only the body, so its rules
+/// about the top of an article see the article's own first lines.
+fn classify_with_front_matter(text: &str, body_start: usize) -> Vec<Line> {
+    if body_start == 0 {
+        return clean::classify_lines(text);
+    }
+    let mut lines: Vec<Line> = clean::line_spans(&text[..body_start])
+        .into_iter()
+        .map(|span| Line {
+            span,
+            kind: LineKind::Noise(NoiseReason::FrontMatter),
+        })
+        .collect();
+    lines.extend(
+        clean::classify_lines(&text[body_start..])
+            .into_iter()
+            .map(|line| Line {
+                span: Span::new(line.span.start + body_start, line.span.end + body_start),
+                kind: line.kind,
+            }),
+    );
+    lines
 }
 
 /// The articles of one story.

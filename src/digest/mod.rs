@@ -39,6 +39,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::copies::WireCopies;
 use crate::corpus::{Corpus, PassageKind};
 use cluster::Edge;
 
@@ -61,12 +62,18 @@ pub struct Claim {
     pub support: Vec<PassageRef>,
     /// Distinct articles behind the claim, in corpus order.
     pub articles: Vec<usize>,
+    /// Independent sources behind the claim: its articles, with the wire
+    /// copies of one story counted once (see [`crate::copies`]).
+    pub sources: usize,
     pub polarity: Polarity,
 }
 
 impl Claim {
     pub fn article_count(&self) -> usize {
         self.articles.len()
+    }
+    pub fn source_count(&self) -> usize {
+        self.sources
     }
     pub fn passage_count(&self) -> usize {
         self.support.len()
@@ -143,6 +150,8 @@ impl DigestOptions {
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
     pub claims: Vec<Claim>,
+    /// Which articles are wire copies of which.
+    pub copies: WireCopies,
     claims_by_passage: HashMap<PassageRef, Vec<usize>>,
     /// The claimable passages in corpus order, with the features and
     /// embeddings the digest computed for them: kept so that later readers
@@ -314,6 +323,7 @@ impl Digest {
             })
             .collect();
 
+        let wire = WireCopies::find(corpus);
         let mut claims: Vec<Claim> = groups
             .into_iter()
             .map(|(members, representative)| {
@@ -325,17 +335,19 @@ impl Digest {
                     text: representative::claim_text(texts[representative]),
                     representative: refs[representative],
                     support,
+                    sources: wire.count_sources(&articles),
                     articles,
                     polarity: n_features[copies.node_of[representative]].polarity,
                 }
             })
             .collect();
 
-        // Most corroborated first, then first appearance.
+        // Most corroborated first (independent sources, then articles), then
+        // first appearance.
         claims.sort_by(|a, b| {
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
+            b.sources
+                .cmp(&a.sources)
+                .then_with(|| b.articles.len().cmp(&a.articles.len()))
                 .then_with(|| b.support.len().cmp(&a.support.len()))
                 .then_with(|| a.support[0].cmp(&b.support[0]))
         });
@@ -348,6 +360,7 @@ impl Digest {
         }
         Digest {
             claims,
+            copies: wire,
             claims_by_passage,
             passages: refs,
             features: text_features,

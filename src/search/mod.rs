@@ -334,14 +334,15 @@ impl SearchIndex {
     }
 
     /// An index over the claim texts of a digest, in claim order. Among
-    /// matches of about the same quality, the claim more articles make
-    /// ranks first: a digest is read for what is corroborated.
+    /// matches of about the same quality, the claim more independent sources
+    /// make ranks first (wire copies count once): a digest is read for what
+    /// is corroborated.
     pub fn of_claims(digest: &Digest) -> SearchIndex {
         let mut index = SearchIndex::new(digest.claims.iter().map(|c| c.text.as_str()));
         index.priors = digest
             .claims
             .iter()
-            .map(|c| CORROBORATION_BONUS * (c.article_count().saturating_sub(1)) as i64)
+            .map(|c| CORROBORATION_BONUS * (c.source_count().saturating_sub(1)) as i64)
             .collect();
         index
     }

@@ -1347,3 +1347,20 @@ fn disagreements_scenario() {
     assert!(h.app.disagreement_sides.is_empty());
     h.assert_status("The sources agree");
 }
+
+#[test]
+fn wire_copies_read_as_one_source_in_the_articles_and_claims() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wire-copies");
+    let corpus = Corpus::load_dir(&dir).expect("the wire-copies story loads");
+    let keymap = Keymap::defaults().expect("default keymap");
+    let h = Harness::with(corpus, keymap, Theme::color(), 120, 40);
+    let lead = &h.app.digest.claims[0];
+    assert_eq!((lead.article_count(), lead.source_count()), (5, 3));
+    assert!(
+        contains(&h, &format!("{} · 3 sources · ", lead.id)),
+        "{}",
+        h.screen()
+    );
+    assert!(contains(&h, "Big Wire · 3 copies"), "{}", h.screen());
+    assert!(contains(&h, "copy of Big Wire"), "{}", h.screen());
+}

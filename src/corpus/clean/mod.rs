@@ -58,6 +58,9 @@ pub enum NoiseReason {
     EditorsNote,
     /// The outlet's name, tagline or breadcrumbs above the headline.
     Masthead,
+    /// The `---` block of title, outlet, author, date and address at the top
+    /// of a saved article: read as metadata, never as text.
+    FrontMatter,
 }
 
 impl NoiseReason {
@@ -75,6 +78,7 @@ impl NoiseReason {
             NoiseReason::UnrelatedHeadline => "unrelated headline",
             NoiseReason::EditorsNote => "editor's note",
             NoiseReason::Masthead => "masthead or tagline",
+            NoiseReason::FrontMatter => "front matter",
         }
     }
 }

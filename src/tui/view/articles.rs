@@ -34,7 +34,15 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
             format!("{}…", words.join(" "))
         }
     };
-    let mut meta = vec![source];
+    // Wire copies read as one source: the original says how many articles
+    // run it ("AP · 3 copies"), each copy says whose it is.
+    let mut meta = match app.digest.copies.source_of_copy(index) {
+        Some(original) => vec![format!("copy of {}", source_name(app, original)), source],
+        None => match app.digest.copies.copies_of(index) {
+            0 => vec![source],
+            n => vec![source, plural(n + 1, "copy", "copies")],
+        },
+    };
     if let Some(date) = &article.date {
         meta.push(date.clone());
     }
@@ -45,6 +53,15 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
         app.theme.dim,
     ));
     vec![title, meta]
+}
+
+/// The byline of an article, or its title, to name the story a copy copies.
+fn source_name(app: &App, index: usize) -> String {
+    app.corpus
+        .articles
+        .get(index)
+        .map(|a| a.byline.clone().unwrap_or_else(|| a.display_title()))
+        .unwrap_or_default()
 }
 
 /// Text folded and stripped of final punctuation, to spot a repeated title.

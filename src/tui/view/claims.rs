@@ -79,7 +79,7 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
         .into_iter()
         .map(|l| l.into_owned().into())
         .collect();
-    let badge = badge(claim.article_count(), claim.passage_count());
+    let badge = badge(claim);
     let mut spans = vec![
         Span::styled(format!("{} · ", claim.id), app.theme.dim),
         Span::styled(badge, app.theme.badge),

@@ -313,11 +313,12 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// The badge of a claim: "4 articles · 6 passages".
-pub fn badge(article_count: usize, passage_count: usize) -> String {
+/// The badge of a claim: "4 articles · 6 passages", or "3 sources · 6
+/// passages" when wire copies count once.
+pub fn badge(claim: &newsdigest::Claim) -> String {
     format!(
         "{} · {}",
-        plural(article_count, "article", "articles"),
-        plural(passage_count, "passage", "passages")
+        newsdigest::copies::support_label(claim.source_count(), claim.article_count()),
+        plural(claim.passage_count(), "passage", "passages")
     )
 }

@@ -77,7 +77,10 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
             buf.set_style(Rect::new(rows.x, y, rows.width, 1), app.theme.selected);
             buf.set_string(rows.x, y, "▌", app.theme.marker);
         }
-        let badge = format!(" {}", plural(claim.article_count(), "article", "articles"));
+        let badge = format!(
+            " {}",
+            newsdigest::copies::support_label(claim.source_count(), claim.article_count())
+        );
         let badge_width = badge.width() as u16;
         let id = format!("{:<4} ", claim.id);
         // Positions only for the rows on screen; ranking used scores
