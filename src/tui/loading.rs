@@ -160,12 +160,6 @@ where
         .context("starting the loading thread")?;
     let mut drawn: Option<Instant> = None;
     loop {
-        if drawn.is_none_or(|at| at.elapsed() >= TICK) {
-            terminal
-                .draw(|frame| render(frame, folder, &loading, started.elapsed(), theme))
-                .context("drawing the screen")?;
-            drawn = Some(Instant::now());
-        }
         if stop.load(Ordering::Relaxed) {
             return Ok(None);
         }
@@ -175,6 +169,14 @@ where
                 anyhow::bail!("loading stopped without a result")
             }
             Err(mpsc::TryRecvError::Empty) => {}
+        }
+        // Drawn only after the work was looked at: when it panicked, the
+        // panic hook has already given the terminal back.
+        if drawn.is_none_or(|at| at.elapsed() >= TICK) {
+            terminal
+                .draw(|frame| render(frame, folder, &loading, started.elapsed(), theme))
+                .context("drawing the screen")?;
+            drawn = Some(Instant::now());
         }
         if events.finished() {
             // Scripted input ran out: wait for the work.
@@ -187,5 +189,79 @@ where
         {
             return Ok(None);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+    use std::sync::atomic::AtomicBool;
+
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    /// Events handed out one by one, each after a pause, then none.
+    struct Slow(VecDeque<Event>);
+
+    impl EventSource for Slow {
+        fn next_event(&mut self, timeout: Duration) -> Result<Option<Event>> {
+            std::thread::sleep(timeout);
+            Ok(self.0.pop_front())
+        }
+    }
+
+    fn key(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+    }
+
+    fn setup(keymap: &Keymap) -> (&str, &Keymap, &Theme, Arc<Loading>) {
+        static THEME: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+        let theme = THEME.get_or_init(Theme::no_color);
+        ("articles", keymap, theme, Arc::new(Loading::default()))
+    }
+
+    #[test]
+    fn progress_shows_from_the_first_frame_and_q_quits_while_loading() {
+        let keymap = Keymap::defaults().expect("default keymap");
+        let mut terminal = Terminal::new(TestBackend::new(60, 10)).expect("terminal");
+        let stop = AtomicBool::new(false);
+        let mut events = Slow(VecDeque::from([key('x'), key('q')]));
+        let started = Instant::now();
+        let outcome = wait_for(
+            &mut terminal,
+            &mut events,
+            &stop,
+            setup(&keymap),
+            |loading| {
+                loading.enter(Step::BuildingDigest);
+                // Far longer than the test: only quitting ends the wait.
+                std::thread::sleep(Duration::from_secs(30));
+            },
+        )
+        .expect("the screen runs");
+        assert!(outcome.is_none(), "q quit while loading");
+        assert!(started.elapsed() < Duration::from_secs(20));
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(screen.contains("newsdigest · articles"), "{screen}");
+        assert!(screen.contains("q or ctrl-c quits"), "{screen}");
+    }
+
+    #[test]
+    fn the_work_is_handed_back_when_done() {
+        let keymap = Keymap::defaults().expect("default keymap");
+        let mut terminal = Terminal::new(TestBackend::new(60, 10)).expect("terminal");
+        let stop = AtomicBool::new(false);
+        let mut events = Slow(VecDeque::new());
+        let outcome = wait_for(&mut terminal, &mut events, &stop, setup(&keymap), |_| 42)
+            .expect("the screen runs");
+        assert_eq!(outcome, Some(42));
     }
 }
