@@ -176,9 +176,9 @@ pub fn run_eval(
     transformer: Option<&Path>,
 ) -> Result<bool> {
     let json = std::fs::read_to_string(gold_path)
-        .with_context(|| format!("reading {}", gold_path.display()))?;
-    let gold =
-        eval::Gold::from_json(&json).with_context(|| format!("parsing {}", gold_path.display()))?;
+        .with_context(|| format!("reading {}", newsdigest::text::printable_path(gold_path)))?;
+    let gold = eval::Gold::from_json(&json)
+        .with_context(|| format!("parsing {}", newsdigest::text::printable_path(gold_path)))?;
     let corpus = load_corpus(dir)?;
     let (mut options, failures) = scorer_options(lexical, transformer)?;
     if let Some(threshold) = threshold {
@@ -212,17 +212,17 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
     for (a, article) in corpus.articles.iter().enumerate() {
         out.push_str(&format!(
             "== {} · {} · {} · {}\n",
-            article.id,
-            article.display_title(),
-            article.byline.as_deref().unwrap_or("-"),
-            article.date.as_deref().unwrap_or("-")
+            one_line(&article.id),
+            one_line(&article.display_title()),
+            one_line(article.byline.as_deref().unwrap_or("-")),
+            one_line(article.date.as_deref().unwrap_or("-"))
         ));
         for line in &article.lines {
             if let LineKind::Noise(reason) = line.kind {
                 out.push_str(&format!(
                     "  noise ({}): {}\n",
                     reason.describe(),
-                    article.slice(line.span).trim()
+                    one_line(article.slice(line.span).trim())
                 ));
             }
         }
@@ -244,12 +244,13 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
                 format!("{:?}", p.kind),
                 ids.join(","),
                 attribution.stance.name(),
-                attribution
-                    .source_label()
+                one_line(attribution.source_label())
                     .chars()
                     .take(22)
                     .collect::<String>(),
-                text.replace('\n', "⏎")
+                // ⏎ shows where the passage crosses a line break; every
+                // other control character is escaped.
+                newsdigest::text::escape_controls(&text.replace('\n', "⏎"))
             ));
         }
     }
@@ -267,12 +268,12 @@ pub fn run_similarity(
         io::read_to_string(io::stdin()).context("reading pairs from standard input")?
     } else {
         std::fs::read_to_string(pairs_path)
-            .with_context(|| format!("reading {}", pairs_path.display()))?
+            .with_context(|| format!("reading {}", newsdigest::text::printable_path(pairs_path)))?
     };
     let source = if pairs_path == Path::new("-") {
         "standard input".to_string()
     } else {
-        pairs_path.display().to_string()
+        newsdigest::text::printable_path(pairs_path)
     };
     let mut pairs = Vec::new();
     for (number, line) in text.lines().enumerate() {
@@ -319,10 +320,10 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
     for hit in hits.iter().take(limit.unwrap_or(20)) {
         let claim = &digest.claims[hit.item];
         out.push_str(&format!(
-            "{} · {} articles · {} passages · score {}\n  {}\n",
+            "{} · {} · {} · score {}\n  {}\n",
             claim.id,
-            claim.article_count(),
-            claim.passage_count(),
+            export::plural(claim.article_count(), "article"),
+            export::plural(claim.passage_count(), "passage"),
             hit.score,
             one_line(&claim.text)
         ));
@@ -332,13 +333,16 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
             out.push_str(&format!(
                 "    - {} ({}): {}\n",
                 one_line(&article.display_title()),
-                article.path.display(),
+                newsdigest::text::printable_path(&article.path),
                 one_line(article.passage_text(passage))
             ));
         }
     }
     if hits.is_empty() {
-        eprintln!("newsdigest: no claim matches {query:?}");
+        eprintln!(
+            "newsdigest: no claim matches \"{}\"",
+            newsdigest::text::escape_controls(query)
+        );
     }
     print(&out)?;
     Ok(!hits.is_empty())
@@ -347,7 +351,8 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
 /// Prints the lines of a file that match a query, best first, one per
 /// line, like `fzf --filter`. Returns whether any line matched.
 pub fn run_search_lines(query: &str, file: &Path, limit: Option<usize>) -> Result<bool> {
-    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let bytes = std::fs::read(file)
+        .with_context(|| format!("reading {}", newsdigest::text::printable_path(file)))?;
     let text = String::from_utf8_lossy(&bytes);
     let lines: Vec<&str> = text.lines().collect();
     let hits = newsdigest::search::rank_lines(&lines, query, limit);
@@ -409,8 +414,12 @@ fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> 
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
         .map(|c| c.join("newsdigest").join("transformer-embeddings"));
     let embedder = std::sync::Arc::new(
-        TransformerEmbedder::load(dir, cache.as_deref())
-            .with_context(|| format!("loading the transformer from {}", dir.display()))?,
+        TransformerEmbedder::load(dir, cache.as_deref()).with_context(|| {
+            format!(
+                "loading the transformer from {}",
+                newsdigest::text::printable_path(dir)
+            )
+        })?,
     );
     let counter = std::sync::Arc::clone(&embedder);
     Ok((
