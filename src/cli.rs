@@ -15,7 +15,7 @@ use newsdigest::{Corpus, Digest, disputes, eval, export};
     name = "newsdigest",
     version,
     about = "Read how several outlets tell the same story, claim by claim.",
-    after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys."
+    after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys, and so does --help."
 )]
 pub struct Cli {
     /// Folder of articles (.txt, .md). Default: ./articles, else the built-in articles.

@@ -69,6 +69,7 @@ pub enum Action {
     PageDown,
     PageUp,
     SwitchPane,
+    PreviousPane,
     Open,
     NextPassage,
     PreviousPassage,
@@ -246,6 +247,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "switch-pane",
         description: "Switch between articles, claims and passages",
         defaults: &[(Articles, &["tab"]), (Claims, &["tab"])],
+    },
+    ActionSpec {
+        action: Action::PreviousPane,
+        name: "previous-pane",
+        description: "Switch back: passages, claims, articles",
+        defaults: &[(Articles, &["backtab"]), (Claims, &["backtab"])],
     },
     ActionSpec {
         action: Action::Open,

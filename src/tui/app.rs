@@ -25,6 +25,8 @@ use super::view;
 const HISTORY_LIMIT: usize = 100;
 /// Lines per mouse wheel step in the reader.
 const WHEEL_LINES: i16 = 3;
+/// Two clicks on one cell within this long are a double click, which opens.
+const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The three panes of the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,6 +170,10 @@ impl ReaderText {
         let mut lines = Vec::new();
         for line in &article.lines {
             match line.kind {
+                // Runs of blank lines (a saved page's layout) show as one,
+                // and none opens the article: the text starts at the top.
+                LineKind::Blank if lines.last().is_none_or(|l: &ScreenLine| l.bytes.is_empty()) => {
+                }
                 LineKind::Blank => lines.push(ScreenLine {
                     bytes: line.span.start..line.span.start,
                     noise: false,
@@ -276,6 +282,8 @@ pub struct App {
     pub quit: bool,
     /// Distinct claims per article.
     pub claims_per_article: Vec<usize>,
+    /// When and where the last left click was, to tell a double click.
+    pub last_click: Option<(std::time::Instant, Position)>,
 }
 
 impl App {
@@ -333,6 +341,7 @@ impl App {
             message: None,
             quit: false,
             claims_per_article,
+            last_click: None,
         };
         app.fit_lists();
         app
@@ -353,6 +362,29 @@ impl App {
 
     /// Turns a terminal event into actions.
     pub fn handle_event(&mut self, event: &Event) {
+        // While the window is too small the screen shows only that: a key
+        // acting unseen would leave the user somewhere unexpected once the
+        // window grows. Quitting still works, as the message says.
+        if layout::too_small(self.area) {
+            match event {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    let press = KeyPress::from_event(key);
+                    let keys = [press];
+                    let quits = press.is_ctrl_c()
+                        || matches!(
+                            self.keymap.lookup_in(Context::Global, &keys),
+                            Lookup::Action(Action::Quit)
+                        );
+                    if quits {
+                        self.quit = true;
+                    }
+                    self.pending.clear();
+                    return;
+                }
+                Event::Mouse(_) => return,
+                _ => {}
+            }
+        }
         match event {
             Event::Key(key) => self.handle_key(key),
             Event::Mouse(mouse) => self.handle_mouse(mouse),
@@ -377,7 +409,22 @@ impl App {
                 row,
                 lines: -1,
             }),
-            MouseEventKind::Down(MouseButton::Left) => self.update(Action::Click { column, row }),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let here = Position::new(column, row);
+                let now = std::time::Instant::now();
+                let double = self.last_click.is_some_and(|(when, at)| {
+                    at == here && now.duration_since(when) <= DOUBLE_CLICK
+                });
+                let overlay = self.help.is_some() || self.picker.is_some();
+                self.update(Action::Click { column, row });
+                if double && !overlay {
+                    // A third click starts over rather than opening again.
+                    self.last_click = None;
+                    self.update(Action::Open);
+                } else {
+                    self.last_click = Some((now, here));
+                }
+            }
             _ => {}
         }
     }
@@ -725,6 +772,13 @@ impl App {
                     Pane::Articles => Pane::Claims,
                     Pane::Claims => Pane::Passages,
                     Pane::Passages => Pane::Articles,
+                }
+            }
+            Action::PreviousPane => {
+                self.focus = match self.focus {
+                    Pane::Articles => Pane::Passages,
+                    Pane::Claims => Pane::Articles,
+                    Pane::Passages => Pane::Claims,
                 }
             }
             Action::NextPassage => self.move_in_pane(Pane::Passages, 1),

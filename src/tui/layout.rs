@@ -100,9 +100,19 @@ pub fn reader_areas(area: Rect) -> ReaderAreas {
     }
 }
 
-/// A centred box of at most the given size, leaving a margin.
+/// Columns of margin a popup leaves on each side, at least: fewer would
+/// show cut fragments of the screen beneath ("│s│") rather than a margin.
+const POPUP_MARGIN: u16 = 6;
+
+/// A centred box of at most the given size. Where the window leaves less
+/// than a real margin beside it, the box takes the whole width.
 pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {
-    let width = max_width.min(area.width.saturating_sub(4)).max(1);
+    let width = if max_width.saturating_add(2 * POPUP_MARGIN) > area.width {
+        area.width
+    } else {
+        max_width
+    }
+    .max(1);
     let height = max_height.min(area.height.saturating_sub(2)).max(1);
     Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,

@@ -445,6 +445,16 @@ fn every_registry_action_works() {
                 h.keys("<tab>");
                 assert_eq!(h.app.focus, Pane::Claims);
             }
+            "previous-pane" => {
+                let mut h = Harness::tiny(80, 24);
+                // Terminals send shift-tab as backtab, or as tab with shift.
+                h.keys("<backtab>");
+                assert_eq!(h.app.focus, Pane::Articles);
+                h.keys("<S-tab>");
+                assert_eq!(h.app.focus, Pane::Passages);
+                h.keys("<backtab>");
+                assert_eq!(h.app.focus, Pane::Claims);
+            }
             "open" => open_scenario(),
             "next-passage" | "previous-passage" => passage_scenario(),
             "claims-here" => {
@@ -1249,4 +1259,99 @@ fn disagreements_scenario() {
     h.keys("D");
     assert!(h.app.disagreement_sides.is_empty());
     h.assert_status("The sources agree");
+}
+
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small_but_quit() {
+    let mut h = Harness::new(100, 30);
+    h.resize(50, 12);
+    assert!(contains(&h, "needs at least 60×15"), "{}", h.screen());
+    h.keys("<tab><ret>jD/x?");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), 10, 5);
+    h.resize(100, 30);
+    assert_eq!(h.app.screen, Screen::Main, "nothing opened unseen");
+    assert_eq!(h.app.focus, Pane::Claims);
+    assert_eq!(h.app.claims.selected, 0);
+    assert!(h.app.search.is_none() && h.app.help.is_none());
+    h.resize(50, 12);
+    h.keys("q");
+    assert!(h.app.quit, "q quits, as the message says");
+}
+
+#[test]
+fn a_double_click_opens_what_it_selects() {
+    let mut h = Harness::new(100, 30);
+    let claims = super::layout::inner(
+        super::layout::main_areas(h.app.area, h.app.corpus.articles.len()).claims,
+    );
+    h.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        claims.x + 5,
+        claims.y,
+    );
+    assert_eq!(h.app.screen, Screen::Main, "one click selects");
+    h.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        claims.x + 5,
+        claims.y,
+    );
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("double click opens the claim:\n{}", h.screen());
+    };
+    assert_eq!(state.trail.map(|t| t.claim), Some(0));
+}
+
+#[test]
+fn each_dispute_side_shows_the_passage_its_label_names() {
+    let mut h = Harness::new(120, 40);
+    h.keys("D");
+    for (index, side) in h.app.disagreement_sides.clone().into_iter().enumerate() {
+        let super::app::Disagreement::Dispute(_) = side.of else {
+            continue;
+        };
+        let lines: Vec<String> = view::disagreements::side_lines(&h.app, index, 400)
+            .iter()
+            .map(|(l, _)| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let article = &h.app.corpus.articles[side.passage.article];
+        let text = article.passage_text(&article.passages[side.passage.passage]);
+        let opening: String = text.trim().chars().take(30).collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with(&opening)),
+            "side {index} shows its own passage {opening:?}: {lines:#?}"
+        );
+        let title: String = article.display_title().chars().take(20).collect();
+        assert!(
+            lines.iter().any(|l| l.contains(&format!("in {title}"))),
+            "{lines:#?}"
+        );
+    }
+}
+
+#[test]
+fn overlays_leave_no_fragments_beside_them_at_80_columns() {
+    for keys in ["?", "/"] {
+        let mut h = Harness::new(80, 24);
+        h.keys(keys);
+        for y in 1..23 {
+            let row = h.row(y);
+            let first = row.chars().next().unwrap_or(' ');
+            assert!(
+                matches!(first, '│' | '┌' | '└'),
+                "{keys}: row {y} starts with the popup's border: {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_reader_shows_one_blank_line_for_many_and_none_first() {
+    let text = "\n\n\nBoard approves plan\n\n\n\n\nThe board approved the plan on Monday.\n";
+    let corpus = Corpus::from_texts([("a", text.to_string())]);
+    let keymap = Keymap::defaults().expect("default keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 60, 15);
+    h.keys("<backtab><ret>");
+    assert!(h.row(1).contains("Board approves plan"), "{}", h.screen());
+    assert_eq!(h.row(2).trim(), "");
+    assert!(h.row(3).contains("The board approved"), "{}", h.screen());
 }

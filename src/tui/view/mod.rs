@@ -118,9 +118,9 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
     }
     let left = app.message.clone().unwrap_or_else(|| {
         format!(
-            "{} articles · {} claims",
-            app.corpus.articles.len(),
-            app.digest.claims.len()
+            "{} · {}",
+            plural(app.corpus.articles.len(), "article", "articles"),
+            plural(app.digest.claims.len(), "claim", "claims")
         )
     });
     let context = app.context();
