@@ -187,7 +187,7 @@ fn search_jump_next_passage_help_and_quit() {
     }
     let tmux = Session::start("flow", 100, 30);
     tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     tmux.keys(&["/"]);
     tmux.wait_for("Search claims");
@@ -216,7 +216,7 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
     }
     let tmux = Session::start("signals", 80, 24);
     tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     let pid = tmux.child_pid();
     let killed = Command::new("kill")
         .args(["-TERM", &pid])
@@ -227,7 +227,7 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
     tmux.assert_terminal_restored();
 
     tmux.run(&format!("clear; {BIN} {}; echo EXITED $?", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     tmux.keys(&["/", "C-c"]);
     tmux.wait_for("EXITED 0");
     tmux.assert_terminal_restored();
@@ -271,7 +271,7 @@ fn a_vanished_terminal_ends_the_program() {
     }
     let tmux = Session::start("hangup", 80, 24);
     tmux.run(&format!("{BIN} {}", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     let pid = tmux.child_pid();
     // Closing the server closes the pty: the program gets SIGHUP and reads
     // end-of-file from then on.
@@ -307,7 +307,7 @@ fn hostile_article_text_is_never_executed_by_the_terminal() {
 
     let tmux = Session::start("hostile", 100, 30);
     tmux.run(&format!("{BIN} {}; echo EXITED $?", dir.display()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     // Open the hostile article in the reader: tab to the articles, enter.
     tmux.keys(&["Tab", "Tab", "g", "g", "Enter"]);
     let screen = tmux.wait_for("Text ends here");
@@ -360,4 +360,44 @@ fn a_panic_restores_the_terminal() {
         "the panic message is printed on the restored screen:\n{screen}"
     );
     tmux.assert_terminal_restored();
+}
+
+#[test]
+fn the_claim_list_fits_80_by_24_and_200_by_60() {
+    if !tmux_found() {
+        return skip("the_claim_list_fits_80_by_24_and_200_by_60");
+    }
+    for (width, height, at_least) in [(80, 24, 8), (200, 60, 30)] {
+        let tmux = Session::start(&format!("list{width}"), width, height);
+        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.wait_for("┌ Claims 1/");
+        // The footer is drawn last.
+        let screen = tmux.wait_for("q quit");
+        // One line per claim: "c12 2a 2p ≠ year   During this period …".
+        let rows = screen
+            .lines()
+            .filter(|l| {
+                let words: Vec<&str> = l
+                    .trim_start_matches(['│', '▌', ' '])
+                    .split_whitespace()
+                    .collect();
+                words.len() > 3
+                    && words[0].starts_with('c')
+                    && words[1].ends_with('a')
+                    && words[2].ends_with('p')
+            })
+            .count();
+        assert!(
+            rows >= at_least,
+            "{width}×{height}: {rows} claims\n{screen}"
+        );
+        let footer = screen.lines().last().unwrap_or("");
+        assert!(
+            footer.trim_end().ends_with("? help · q quit"),
+            "{width}×{height}:\n{screen}"
+        );
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
 }

@@ -284,6 +284,8 @@ pub struct App {
     pub claims_per_article: Vec<usize>,
     /// When and where the last left click was, to tell a double click.
     pub last_click: Option<(std::time::Instant, Position)>,
+    /// Widths of the claim list's columns, measured once.
+    pub claim_columns: view::claims::ClaimColumns,
 }
 
 impl App {
@@ -342,7 +344,9 @@ impl App {
             quit: false,
             claims_per_article,
             last_click: None,
+            claim_columns: view::claims::ClaimColumns::default(),
         };
+        app.claim_columns = view::claims::ClaimColumns::of(&app);
         app.fit_lists();
         app
     }
@@ -652,7 +656,7 @@ impl App {
     }
 
     fn main_areas(&self) -> MainAreas {
-        layout::main_areas(self.area, self.corpus.articles.len())
+        layout::main_areas(self.area, self.corpus.articles.len(), self.focus)
     }
 
     fn selected_support(&self) -> &[PassageRef] {
@@ -671,13 +675,24 @@ impl App {
         }
     }
 
+    /// Where a pane's items go: inside its border, and in the passages
+    /// pane below the selected claim's detail.
     fn pane_rect(&self, pane: Pane) -> Rect {
         let areas = self.main_areas();
-        layout::inner(match pane {
-            Pane::Articles => areas.articles,
-            Pane::Claims => areas.claims,
-            Pane::Passages => areas.passages,
-        })
+        match pane {
+            Pane::Articles => layout::inner(areas.articles),
+            Pane::Claims => layout::inner(areas.claims),
+            Pane::Passages => {
+                let inner = layout::inner(areas.passages);
+                let header = (view::passages::header_lines(self, inner.width).len() as u16)
+                    .min(inner.height);
+                Rect {
+                    y: inner.y + header,
+                    height: inner.height - header,
+                    ..inner
+                }
+            }
+        }
     }
 
     /// How many rows an item of a pane takes.
@@ -1337,8 +1352,10 @@ impl App {
                 let Some(pane) = self.pane_at(position) else {
                     return;
                 };
-                self.focus = pane;
+                // The rows as they were seen: focusing a pane resizes the
+                // panes once this click is handled.
                 let rect = self.pane_rect(pane);
+                self.focus = pane;
                 if !rect.contains(position) {
                     return;
                 }

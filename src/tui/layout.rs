@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::app::Pane;
+
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 /// The reader's text column is never wider than this.
@@ -33,37 +35,69 @@ pub fn inner(rect: Rect) -> Rect {
     }
 }
 
-pub fn main_areas(area: Rect, article_count: usize) -> MainAreas {
+/// Rows a pane keeps when another has the focus, border included: the
+/// articles pane shows the selected article's title, the passages pane the
+/// start of the selected claim.
+const COLLAPSED_ARTICLES: u16 = 3;
+const COLLAPSED_DETAIL: u16 = 5;
+/// Rows the claim list keeps while the passages pane has the focus.
+const COLLAPSED_CLAIMS: u16 = 6;
+
+/// Where the panes go. Side by side when the window is wide; stacked when
+/// it is not, and then the focused pane grows and the others keep a few
+/// rows each (lazygit's accordion), so the list being read always has
+/// the room.
+pub fn main_areas(area: Rect, article_count: usize, focus: Pane) -> MainAreas {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    // Two rows per article plus the border, at most a third of the height.
+    // Two rows per article plus the border.
     let wanted = (article_count as u16).saturating_mul(2).saturating_add(2);
     if body.width >= 110 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)])
                 .areas(body);
-        let articles_height = wanted.min(left.height / 3).max(4);
+        let articles_height = if focus == Pane::Articles {
+            wanted.min(left.height / 2)
+        } else {
+            wanted.min(left.height / 4)
+        }
+        .max(COLLAPSED_ARTICLES);
         let [articles, claims] =
             Layout::vertical([Constraint::Length(articles_height), Constraint::Min(3)]).areas(left);
-        MainAreas {
+        return MainAreas {
             articles,
             claims,
             passages: right,
             status,
+        };
+    }
+    let height = body.height;
+    let (articles_height, claims_height) = match focus {
+        Pane::Articles => {
+            let articles = wanted.min(height.saturating_sub(COLLAPSED_CLAIMS + COLLAPSED_DETAIL));
+            let claims = height.saturating_sub(articles + COLLAPSED_DETAIL);
+            (articles.max(COLLAPSED_ARTICLES), claims)
         }
-    } else {
-        let articles_height = wanted.min(body.height / 4).max(4);
-        let [articles, claims, passages] = Layout::vertical([
-            Constraint::Length(articles_height),
-            Constraint::Percentage(45),
-            Constraint::Min(3),
-        ])
-        .areas(body);
-        MainAreas {
-            articles,
-            claims,
-            passages,
-            status,
+        Pane::Claims => {
+            // The detail pane grows with the window, a quarter of it.
+            let detail = (height / 4).max(COLLAPSED_DETAIL);
+            (
+                COLLAPSED_ARTICLES,
+                height.saturating_sub(COLLAPSED_ARTICLES + detail),
+            )
         }
+        Pane::Passages => (COLLAPSED_ARTICLES, COLLAPSED_CLAIMS.max(height / 4)),
+    };
+    let [articles, claims, passages] = Layout::vertical([
+        Constraint::Length(articles_height),
+        Constraint::Length(claims_height),
+        Constraint::Min(0),
+    ])
+    .areas(body);
+    MainAreas {
+        articles,
+        claims,
+        passages,
+        status,
     }
 }
 

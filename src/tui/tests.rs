@@ -197,6 +197,15 @@ impl Harness {
         self.row(self.buffer().area.height - 1)
     }
 
+    /// Fails, showing the header row, unless it contains each of `expected`.
+    #[track_caller]
+    fn assert_header(&self, expected: &[&str]) {
+        let header = self.row(0);
+        for e in expected {
+            assert!(header.contains(e), "{e:?} not in {header:?}");
+        }
+    }
+
     /// Fails, showing the status line, unless it contains `expected`.
     #[track_caller]
     fn assert_status(&self, expected: &str) {
@@ -237,16 +246,16 @@ fn key_sequences_parse_like_helix() {
 
 #[test]
 fn main_screen_shows_articles_claims_and_passages() {
-    let h = Harness::new(100, 30);
+    let h = Harness::new(120, 40);
     let claim = &h.app.digest.claims[0];
     assert!(
-        contains(&h, &format!("Articles ({})", h.app.corpus.articles.len())),
+        contains(&h, &format!("Articles 1/{}", h.app.corpus.articles.len())),
         "{}",
         h.screen()
     );
     assert!(contains(
         &h,
-        &format!("Claims ({})", h.app.digest.claims.len())
+        &format!("Claims 1/{}", h.app.digest.claims.len())
     ));
     let badge = format!(
         "{} · {} articles · {} passages",
@@ -277,7 +286,7 @@ fn reader_screen_matches_exactly_with_styles() {
     h.keys("/hastings<ret>n");
     let t = Theme::color();
     let lines = [
-        " Board approves plan                   article 1 of 2 · all ",
+        " Board approves plan    following c1 · passage 2 of 4 · all ",
         "  Board approves plan                                       ",
         "                                                            ",
         "▌ The Hastings board approved the plan on Monday. Critics   ",
@@ -291,11 +300,12 @@ fn reader_screen_matches_exactly_with_styles() {
         "                                                            ",
         "                                                            ",
         "                                                            ",
-        " passage 2 of 4 · Board approves plan     n next · c claims ",
+        " c1: The Hastings bo…   esc back · n next · ? help · q quit ",
     ];
     let mut expected = Buffer::with_lines(lines);
     expected.set_style(Rect::new(0, 0, 60, 1), t.status);
     expected.set_style(Rect::new(1, 0, 19, 1), t.status.patch(t.title));
+    expected.set_style(Rect::new(20, 0, 40, 1), t.status);
     // The title passage supports a claim made by both articles.
     expected.set_style(Rect::new(2, 1, 19, 1), t.claim);
     expected.set_style(Rect::new(0, 3, 1, 1), t.marker);
@@ -673,11 +683,11 @@ fn open_scenario() {
         panic!("reader open");
     };
     assert_eq!(state.trail.map(|t| (t.claim, t.position)), Some((0, 0)));
-    h.assert_status("passage 1 of 4 · Board approves plan");
+    h.assert_header(&["following c1 · passage 1 of 4", "Board approves plan"]);
     // A supporting passage opens the reader at that passage.
     let mut h = Harness::tiny(80, 24);
     h.keys("<tab>jjj<ret>");
-    h.assert_status("passage 4 of 4 · Plan approved by board");
+    h.assert_header(&["following c1 · passage 4 of 4", "Plan approved by board"]);
     // An article opens at its top.
     let mut h = Harness::tiny(80, 24);
     h.keys("<tab><tab>j<ret>");
@@ -712,9 +722,9 @@ fn open_scenario() {
 fn passage_scenario() {
     let mut h = Harness::tiny(80, 24);
     h.keys("<ret>");
-    h.assert_status("passage 1 of 4");
+    h.assert_header(&["following c1 · passage 1 of 4"]);
     h.keys("nn");
-    h.assert_status("passage 3 of 4 · Plan approved by board");
+    h.assert_header(&["following c1 · passage 3 of 4", "Plan approved by board"]);
     let Screen::Reader(state) = h.app.screen else {
         panic!("reader open");
     };
@@ -722,7 +732,7 @@ fn passage_scenario() {
     h.keys("nn");
     h.assert_status("That was the last of 4 passages");
     h.keys("NNN");
-    h.assert_status("passage 1 of 4 · Board approves plan");
+    h.assert_header(&["following c1 · passage 1 of 4", "Board approves plan"]);
     h.keys("N");
     h.assert_status("That was the first passage");
     // Esc goes back to where the jump came from, not passage by passage.
@@ -764,8 +774,9 @@ fn chords_wait_for_their_second_key_and_unbound_keys_say_so() {
 
 #[test]
 fn mouse_wheel_scrolls_and_click_selects() {
-    let mut h = Harness::new(100, 30);
-    let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len());
+    // Wide enough for the articles pane to show two articles unfocused.
+    let mut h = Harness::new(120, 40);
+    let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus);
     h.mouse(
         MouseEventKind::ScrollDown,
         areas.claims.x + 5,
@@ -905,7 +916,7 @@ fn wide_characters_keep_columns_and_controls_never_reach_the_screen() {
             for y in 1..22 {
                 let right = buf[(79, y)].symbol();
                 assert!(
-                    ["│", "┐", "┘", "┤", "┌", "└"].contains(&right) || y >= 22,
+                    ["│", "┃", "┐", "┘", "┤", "┌", "└"].contains(&right) || y >= 22,
                     "row {y}: {}",
                     h.row(y)
                 );
@@ -923,7 +934,7 @@ fn an_empty_corpus_is_shown_not_crashed_on() {
     h.keys("jkG<C-d><pgdn>gg<ret>nNc<tab><ret><tab><ret>/x<ret><esc>?<esc>");
     assert_eq!(h.app.screen, Screen::Main);
     assert!(
-        contains(&h, "Articles (0)") && contains(&h, "(none)"),
+        contains(&h, "Articles 0") && contains(&h, "(none)"),
         "{}",
         h.screen()
     );
@@ -1282,7 +1293,7 @@ fn keys_do_nothing_while_the_window_is_too_small_but_quit() {
 fn a_double_click_opens_what_it_selects() {
     let mut h = Harness::new(100, 30);
     let claims = super::layout::inner(
-        super::layout::main_areas(h.app.area, h.app.corpus.articles.len()).claims,
+        super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus).claims,
     );
     h.mouse(
         MouseEventKind::Down(MouseButton::Left),
@@ -1354,4 +1365,135 @@ fn the_reader_shows_one_blank_line_for_many_and_none_first() {
     assert!(h.row(1).contains("Board approves plan"), "{}", h.screen());
     assert_eq!(h.row(2).trim(), "");
     assert!(h.row(3).contains("The board approved"), "{}", h.screen());
+}
+
+/// The first screen at 80×24, exactly: one line per claim with counts and
+/// marks first, the position in the title, a scrollbar, the selected
+/// claim whole in the detail pane, and hints ending in `? help · q quit`.
+#[test]
+fn the_claim_list_fits_80_by_24_exactly() {
+    let h = Harness::new(80, 24);
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(
+        lines[0],
+        "┌ Articles 1/5 ────────────────────────────────────────────────────────────────┐"
+    );
+    assert!(lines[1].starts_with("│▏ Meta Disproves Sharing Data of Users with Netflix"));
+    assert!(lines[1].ends_with("┃"), "scrollbar: {}", lines[1]);
+    assert_eq!(
+        lines[3],
+        "┌ Claims 1/56 ─────────────────────────────────────────────────────────────────┐"
+    );
+    let claims: Vec<&&str> = lines[4..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(claims.len() >= 8, "{screen}");
+    assert_eq!(
+        *claims[0],
+        "│▌ c1  4a 6p disputed  Sharing private messages: Lawyers claim Netflix could…  ┃"
+    );
+    assert_eq!(
+        *claims[2],
+        "│  c3  3a 5p denies    Meta didn’t share people’s private messages with Netfl… │"
+    );
+    // Every claim row leaves a space before the border.
+    for row in &claims {
+        let inside: Vec<char> = row.chars().collect();
+        assert_eq!(inside[inside.len() - 2], ' ', "{row}");
+    }
+    let detail = lines
+        .iter()
+        .position(|l| l.starts_with("┌ Supporting passages of c1 (6)"))
+        .expect("detail pane");
+    assert_eq!(
+        lines[detail + 1],
+        "│  Sharing private messages: Lawyers claim Netflix could access user message   │"
+    );
+    assert_eq!(
+        lines[23],
+        " 5 articles · 56 claims      tab pane · enter open · / search · ? help · q quit "
+    );
+    // Styles: the counts as a badge, the mark as disputed.
+    let t = Theme::color();
+    let (x, y) = h.find("4a 6p").expect("counts");
+    assert_eq!(h.style_at(x, y).fg, t.badge.fg);
+    let (x, y) = h.find("disputed").expect("mark");
+    assert_eq!(h.style_at(x, y).fg, t.disputed.fg);
+}
+
+#[test]
+fn a_divider_stands_before_the_claims_one_article_makes() {
+    let mut h = Harness::new(120, 40);
+    let first_single = h
+        .app
+        .digest
+        .claims
+        .iter()
+        .position(|c| c.article_count() == 1)
+        .expect("a single-source claim");
+    h.keys(&"j".repeat(first_single));
+    let (_, divider) = h.find("told by one article").expect("divider shown");
+    let id = &h.app.digest.claims[first_single].id;
+    let (_, claim) = h.find(&format!("▌ {id} ")).expect("claim shown");
+    assert_eq!(claim, divider + 1, "{}", h.screen());
+    // The divider is not part of the selection.
+    assert_ne!(h.row(divider).chars().nth(1), Some('▌'));
+    // A click on the divider selects nothing new; one on the claim selects it.
+    h.keys("k");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), 10, claim);
+    assert_eq!(h.app.claims.selected, first_single);
+}
+
+#[test]
+fn the_focused_pane_grows_in_a_small_window() {
+    let mut h = Harness::new(80, 24);
+    let height = |h: &Harness, pane: Pane| {
+        let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus);
+        match pane {
+            Pane::Articles => areas.articles.height,
+            Pane::Claims => areas.claims.height,
+            Pane::Passages => areas.passages.height,
+        }
+    };
+    let claims_focused = height(&h, Pane::Claims);
+    h.keys("<tab>");
+    assert!(height(&h, Pane::Passages) > height(&h, Pane::Claims));
+    assert!(height(&h, Pane::Claims) < claims_focused);
+    h.keys("<tab>");
+    assert_eq!(
+        height(&h, Pane::Articles),
+        12,
+        "five articles, two rows each"
+    );
+    assert!(
+        contains(&h, "Facebook Accused of Selling Your Messages"),
+        "{}",
+        h.screen()
+    );
+}
+
+/// `? help` and `q quit` show at every size from 60×15 up, in every view.
+#[test]
+fn help_and_quit_hints_always_show() {
+    for (width, height) in [(60, 15), (70, 20), (80, 24), (120, 40), (200, 60)] {
+        for keys in [
+            "",
+            "<tab>",
+            "<tab><tab>",
+            "<ret>",
+            "<ret>n",
+            "<tab><tab><ret>",
+            "D",
+        ] {
+            let mut h = Harness::new(width, height);
+            h.keys(keys);
+            let status = h.status();
+            assert!(
+                status.trim_end().ends_with("? help · q quit"),
+                "{width}×{height} after {keys:?}: {status:?}"
+            );
+        }
+    }
 }

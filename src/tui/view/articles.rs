@@ -13,11 +13,17 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
     let Some(article) = app.corpus.articles.get(index) else {
         return Vec::new();
     };
-    let width = width.saturating_sub(2) as usize;
+    let width = super::item_width(width) as usize;
     let title = Line::from(Span::styled(
         truncate(&article.display_title(), width),
         app.theme.title,
     ));
+    // The claim count and the date first: the first words give way.
+    let claims = app.claims_per_article.get(index).copied().unwrap_or(0);
+    let mut meta = vec![plural(claims, "claim", "claims")];
+    if let Some(date) = &article.date {
+        meta.push(date.clone());
+    }
     let source = match &article.byline {
         Some(byline) => byline.clone(),
         None => {
@@ -34,12 +40,7 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
             format!("{}…", words.join(" "))
         }
     };
-    let mut meta = vec![source];
-    if let Some(date) = &article.date {
-        meta.push(date.clone());
-    }
-    let claims = app.claims_per_article.get(index).copied().unwrap_or(0);
-    meta.push(plural(claims, "claim", "claims"));
+    meta.push(source);
     let meta = Line::from(Span::styled(
         truncate(&meta.join(" · "), width),
         app.theme.dim,

@@ -203,9 +203,10 @@ pub fn render(app: &App, cursor: ListCursor, frame: &mut Frame, area: Rect) {
         app,
         Context::Disagreements,
         &[
-            (Action::Open, "open passage"),
             (Action::Back, "back"),
+            (Action::Open, "open passage"),
             (Action::Help, "help"),
+            (Action::Quit, "quit"),
         ],
     );
     render_status(app, buf, areas.status, &left, &hints);
