@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError};
 use newsdigest::digest::{DigestOptions, reported_similarity, sentence_pair_signals};
-use newsdigest::search::SearchIndex;
+use newsdigest::search::ClaimSearch;
 use newsdigest::{Corpus, Digest, disputes, eval, export};
 
 #[derive(Debug, Parser)]
@@ -309,16 +309,16 @@ pub fn run_similarity(
     print(&out)
 }
 
-/// Prints the claims that match a query, best first, with their sources.
-/// Returns whether anything matched.
+/// Prints the claims that match a query, best first, with their sources;
+/// the passage that matched best is marked. Returns whether anything matched.
 pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) -> Result<bool> {
     let corpus = load_corpus(dir)?;
     let digest = Digest::build(&corpus);
-    let index = SearchIndex::of_claims(&digest);
-    let hits = index.search(query);
+    let search = ClaimSearch::new(&corpus, &digest);
+    let hits = search.search(query);
     let mut out = String::new();
     for hit in hits.iter().take(limit.unwrap_or(20)) {
-        let claim = &digest.claims[hit.item];
+        let claim = &digest.claims[hit.claim];
         out.push_str(&format!(
             "{} · {} · {} · score {}\n  {}\n",
             claim.id,
@@ -327,14 +327,20 @@ pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) 
             hit.score,
             one_line(&claim.text)
         ));
+        let matched = search.owner(hit.text).and_then(|o| o.passage);
         for r in &claim.support {
             let article = &corpus.articles[r.article];
             let passage = &article.passages[r.passage];
             out.push_str(&format!(
-                "    - {} ({}): {}\n",
+                "    - {} ({}): {}{}\n",
                 one_line(&article.display_title()),
                 newsdigest::text::printable_path(&article.path),
-                one_line(article.passage_text(passage))
+                one_line(article.passage_text(passage)),
+                if matched == Some(*r) {
+                    "  ← matched"
+                } else {
+                    ""
+                }
             ));
         }
     }

@@ -13,9 +13,11 @@
 //! ([`SearchIndex::highlights`]).
 
 mod candidates;
+pub mod claims;
 mod session;
 mod skim_score;
 
+pub use claims::{ClaimHit, ClaimSearch};
 pub use session::SearchSession;
 
 use std::ops::Range;
@@ -331,6 +333,19 @@ impl SearchIndex {
             candidates: Candidates::new(&texts),
             priors: Vec::new(),
         }
+    }
+
+    /// Texts with a score each starts from (by text index).
+    pub fn with_priors<S: AsRef<str> + Sync>(texts: &[S], priors: Vec<i64>) -> SearchIndex {
+        SearchIndex {
+            candidates: Candidates::new(texts),
+            priors,
+        }
+    }
+
+    /// A text as folded for matching, with the way back to its bytes.
+    fn candidate(&self, item: usize) -> Option<Candidate<'_>> {
+        self.candidates.get(item)
     }
 
     /// An index over the claim texts of a digest, in claim order. Among

@@ -79,6 +79,9 @@ pub enum Action {
     /// The view of every dispute and discrepancy of the story.
     Disagreements,
     DeleteChar,
+    DeleteWord,
+    CursorLeft,
+    CursorRight,
     ClearQuery,
     /// A character typed into the search field.
     Insert(char),
@@ -151,7 +154,7 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::Search,
         name: "search",
-        description: "Search the claims",
+        description: "Search the claims and their passages",
         defaults: &[(Global, &["/"])],
     },
     ActionSpec {
@@ -299,8 +302,26 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::DeleteChar,
         name: "delete-char",
-        description: "Delete the last character of the query",
+        description: "Delete the character before the cursor",
         defaults: &[(Search, &["backspace"])],
+    },
+    ActionSpec {
+        action: Action::DeleteWord,
+        name: "delete-word",
+        description: "Delete the word before the cursor",
+        defaults: &[(Search, &["ctrl-w"])],
+    },
+    ActionSpec {
+        action: Action::CursorLeft,
+        name: "cursor-left",
+        description: "Move the cursor one character left in the query",
+        defaults: &[(Search, &["left"])],
+    },
+    ActionSpec {
+        action: Action::CursorRight,
+        name: "cursor-right",
+        description: "Move the cursor one character right in the query",
+        defaults: &[(Search, &["right"])],
     },
     ActionSpec {
         action: Action::ClearQuery,

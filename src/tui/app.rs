@@ -7,7 +7,7 @@ use std::sync::Arc;
 use newsdigest::attribution::{Attribution, attribute};
 use newsdigest::corpus::LineKind;
 use newsdigest::disputes::{Disagreements, Dispute};
-use newsdigest::search::{SearchHit, SearchIndex};
+use newsdigest::search::{ClaimHit, ClaimSearch};
 use newsdigest::{Article, Corpus, Digest, PassageRef};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -238,7 +238,9 @@ impl ReaderText {
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
     pub query: String,
-    pub hits: Vec<SearchHit>,
+    /// Byte offset of the cursor in the query.
+    pub cursor: usize,
+    pub hits: Vec<ClaimHit>,
     pub results: ListCursor,
     /// The query changed since it was last handed to the matcher.
     pub stale: bool,
@@ -263,7 +265,10 @@ pub struct App {
     /// Who stands behind each supporting passage, and how.
     pub attributions: HashMap<PassageRef, Attribution>,
     pub denial_jump: Option<DenialJump>,
-    pub index: Arc<SearchIndex>,
+    /// The claims, searchable through every passage.
+    pub search_index: Arc<ClaimSearch>,
+    /// The last query typed, offered again when search opens.
+    pub last_query: String,
     pub keymap: Keymap,
     pub theme: Theme,
     pub area: Rect,
@@ -297,7 +302,7 @@ impl App {
         theme: Theme,
         area: Rect,
     ) -> App {
-        let index = Arc::new(SearchIndex::of_claims(&digest));
+        let search_index = Arc::new(ClaimSearch::new(&corpus, &digest));
         let disagreement_sides = sides_of(&disagreements);
         let attributions = digest
             .claims
@@ -325,7 +330,8 @@ impl App {
             disagreement_sides,
             attributions,
             denial_jump: None,
-            index,
+            search_index,
+            last_query: String::new(),
             keymap,
             theme,
             area,
@@ -501,7 +507,7 @@ impl App {
     }
 
     /// Takes results from the matcher if they answer the current query.
-    pub fn receive_search(&mut self, query: &str, hits: Vec<SearchHit>) {
+    pub fn receive_search(&mut self, query: &str, hits: Vec<ClaimHit>) {
         if let Some(search) = self.search.as_mut()
             && search.query == query
             && !search.stale
@@ -518,7 +524,7 @@ impl App {
         if let Some(search) = self.search.as_mut()
             && (search.stale || search.waiting)
         {
-            search.hits = self.index.search(&search.query);
+            search.hits = self.search_index.search(&search.query);
             search.results = ListCursor::default();
             search.stale = false;
             search.waiting = false;
@@ -543,9 +549,13 @@ impl App {
             Action::Help => self.help = Some(0),
             _ if self.search.is_some() => self.update_search(action),
             Action::Search => {
-                // The empty query lists every claim: no matching needed.
+                // The last query comes back, its results ranked anew.
+                let query = self.last_query.clone();
                 self.search = Some(SearchState {
-                    hits: self.index.search(""),
+                    cursor: query.len(),
+                    hits: self.search_index.search(""),
+                    stale: !query.is_empty(),
+                    query,
                     ..SearchState::default()
                 });
             }
@@ -587,17 +597,47 @@ impl App {
         let len = search.hits.len();
         let page = layout::search_areas(self.area).results.height.max(1) as isize;
         match action {
-            Action::Back => self.search = None,
+            Action::Back => {
+                self.last_query = search.query.clone();
+                self.search = None;
+            }
             Action::Insert(c) => {
-                search.query.push(c);
+                search.query.insert(search.cursor, c);
+                search.cursor += c.len_utf8();
                 search.stale = true;
             }
             Action::DeleteChar => {
-                search.query.pop();
+                if let Some(c) = search.query[..search.cursor].chars().next_back() {
+                    search.cursor -= c.len_utf8();
+                    search.query.remove(search.cursor);
+                    search.stale = true;
+                }
+            }
+            Action::DeleteWord => {
+                // Like a shell's ctrl-w: the spaces before the cursor, then
+                // the word before them.
+                let before = &search.query[..search.cursor];
+                let word_end = before.trim_end().len();
+                let start = before[..word_end]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                search.query.replace_range(start..search.cursor, "");
+                search.cursor = start;
                 search.stale = true;
+            }
+            Action::CursorLeft => {
+                if let Some(c) = search.query[..search.cursor].chars().next_back() {
+                    search.cursor -= c.len_utf8();
+                }
+            }
+            Action::CursorRight => {
+                if let Some(c) = search.query[search.cursor..].chars().next() {
+                    search.cursor += c.len_utf8();
+                }
             }
             Action::ClearQuery => {
                 search.query.clear();
+                search.cursor = 0;
                 search.stale = true;
             }
             Action::Down => search.results.move_by(1, len),
@@ -612,11 +652,27 @@ impl App {
                     .search
                     .as_ref()
                     .and_then(|s| s.hits.get(s.results.selected))
-                    .map(|h| h.item);
+                    .copied();
                 match chosen {
-                    Some(claim) => {
-                        self.search = None;
-                        self.open_claim(claim, 0);
+                    Some(hit) => {
+                        if let Some(search) = self.search.take() {
+                            self.last_query = search.query;
+                        }
+                        // At the passage that matched, when one did.
+                        let position = self
+                            .search_index
+                            .owner(hit.text)
+                            .and_then(|o| o.passage)
+                            .and_then(|r| {
+                                self.digest
+                                    .claims
+                                    .get(hit.claim)?
+                                    .support
+                                    .iter()
+                                    .position(|s| *s == r)
+                            })
+                            .unwrap_or(0);
+                        self.open_claim(hit.claim, position);
                     }
                     None => self.message = Some("No claim matches the query".to_string()),
                 }

@@ -156,27 +156,40 @@ pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {
     }
 }
 
-/// The search box: the popup, its query row and its result rows.
+/// The search box: the popup, its query row, its result rows and the
+/// preview of the selected result's matching passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchAreas {
     pub popup: Rect,
     pub query: Rect,
     pub results: Rect,
+    /// Below a rule; no rows when the popup is too low for one.
+    pub preview: Rect,
 }
+
+/// Rows of the search preview, its rule included, when the popup has room.
+const SEARCH_PREVIEW: u16 = 6;
 
 pub fn search_areas(area: Rect) -> SearchAreas {
     let popup = centered(area, 110, area.height.saturating_mul(4) / 5);
     let inside = inner(popup);
-    let [query, _, results] = Layout::vertical([
+    let preview_height = if inside.height >= 2 + 4 + SEARCH_PREVIEW {
+        SEARCH_PREVIEW
+    } else {
+        0
+    };
+    let [query, _, results, preview] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(preview_height),
     ])
     .areas(inside);
     SearchAreas {
         popup,
         query,
         results,
+        preview,
     }
 }
 

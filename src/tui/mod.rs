@@ -75,7 +75,7 @@ where
     B::Error: Send + Sync + 'static,
     E: EventSource,
 {
-    let worker = SearchWorker::spawn(Arc::clone(&app.index));
+    let worker = SearchWorker::spawn(Arc::clone(&app.search_index));
     loop {
         if let Some(query) = app.take_search_request() {
             worker.request(query);

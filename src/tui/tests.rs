@@ -324,7 +324,7 @@ fn search_highlights_matched_characters_and_counts() {
     let screen = h.screen();
     assert!(screen.contains("/ hstngs"), "{screen}");
     let total = h.app.digest.claims.len();
-    let matching = h.app.index.search("hstngs").len();
+    let matching = h.app.search_index.search("hstngs").len();
     assert!(matching > 0);
     assert!(
         screen.contains(&format!("{matching} of {total} claims")),
@@ -489,6 +489,7 @@ fn every_registry_action_works() {
                 assert_eq!(h.app.search.as_ref().map(|s| s.query.as_str()), Some(""));
                 assert!(contains(&h, "/ █"), "{}", h.screen());
             }
+            "delete-word" | "cursor-left" | "cursor-right" => search_editing_scenario(),
             "denial" => denial_scenario(),
             "disagreements" => disagreements_scenario(),
             other => panic!("no scenario for action {other}"),
@@ -1496,4 +1497,101 @@ fn help_and_quit_hints_always_show() {
             );
         }
     }
+}
+
+/// The claims and passages of the default articles, searched the way fzf
+/// ranks: whole words first, scattered letters not at all.
+#[test]
+fn search_finds_passages_and_ranks_whole_words_first() {
+    let mut h = Harness::new(100, 30);
+    h.keys("/netflix dms");
+    let hits = h
+        .app
+        .search
+        .as_ref()
+        .map(|s| s.hits.clone())
+        .unwrap_or_default();
+    assert!(!hits.is_empty(), "{}", h.screen());
+    // Every hit holds "dms" whole, in its claim's text or a passage.
+    for hit in &hits {
+        let owner = h.app.search_index.owner(hit.text).expect("owner");
+        let text = match owner.passage {
+            Some(r) => {
+                let a = &h.app.corpus.articles[r.article];
+                a.passage_text(&a.passages[r.passage]).to_lowercase()
+            }
+            None => h.app.digest.claims[hit.claim].text.to_lowercase(),
+        };
+        assert!(text.contains("dms"), "{text}");
+    }
+    // The preview shows the passage that matched, with the match highlighted.
+    let (x, y) = h.find("DMs").expect("match shown");
+    assert_eq!(h.style_at(x, y).fg, Theme::color().matched.fg);
+    assert!(contains(&h, "passage in"), "{}", h.screen());
+    // Enter opens the reader at that passage.
+    let first = hits[0];
+    h.keys("<ret>");
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    let matched = h.app.search_index.owner(first.text).and_then(|o| o.passage);
+    assert_eq!(
+        Some((state.article, state.target)),
+        matched.map(|r| (r.article, Some(r.passage)))
+    );
+    // "hastings" finds the claims that name him, not letters strewn about.
+    let hastings = h.app.search_index.search("hastings");
+    assert!(hastings.len() <= 6, "{} claims", hastings.len());
+    for hit in &hastings {
+        let claim = &h.app.digest.claims[hit.claim];
+        let named = std::iter::once(claim.text.clone())
+            .chain(claim.support.iter().map(|r| {
+                let a = &h.app.corpus.articles[r.article];
+                a.passage_text(&a.passages[r.passage]).to_string()
+            }))
+            .any(|t| t.contains("Hastings"));
+        assert!(named, "{}", claim.text);
+    }
+}
+
+#[test]
+fn search_reads_fzf_terms_and_edits_like_a_shell() {
+    search_editing_scenario();
+}
+
+fn search_editing_scenario() {
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/'board !close");
+    let claims: Vec<String> = h
+        .app
+        .search
+        .as_ref()
+        .map(|s| {
+            s.hits
+                .iter()
+                .map(|hit| h.app.digest.claims[hit.claim].text.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(!claims.is_empty());
+    assert!(claims.iter().all(|c| !c.contains("close")), "{claims:?}");
+    // ctrl-w deletes the word before the cursor, left and right move it.
+    h.keys("<C-w>");
+    assert_eq!(
+        h.app.search.as_ref().map(|s| s.query.as_str()),
+        Some("'board ")
+    );
+    h.keys("<left><left><left>X<right>Y");
+    let search = h.app.search.clone().expect("search open");
+    assert_eq!(search.query, "'boaXrYd ");
+    assert!(contains(&h, "/ 'boaXrYd"), "{}", h.screen());
+    // The query comes back when search opens again.
+    h.keys("<C-u>vote<esc>");
+    assert!(h.app.search.is_none());
+    h.keys("/");
+    assert_eq!(
+        h.app.search.as_ref().map(|s| s.query.as_str()),
+        Some("vote")
+    );
+    assert!(contains(&h, "/ vote█"), "{}", h.screen());
 }

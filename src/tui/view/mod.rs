@@ -144,7 +144,12 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
             plural(app.digest.claims.len(), "claim", "claims")
         )
     });
-    let context = app.context();
+    // The pane's keys, also while an overlay covers it.
+    let context = if app.focus == Pane::Articles {
+        Context::Articles
+    } else {
+        Context::Claims
+    };
     // Least wanted first: a narrow window drops hints from the front, and
     // help and quit always stay.
     let hints = hints(

@@ -1,0 +1,445 @@
+//! Searching a digest's claims through every passage that makes them, the
+//! way fzf ranks: fzf's extended terms (`'exact`, `^start`, `end$`,
+//! `!not`), and matches inside a word or at a word's start above letters
+//! scattered across a sentence.
+//!
+//! The fuzzy matcher of [`SearchIndex`] (and its incremental
+//! [`SearchSession`](super::SearchSession)) finds the texts whose letters
+//! hold each word in order and scores them; this module then reads each of
+//! those texts once more, for each word: where the word stands whole at a
+//! word's start it earns [`AT_WORD_START`], inside a word [`IN_WORD`],
+//! and letters spread further than [`spread_allowed`] do not match at all.
+//! The bonuses are larger than any difference of fuzzy scores, so they
+//! decide the order and the fuzzy score orders matches of one kind. Each
+//! claim is then represented by its best text: its own, or one of its
+//! passages, which is what a preview shows.
+
+use std::ops::Range;
+
+use super::{SearchHit, SearchIndex, fold_query};
+use crate::PassageRef;
+use crate::corpus::Corpus;
+use crate::digest::Digest;
+
+/// Added per query word found whole at the start of a word of the text.
+pub const AT_WORD_START: i64 = 1_000;
+/// Added per query word found whole inside a word of the text.
+pub const IN_WORD: i64 = 500;
+/// Score added per corroborating article beyond the first (as
+/// [`SearchIndex::of_claims`]).
+const CORROBORATION_BONUS: i64 = 4;
+
+/// One term of a query, as fzf's extended search reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Term {
+    /// `word`: its letters in order, close together.
+    Fuzzy(String),
+    /// `'word`: the word whole, anywhere.
+    Exact(String),
+    /// `^word`: the text starts with the word.
+    Prefix(String),
+    /// `word$`: the text ends with the word.
+    Suffix(String),
+    /// `!word`: texts holding the word whole are left out.
+    Without(String),
+}
+
+impl Term {
+    fn word(&self) -> &str {
+        match self {
+            Term::Fuzzy(w)
+            | Term::Exact(w)
+            | Term::Prefix(w)
+            | Term::Suffix(w)
+            | Term::Without(w) => w,
+        }
+    }
+}
+
+/// The terms of a query, folded like the texts (case, accents, quotes).
+/// A marker alone (`'`, `^`, `!`, `$`) is a literal character to find.
+pub fn parse_query(query: &str) -> Vec<Term> {
+    let mut terms = Vec::new();
+    for raw in query.split_whitespace() {
+        let (term, body): (fn(String) -> Term, &str) =
+            if let Some(rest) = raw.strip_prefix('!').filter(|r| !r.is_empty()) {
+                (Term::Without, rest.trim_start_matches('\''))
+            } else if let Some(rest) = raw.strip_prefix('\'').filter(|r| !r.is_empty()) {
+                (Term::Exact, rest)
+            } else if let Some(rest) = raw.strip_prefix('^').filter(|r| !r.is_empty()) {
+                (Term::Prefix, rest)
+            } else if let Some(rest) = raw.strip_suffix('$').filter(|r| !r.is_empty()) {
+                (Term::Suffix, rest)
+            } else {
+                (Term::Fuzzy, raw)
+            };
+        let folded = fold_query(body).join(" ");
+        if !folded.is_empty() {
+            terms.push(term(folded));
+        }
+    }
+    terms
+}
+
+/// The words the fuzzy matcher must find for a query: every term but the
+/// ones that leave texts out, without their markers. Exact, prefix and
+/// suffix terms are fuzzy matches too, so the matcher narrows the texts
+/// and this module checks the rest.
+pub fn fuzzy_words(query: &str) -> String {
+    parse_query(query)
+        .iter()
+        .filter(|t| !matches!(t, Term::Without(_)))
+        .map(Term::word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How far a word's letters may spread in a text and still match: its
+/// length and half as much again, at least two more. "hstngs" finds
+/// "hastings"; "dms" does not find "d-ocu-m-ent-s".
+pub fn spread_allowed(word_chars: usize) -> usize {
+    word_chars + (word_chars / 2).max(2)
+}
+
+/// Whether a folded byte opens a word: the text's start, or after a
+/// character that is not a letter or digit.
+fn at_word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The narrowest window of `text` (folded) holding the word's characters
+/// in order, as a character count; `None` when it does not.
+fn narrowest_spread(text: &[char], word: &[char]) -> Option<usize> {
+    let first = *word.first()?;
+    let mut best: Option<usize> = None;
+    for (start, _) in text.iter().enumerate().filter(|(_, c)| **c == first) {
+        let mut next = 1;
+        let mut end = start;
+        for (k, c) in text.iter().enumerate().skip(start + 1) {
+            if next == word.len() {
+                break;
+            }
+            if best.is_some_and(|b| k - start + 1 >= b) {
+                break;
+            }
+            if *c == word[next] {
+                next += 1;
+                end = k;
+            }
+        }
+        if next == word.len() {
+            let spread = end - start + 1;
+            best = Some(best.map_or(spread, |b| b.min(spread)));
+        }
+    }
+    best
+}
+
+/// Where a word stands whole in a folded text: the first occurrence at a
+/// word start, else the first inside a word.
+fn whole_word_at(text: &str, word: &str) -> Option<(usize, bool)> {
+    let mut inside = None;
+    for (at, _) in text.match_indices(word) {
+        if at_word_start(text, at) {
+            return Some((at, true));
+        }
+        inside.get_or_insert((at, false));
+    }
+    inside
+}
+
+/// The bonus a folded text earns for the query's terms, or `None` when a
+/// term rules it out.
+pub fn term_bonus(folded: &str, terms: &[Term]) -> Option<i64> {
+    let mut bonus = 0;
+    let mut chars: Option<Vec<char>> = None;
+    for term in terms {
+        let word = term.word();
+        let whole = whole_word_at(folded, word);
+        let earned = match whole {
+            Some((_, true)) => AT_WORD_START,
+            Some((_, false)) => IN_WORD,
+            None => 0,
+        };
+        match term {
+            Term::Without(_) => {
+                if whole.is_some() {
+                    return None;
+                }
+            }
+            Term::Exact(_) => bonus += whole.map(|_| earned)?,
+            Term::Prefix(_) => {
+                if !folded.trim_start().starts_with(word) {
+                    return None;
+                }
+                bonus += AT_WORD_START;
+            }
+            Term::Suffix(_) => {
+                let end = folded.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if !end.ends_with(word) {
+                    return None;
+                }
+                bonus += IN_WORD;
+            }
+            Term::Fuzzy(_) if whole.is_some() => bonus += earned,
+            Term::Fuzzy(_) => {
+                let text = chars.get_or_insert_with(|| folded.chars().collect());
+                let word: Vec<char> = word.chars().collect();
+                let spread = narrowest_spread(text, &word)?;
+                if spread > spread_allowed(word.len()) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(bonus)
+}
+
+/// Who a searchable text belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOwner {
+    pub claim: usize,
+    /// The passage, for a passage's text; `None` for the claim's own text.
+    pub passage: Option<PassageRef>,
+}
+
+/// A claim found, with the text that matched best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimHit {
+    pub claim: usize,
+    /// The text that matched: an index for [`ClaimSearch::highlights`]
+    /// and [`ClaimSearch::owner`].
+    pub text: usize,
+    pub score: i64,
+}
+
+/// The claims of a digest, searchable through their passages.
+pub struct ClaimSearch {
+    /// Each claim's text, then the texts of its passages.
+    pub index: std::sync::Arc<SearchIndex>,
+    owners: Vec<TextOwner>,
+    /// The folded text of each text, to check terms.
+    folded: Vec<String>,
+    claims: usize,
+}
+
+impl std::fmt::Debug for ClaimSearch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClaimSearch")
+            .field("texts", &self.owners.len())
+            .finish()
+    }
+}
+
+impl ClaimSearch {
+    pub fn new(corpus: &Corpus, digest: &Digest) -> ClaimSearch {
+        let mut texts: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        let mut priors = Vec::new();
+        for (claim, c) in digest.claims.iter().enumerate() {
+            let prior = CORROBORATION_BONUS * c.article_count().saturating_sub(1) as i64;
+            texts.push(&c.text);
+            owners.push(TextOwner {
+                claim,
+                passage: None,
+            });
+            priors.push(prior);
+            for &r in &c.support {
+                let Some(text) = corpus
+                    .articles
+                    .get(r.article)
+                    .and_then(|a| a.passages.get(r.passage).map(|p| a.passage_text(p)))
+                else {
+                    continue;
+                };
+                texts.push(text);
+                owners.push(TextOwner {
+                    claim,
+                    passage: Some(r),
+                });
+                priors.push(prior);
+            }
+        }
+        let folded = texts
+            .iter()
+            .map(|t| {
+                let mut folded = String::new();
+                super::fold_into(t, &mut folded);
+                folded
+            })
+            .collect();
+        ClaimSearch {
+            index: std::sync::Arc::new(SearchIndex::with_priors(&texts, priors)),
+            owners,
+            folded,
+            claims: digest.claims.len(),
+        }
+    }
+
+    pub fn owner(&self, text: usize) -> Option<TextOwner> {
+        self.owners.get(text).copied()
+    }
+
+    /// Ranks a query from scratch.
+    pub fn search(&self, query: &str) -> Vec<ClaimHit> {
+        let hits = self.index.search(&fuzzy_words(query));
+        self.rank(query, &hits)
+    }
+
+    /// The claims found, best first, from the fuzzy matcher's hits for
+    /// [`fuzzy_words`] of the same query: terms checked, bonuses added,
+    /// each claim once with its best text. An empty query lists every
+    /// claim in order.
+    pub fn rank(&self, query: &str, fuzzy: &[SearchHit]) -> Vec<ClaimHit> {
+        let terms = parse_query(query);
+        if terms.is_empty() {
+            return (0..self.claims)
+                .filter_map(|claim| {
+                    let text = self.owners.iter().position(|o| o.claim == claim)?;
+                    Some(ClaimHit {
+                        claim,
+                        text,
+                        score: 0,
+                    })
+                })
+                .collect();
+        }
+        let mut best: Vec<Option<ClaimHit>> = vec![None; self.claims];
+        for hit in fuzzy {
+            let (Some(owner), Some(folded)) =
+                (self.owners.get(hit.item), self.folded.get(hit.item))
+            else {
+                continue;
+            };
+            let Some(bonus) = term_bonus(folded, &terms) else {
+                continue;
+            };
+            let candidate = ClaimHit {
+                claim: owner.claim,
+                text: hit.item,
+                score: hit.score + bonus,
+            };
+            let Some(slot) = best.get_mut(owner.claim) else {
+                continue;
+            };
+            // Ties go to the earlier text: the claim's own before a passage.
+            if slot.is_none_or(|b| candidate.score > b.score) {
+                *slot = Some(candidate);
+            }
+        }
+        let mut hits: Vec<ClaimHit> = best.into_iter().flatten().collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));
+        hits
+    }
+
+    /// Byte ranges of text `text` to highlight for a query: each term's
+    /// whole occurrence where it has one, else the matcher's letters.
+    pub fn highlights(&self, text: usize, query: &str) -> Vec<Range<usize>> {
+        let (Some(folded), Some(candidate)) = (self.folded.get(text), self.index.candidate(text))
+        else {
+            return Vec::new();
+        };
+        let mut ranges = Vec::new();
+        for term in parse_query(query) {
+            if matches!(term, Term::Without(_)) {
+                continue;
+            }
+            let word = term.word();
+            let at = match term {
+                Term::Prefix(_) => Some(folded.len() - folded.trim_start().len()),
+                Term::Suffix(_) => {
+                    let end = folded
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                    end.checked_sub(word.len())
+                }
+                _ => whole_word_at(folded, word).map(|(at, _)| at),
+            };
+            match at {
+                Some(at) => {
+                    // Folded bytes to original ones, character by character.
+                    let first = folded[..at].chars().count();
+                    let count = word.chars().count();
+                    let start = candidate.origin(first).map(|r| r.start);
+                    let end = candidate.origin(first + count - 1).map(|r| r.end);
+                    if let (Some(start), Some(end)) = (start, end) {
+                        ranges.push(start..end);
+                    }
+                }
+                None => ranges.extend(self.index.highlights(text, word)),
+            }
+        }
+        ranges.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if last.end >= r.start => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extended_terms_parse_like_fzf() {
+        assert_eq!(
+            parse_query("'Board ^the plan$ !Vote fuzzy ' !"),
+            vec![
+                Term::Exact("board".into()),
+                Term::Prefix("the".into()),
+                Term::Suffix("plan".into()),
+                Term::Without("vote".into()),
+                Term::Fuzzy("fuzzy".into()),
+                Term::Fuzzy("'".into()),
+                Term::Fuzzy("!".into()),
+            ]
+        );
+        assert_eq!(fuzzy_words("'board !vote plan$"), "board plan");
+    }
+
+    #[test]
+    fn whole_words_beat_scattered_letters_and_far_letters_do_not_match() {
+        let fold = |t: &str| {
+            let mut f = String::new();
+            super::super::fold_into(t, &mut f);
+            f
+        };
+        let terms = parse_query("dms");
+        assert_eq!(term_bonus(&fold("These documents allege"), &terms), None);
+        assert_eq!(
+            term_bonus(&fold("shared users' DMs with Netflix"), &terms),
+            Some(AT_WORD_START)
+        );
+        assert_eq!(term_bonus(&fold("admsx"), &terms), Some(IN_WORD));
+        // A typo'd word still finds its word.
+        assert_eq!(
+            term_bonus(&fold("The Hastings board"), &parse_query("hstngs")),
+            Some(0)
+        );
+        // Letters of "hastings" across a sentence do not.
+        assert_eq!(
+            term_bonus(
+                &fold("he also said that the inquiry was on going since"),
+                &parse_query("hastings")
+            ),
+            None
+        );
+        assert_eq!(
+            term_bonus(&fold("the board voted"), &parse_query("!vote")),
+            None
+        );
+        assert_eq!(
+            term_bonus(&fold("the board voted"), &parse_query("^the voted$ 'boar")),
+            Some(AT_WORD_START + IN_WORD + AT_WORD_START)
+        );
+        assert_eq!(term_bonus(&fold("a board"), &parse_query("^board")), None);
+    }
+}
