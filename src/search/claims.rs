@@ -223,7 +223,8 @@ pub struct ClaimSearch {
     owners: Vec<TextOwner>,
     /// The folded text of each text, to check terms.
     folded: Vec<String>,
-    claims: usize,
+    /// Each claim's own text: where the empty query points.
+    own_text: Vec<usize>,
 }
 
 impl std::fmt::Debug for ClaimSearch {
@@ -239,7 +240,9 @@ impl ClaimSearch {
         let mut texts: Vec<&str> = Vec::new();
         let mut owners = Vec::new();
         let mut priors = Vec::new();
+        let mut own_text = Vec::with_capacity(digest.claims.len());
         for (claim, c) in digest.claims.iter().enumerate() {
+            own_text.push(texts.len());
             let prior = CORROBORATION_BONUS * c.article_count().saturating_sub(1) as i64;
             texts.push(&c.text);
             owners.push(TextOwner {
@@ -275,7 +278,7 @@ impl ClaimSearch {
             index: std::sync::Arc::new(SearchIndex::with_priors(&texts, priors)),
             owners,
             folded,
-            claims: digest.claims.len(),
+            own_text,
         }
     }
 
@@ -296,18 +299,18 @@ impl ClaimSearch {
     pub fn rank(&self, query: &str, fuzzy: &[SearchHit]) -> Vec<ClaimHit> {
         let terms = parse_query(query);
         if terms.is_empty() {
-            return (0..self.claims)
-                .filter_map(|claim| {
-                    let text = self.owners.iter().position(|o| o.claim == claim)?;
-                    Some(ClaimHit {
-                        claim,
-                        text,
-                        score: 0,
-                    })
+            return self
+                .own_text
+                .iter()
+                .enumerate()
+                .map(|(claim, &text)| ClaimHit {
+                    claim,
+                    text,
+                    score: 0,
                 })
                 .collect();
         }
-        let mut best: Vec<Option<ClaimHit>> = vec![None; self.claims];
+        let mut best: Vec<Option<ClaimHit>> = vec![None; self.own_text.len()];
         for hit in fuzzy {
             let (Some(owner), Some(folded)) =
                 (self.owners.get(hit.item), self.folded.get(hit.item))

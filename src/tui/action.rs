@@ -74,6 +74,8 @@ pub enum Action {
     NextPassage,
     PreviousPassage,
     ClaimsHere,
+    /// Find in the reader's article.
+    Find,
     /// From a claim to the claim that denies it, or the one it denies.
     Denial,
     /// The view of every dispute and discrepancy of the story.
@@ -160,7 +162,7 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::Back,
         name: "back",
-        description: "Close the overlay, or go back to the previous view",
+        description: "Close the overlay or the find, or go back to the previous view",
         defaults: &[(Global, &["esc"]), (Search, &["esc"])],
     },
     ActionSpec {
@@ -272,13 +274,13 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::NextPassage,
         name: "next-passage",
-        description: "Next supporting passage of the claim, across articles",
+        description: "Next supporting passage of the claim, across articles (after a find: the next match)",
         defaults: &[(Claims, &["n"]), (Reader, &["n"])],
     },
     ActionSpec {
         action: Action::PreviousPassage,
         name: "previous-passage",
-        description: "Previous supporting passage of the claim, across articles",
+        description: "Previous supporting passage of the claim, across articles (after a find: the previous match)",
         defaults: &[(Claims, &["N"]), (Reader, &["N"])],
     },
     ActionSpec {
@@ -286,6 +288,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "claims-here",
         description: "List the claims of the sentence under the cursor",
         defaults: &[(Reader, &["c"])],
+    },
+    ActionSpec {
+        action: Action::Find,
+        name: "find",
+        description: "Find in the article's text; then n and N go to the next and previous match, esc clears",
+        defaults: &[(Reader, &["/"])],
     },
     ActionSpec {
         action: Action::Denial,

@@ -248,6 +248,22 @@ pub struct SearchState {
     pub waiting: bool,
 }
 
+/// A find in the reader's article: the query typed after `/`, and where
+/// it occurs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindState {
+    pub query: String,
+    /// Byte offset of the cursor in the query.
+    pub cursor: usize,
+    /// The query is being typed (the status bar is its prompt).
+    pub editing: bool,
+    pub article: usize,
+    /// Byte ranges of the article's text, in order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the cursor went to last.
+    pub current: usize,
+}
+
 /// The claims of the reader's current line, to pick one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimPicker {
@@ -280,6 +296,8 @@ pub struct App {
     pub passages: ListCursor,
     pub reader_text: Option<ReaderText>,
     pub search: Option<SearchState>,
+    /// A find in the reader's article.
+    pub find: Option<FindState>,
     pub help: Option<usize>,
     pub picker: Option<ClaimPicker>,
     pub pending: Vec<KeyPress>,
@@ -343,6 +361,7 @@ impl App {
             passages: ListCursor::default(),
             reader_text: None,
             search: None,
+            find: None,
             help: None,
             picker: None,
             pending: Vec::new(),
@@ -359,7 +378,8 @@ impl App {
 
     /// The context whose bindings apply now.
     pub fn context(&self) -> Context {
-        if self.search.is_some() {
+        // The find prompt edits like the search field.
+        if self.search.is_some() || self.find.as_ref().is_some_and(|f| f.editing) {
             return Context::Search;
         }
         match self.screen {
@@ -559,6 +579,7 @@ impl App {
                     ..SearchState::default()
                 });
             }
+            _ if self.find.as_ref().is_some_and(|f| f.editing) => self.update_find_prompt(action),
             _ if self.picker.is_some() => self.update_picker(action),
             _ => match self.screen {
                 Screen::Main => self.update_main(action),
@@ -1233,8 +1254,29 @@ impl App {
             Action::HalfPageUp => scroll(&mut state, -(half as isize)),
             Action::PageDown => scroll(&mut state, height as isize),
             Action::PageUp => scroll(&mut state, -(height as isize)),
+            Action::NextPassage | Action::PreviousPassage
+                if self
+                    .find
+                    .as_ref()
+                    .is_some_and(|f| f.article == state.article) =>
+            {
+                self.step_find(action == Action::NextPassage);
+                return;
+            }
             Action::NextPassage | Action::PreviousPassage => {
                 self.step_trail(state, action == Action::NextPassage);
+                return;
+            }
+            Action::Find => {
+                self.find = Some(FindState {
+                    editing: true,
+                    article: state.article,
+                    ..FindState::default()
+                });
+                return;
+            }
+            Action::Back if self.find.is_some() => {
+                self.find = None;
                 return;
             }
             Action::ClaimsHere | Action::Open => {
@@ -1259,6 +1301,141 @@ impl App {
         }
         clamp_reader(&mut state, len, height);
         self.screen = Screen::Reader(state);
+    }
+
+    /// Typing the find's query: the search field's keys, matches found as
+    /// the query grows; enter goes to the first match after the cursor.
+    fn update_find_prompt(&mut self, action: Action) {
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Back => {
+                self.find = None;
+                return;
+            }
+            Action::Insert(c) => {
+                find.query.insert(find.cursor, c);
+                find.cursor += c.len_utf8();
+            }
+            Action::DeleteChar => {
+                if let Some(c) = find.query[..find.cursor].chars().next_back() {
+                    find.cursor -= c.len_utf8();
+                    find.query.remove(find.cursor);
+                }
+            }
+            Action::DeleteWord => {
+                let before = &find.query[..find.cursor];
+                let start = before[..before.trim_end().len()]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                find.query.replace_range(start..find.cursor, "");
+                find.cursor = start;
+            }
+            Action::CursorLeft => {
+                if let Some(c) = find.query[..find.cursor].chars().next_back() {
+                    find.cursor -= c.len_utf8();
+                }
+            }
+            Action::CursorRight => {
+                if let Some(c) = find.query[find.cursor..].chars().next() {
+                    find.cursor += c.len_utf8();
+                }
+            }
+            Action::ClearQuery => {
+                find.query.clear();
+                find.cursor = 0;
+            }
+            Action::Open => {
+                find.editing = false;
+                if find.query.trim().is_empty() {
+                    self.find = None;
+                    return;
+                }
+                let Screen::Reader(state) = self.screen else {
+                    return;
+                };
+                // The first match at or after the cursor's line, else the first.
+                let from = self
+                    .reader_text
+                    .as_ref()
+                    .and_then(|t| t.lines.get(state.cursor))
+                    .map_or(0, |l| l.bytes.start);
+                let first = find
+                    .matches
+                    .iter()
+                    .position(|m| m.start >= from)
+                    .unwrap_or(0);
+                if find.matches.is_empty() {
+                    let query = find.query.clone();
+                    self.find = None;
+                    self.message = Some(format!(
+                        "“{}” is not in this article",
+                        super::terminal_text::visible(&query)
+                    ));
+                    return;
+                }
+                find.current = first;
+                self.go_to_match();
+                return;
+            }
+            _ => return,
+        }
+        let article = find.article;
+        let query = find.query.clone();
+        let matches = self
+            .corpus
+            .articles
+            .get(article)
+            .map(|a| newsdigest::search::find_folded(&a.text, &query))
+            .unwrap_or_default();
+        if let Some(find) = self.find.as_mut() {
+            find.matches = matches;
+        }
+    }
+
+    /// `n` / `N` after a find: the next or previous match, round the end.
+    fn step_find(&mut self, forward: bool) {
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        let count = find.matches.len();
+        if count == 0 {
+            return;
+        }
+        find.current = if forward {
+            (find.current + 1) % count
+        } else {
+            (find.current + count - 1) % count
+        };
+        self.go_to_match();
+    }
+
+    /// Puts the reader's cursor on the find's current match, a third of
+    /// the way down, and says which match it is.
+    fn go_to_match(&mut self) {
+        let Some(find) = self.find.as_ref() else {
+            return;
+        };
+        let Some(at) = find.matches.get(find.current).map(|m| m.start) else {
+            return;
+        };
+        let message = format!(
+            "match {} of {} · “{}” · esc clears",
+            find.current + 1,
+            find.matches.len(),
+            super::terminal_text::visible(find.query.trim())
+        );
+        let height = self.reader_height();
+        if let (Screen::Reader(state), Some(text)) = (&mut self.screen, &self.reader_text) {
+            let line = text.line_of(at);
+            if line < state.top || line >= state.top + height {
+                state.top = line.saturating_sub(height / 3);
+            }
+            state.cursor = line;
+            clamp_reader(state, text.lines.len(), height);
+        }
+        self.message = Some(message);
     }
 
     /// The reader's claim for a denial: the one whose passages it follows,

@@ -490,6 +490,7 @@ fn every_registry_action_works() {
                 assert!(contains(&h, "/ █"), "{}", h.screen());
             }
             "delete-word" | "cursor-left" | "cursor-right" => search_editing_scenario(),
+            "find" => find_scenario(),
             "denial" => denial_scenario(),
             "disagreements" => disagreements_scenario(),
             other => panic!("no scenario for action {other}"),
@@ -1594,4 +1595,49 @@ fn search_editing_scenario() {
         Some("vote")
     );
     assert!(contains(&h, "/ vote█"), "{}", h.screen());
+}
+
+#[test]
+fn slash_in_the_reader_finds_in_the_article() {
+    find_scenario();
+}
+
+fn find_scenario() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<backtab><ret>/NETFLIX");
+    let article = &h.app.corpus.articles[0];
+    let expected = newsdigest::search::find_folded(&article.text, "netflix");
+    assert!(expected.len() > 2);
+    let find = h.app.find.clone().expect("find open");
+    assert!(find.editing);
+    assert_eq!(find.matches, expected);
+    h.assert_status(&format!("/ NETFLIX█  {} matches", expected.len()));
+    h.keys("<ret>");
+    h.assert_status(&format!("match 1 of {}", expected.len()));
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    let text = h.app.reader_text.clone().expect("wrapped");
+    let line = &text.lines[state.cursor];
+    assert!(line.bytes.start <= expected[0].start && expected[0].start < line.bytes.end);
+    // The match is highlighted on screen.
+    let row = 1 + (state.cursor - state.top) as u16;
+    let shown = h.row(row);
+    let x = shown
+        .find("Netflix")
+        .map(|b| shown[..b].chars().count() as u16);
+    let x = x.expect("match on the cursor's row");
+    assert_eq!(h.style_at(x, row).fg, Theme::color().matched.fg);
+    // n and N walk the matches, round the end; esc clears, then goes back.
+    h.keys("n");
+    h.assert_status(&format!("match 2 of {}", expected.len()));
+    h.keys("NN");
+    h.assert_status(&format!("match {0} of {0}", expected.len()));
+    h.keys("<esc>");
+    assert!(h.app.find.is_none());
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+    h.keys("/zzqx<ret>");
+    h.assert_status("“zzqx” is not in this article");
+    h.keys("<esc>");
+    assert_eq!(h.app.screen, Screen::Main);
 }

@@ -7,12 +7,15 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::{hints, render_status, styled_segments};
+use super::{hints, plural, render_status, styled_segments};
 use crate::tui::action::{Action, Context};
-use crate::tui::app::{App, ReaderState};
+use crate::tui::app::{App, FindState, ReaderState};
 use crate::tui::layout;
 use crate::tui::terminal_text::truncate;
+use crate::tui::terminal_text::visible;
 use newsdigest::text::collapse_spaces;
+use ratatui::buffer::Buffer;
+use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
@@ -122,6 +125,16 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
                 highlights.push((p.span.range(), app.theme.claim));
             }
         }
+        // The find's matches, over the passages' colours.
+        if let Some(find) = app.find.as_ref().filter(|f| f.article == state.article) {
+            let first = find.matches.partition_point(|m| m.end <= line.bytes.start);
+            for m in find.matches[first..]
+                .iter()
+                .take_while(|m| m.start < line.bytes.end)
+            {
+                highlights.push((m.clone(), app.theme.matched));
+            }
+        }
         let base = if line.noise {
             app.theme.noise
         } else {
@@ -153,12 +166,48 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
     let mut offered = vec![
         (Action::Denial, "denial"),
         (Action::ClaimsHere, "claims"),
+        (Action::Find, "find"),
         (Action::Back, "back"),
     ];
     if state.trail.is_some() {
         offered.push((Action::NextPassage, "next"));
     }
     offered.extend([(Action::Help, "help"), (Action::Quit, "quit")]);
+    if let Some(find) = app.find.as_ref().filter(|f| f.editing) {
+        render_find_prompt(app, find, buf, areas.status);
+        return;
+    }
+    if app
+        .find
+        .as_ref()
+        .is_some_and(|f| f.article == state.article)
+    {
+        offered.retain(|(a, _)| *a != Action::NextPassage);
+        offered.insert(offered.len() - 2, (Action::NextPassage, "next match"));
+    }
     let hints = hints(app, Context::Reader, &offered);
     render_status(app, buf, areas.status, &left, &hints);
+}
+
+/// The status bar as the find's prompt: "/ query█ · 3 matches".
+fn render_find_prompt(app: &App, find: &FindState, buf: &mut Buffer, area: Rect) {
+    buf.set_style(area, app.theme.status);
+    let cursor = find.cursor.min(find.query.len());
+    let (before, after) = find.query.split_at(cursor);
+    let count = if find.query.trim().is_empty() {
+        "find in this article".to_string()
+    } else {
+        plural(find.matches.len(), "match", "matches")
+    };
+    let line = Line::from(vec![
+        Span::styled("/ ", app.theme.status.patch(app.theme.key)),
+        Span::styled(visible(before).into_owned(), app.theme.status),
+        Span::styled("█", app.theme.status.patch(app.theme.marker)),
+        Span::styled(visible(after).into_owned(), app.theme.status),
+        Span::styled(
+            format!("  {count} · enter goes · esc cancels"),
+            app.theme.status,
+        ),
+    ]);
+    buf.set_line(area.x + 1, area.y, &line, area.width.saturating_sub(2));
 }
