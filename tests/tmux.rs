@@ -401,3 +401,75 @@ fn the_claim_list_fits_80_by_24_and_200_by_60() {
         tmux.assert_terminal_restored();
     }
 }
+
+#[test]
+fn y_copies_through_osc_52_and_o_opens_the_pager_and_comes_back() {
+    if !tmux_found() {
+        return skip("y_copies_through_osc_52_and_o_opens_the_pager_and_comes_back");
+    }
+    let dir = std::env::temp_dir().join(format!("newsdigest-pager-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    // A pager that records how it was called and waits for a key.
+    let pager = dir.join("pager.sh");
+    let called = dir.join("called.txt");
+    std::fs::write(
+        &pager,
+        format!(
+            "#!/bin/sh\necho \"$@\" > {}\necho PAGER-SHOWN\nread line\n",
+            called.display()
+        ),
+    )
+    .expect("write pager");
+    std::process::Command::new("chmod")
+        .args(["+x"])
+        .arg(&pager)
+        .status()
+        .expect("chmod");
+    let articles_dir = dir.join("articles");
+    std::fs::create_dir_all(&articles_dir).expect("articles folder");
+    for entry in std::fs::read_dir(articles()).expect("articles") {
+        let path = entry.expect("entry").path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, articles_dir.join(name)).expect("copy article");
+        }
+    }
+    for (width, height) in [(80, 24), (200, 60)] {
+        let tmux = Session::start(&format!("copy{width}"), width, height);
+        tmux.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux.run(&format!(
+            "PAGER={} {BIN} {}; echo EXITED $?",
+            pager.display(),
+            articles_dir.display()
+        ));
+        tmux.wait_for("q quit");
+        tmux.keys(&["y"]);
+        tmux.wait_for("Copied c1 with its citation");
+        let mut buffer = String::new();
+        for _ in 0..50 {
+            buffer = String::from_utf8_lossy(&tmux.tmux(&["show-buffer"]).stdout).into_owned();
+            if !buffer.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert!(
+            buffer.starts_with("c1 (4 articles, 6 passages): ") && buffer.contains(", bytes "),
+            "{width}×{height}: clipboard holds {buffer:?}"
+        );
+        tmux.keys(&["o"]);
+        tmux.wait_for("PAGER-SHOWN");
+        tmux.keys(&["Enter"]);
+        let screen = tmux.wait_for("┌ Claims 1/");
+        assert!(screen.contains("q quit"), "back where it was:\n{screen}");
+        let args = std::fs::read_to_string(&called).unwrap_or_default();
+        assert!(
+            args.starts_with('+') && args.contains("articles/0"),
+            "the pager got the line and the file: {args:?}"
+        );
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

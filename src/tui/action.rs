@@ -76,6 +76,10 @@ pub enum Action {
     ClaimsHere,
     /// Find in the reader's article.
     Find,
+    /// Copy the claim or passage with its citation to the clipboard.
+    Copy,
+    /// Open the article in the pager or editor, at the passage.
+    OpenExternal,
     /// From a claim to the claim that denies it, or the one it denies.
     Denial,
     /// The view of every dispute and discrepancy of the story.
@@ -294,6 +298,23 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "find",
         description: "Find in the article's text; then n and N go to the next and previous match, esc clears",
         defaults: &[(Reader, &["/"])],
+    },
+    ActionSpec {
+        action: Action::Copy,
+        name: "copy",
+        description: "Copy the claim or passage with its citation (title, outlet, date, file, bytes) to the clipboard",
+        defaults: &[(Claims, &["y"]), (Reader, &["y"]), (Disagreements, &["y"])],
+    },
+    ActionSpec {
+        action: Action::OpenExternal,
+        name: "open-in-pager",
+        description: "Open the article in $PAGER (else $EDITOR, else less) at the passage, and come back",
+        defaults: &[
+            (Articles, &["o"]),
+            (Claims, &["o"]),
+            (Reader, &["o"]),
+            (Disagreements, &["o"]),
+        ],
     },
     ActionSpec {
         action: Action::Denial,

@@ -307,6 +307,8 @@ pub struct App {
     pub claims_per_article: Vec<usize>,
     /// When and where the last left click was, to tell a double click.
     pub last_click: Option<(std::time::Instant, Position)>,
+    /// What the loop is to do outside the screen, in order.
+    pub effects: Vec<super::effect::Effect>,
     /// Widths of the claim list's columns, measured once.
     pub claim_columns: view::claims::ClaimColumns,
 }
@@ -370,6 +372,7 @@ impl App {
             claims_per_article,
             last_click: None,
             claim_columns: view::claims::ClaimColumns::default(),
+            effects: Vec::new(),
         };
         app.claim_columns = view::claims::ClaimColumns::of(&app);
         app.fit_lists();
@@ -877,6 +880,33 @@ impl App {
             Action::PreviousPassage => self.move_in_pane(Pane::Passages, -1),
             Action::Denial => self.denial(self.claims.selected),
             Action::Disagreements => self.open_disagreements(),
+            Action::Copy => match pane {
+                Pane::Passages => {
+                    if let Some(&r) = self.selected_support().get(self.passages.selected) {
+                        self.copy_passage(r);
+                    }
+                }
+                _ => self.copy_claim(self.claims.selected),
+            },
+            Action::OpenExternal => {
+                let at = match pane {
+                    Pane::Articles => Some((self.articles.selected, 0)),
+                    Pane::Claims => self
+                        .digest
+                        .claims
+                        .get(self.claims.selected)
+                        .map(|c| c.representative)
+                        .and_then(|r| self.passage_start(r)),
+                    Pane::Passages => self
+                        .selected_support()
+                        .get(self.passages.selected)
+                        .copied()
+                        .and_then(|r| self.passage_start(r)),
+                };
+                if let Some((article, offset)) = at {
+                    self.open_external(article, offset);
+                }
+            }
             Action::Open => match pane {
                 Pane::Articles => self.open_article(self.articles.selected),
                 Pane::Claims => self.open_claim(self.claims.selected, 0),
@@ -1083,6 +1113,15 @@ impl App {
                 }
                 return;
             }
+            Action::Copy | Action::OpenExternal => {
+                if let Some(side) = self.disagreement_sides.get(cursor.selected).copied() {
+                    if action == Action::Copy {
+                        self.copy_passage(side.passage);
+                    } else if let Some((article, offset)) = self.passage_start(side.passage) {
+                        self.open_external(article, offset);
+                    }
+                }
+            }
             _ => {}
         }
         self.screen = Screen::Disagreements(cursor);
@@ -1267,6 +1306,22 @@ impl App {
                 self.step_trail(state, action == Action::NextPassage);
                 return;
             }
+            Action::Copy => {
+                match self.passage_at_cursor(&state) {
+                    Some(r) => self.copy_passage(r),
+                    None => self.message = Some("No passage on this line to copy".to_string()),
+                }
+                return;
+            }
+            Action::OpenExternal => {
+                let offset = self
+                    .reader_text
+                    .as_ref()
+                    .and_then(|t| t.lines.get(state.cursor))
+                    .map_or(0, |l| l.bytes.start);
+                self.open_external(state.article, offset);
+                return;
+            }
             Action::Find => {
                 self.find = Some(FindState {
                     editing: true,
@@ -1436,6 +1491,108 @@ impl App {
             clamp_reader(state, text.lines.len(), height);
         }
         self.message = Some(message);
+    }
+
+    /// Where a passage starts: its article and byte offset.
+    fn passage_start(&self, r: PassageRef) -> Option<(usize, usize)> {
+        let article = self.corpus.articles.get(r.article)?;
+        Some((r.article, article.passages.get(r.passage)?.span.start))
+    }
+
+    /// The passage on the reader's cursor line: the one jumped to when it
+    /// is there, else the first.
+    fn passage_at_cursor(&self, state: &ReaderState) -> Option<PassageRef> {
+        let line = self.reader_text.as_ref()?.lines.get(state.cursor)?;
+        let article = self.corpus.articles.get(state.article)?;
+        let on_line = |p: &&newsdigest::Passage| {
+            p.span.start < line.bytes.end.max(line.bytes.start + 1) && line.bytes.start < p.span.end
+        };
+        let mut here = article.passages.iter().filter(on_line);
+        let first = here.next()?;
+        let chosen = std::iter::once(first)
+            .chain(here)
+            .find(|p| state.target == Some(p.index))
+            .unwrap_or(first);
+        Some(PassageRef {
+            article: state.article,
+            passage: chosen.index,
+        })
+    }
+
+    /// A passage and where it comes from, as one would quote it:
+    /// “text” — title · byline · date · file, bytes start–end.
+    pub fn citation(&self, r: PassageRef) -> Option<String> {
+        use newsdigest::text::{collapse_spaces, escape_controls, printable_path};
+        let article = self.corpus.articles.get(r.article)?;
+        let passage = article.passages.get(r.passage)?;
+        // Control characters would reach whatever the text is pasted into.
+        let clean = |t: &str| escape_controls(&collapse_spaces(t)).into_owned();
+        let mut source = vec![clean(&article.display_title())];
+        source.extend(article.byline.as_deref().map(clean));
+        source.extend(article.date.as_deref().map(clean));
+        source.push(format!(
+            "{}, bytes {}–{}",
+            printable_path(&article.path),
+            passage.span.start,
+            passage.span.end
+        ));
+        Some(format!(
+            "“{}”\n— {}",
+            clean(article.passage_text(passage)),
+            source.join(" · ")
+        ))
+    }
+
+    fn copy_passage(&mut self, r: PassageRef) {
+        if let Some(text) = self.citation(r) {
+            self.effects.push(super::effect::Effect::Copy(text));
+            self.message =
+                Some("Copied the passage with its citation (OSC 52 clipboard)".to_string());
+        }
+    }
+
+    /// A claim's text, its counts, and the citation of its representative.
+    fn copy_claim(&mut self, claim: usize) {
+        let Some(c) = self.digest.claims.get(claim) else {
+            return;
+        };
+        let Some(citation) = self.citation(c.representative) else {
+            return;
+        };
+        let text = format!(
+            "{} ({}, {}): {}\n{citation}",
+            c.id,
+            view::plural(c.article_count(), "article", "articles"),
+            view::plural(c.passage_count(), "passage", "passages"),
+            newsdigest::text::escape_controls(&newsdigest::text::collapse_spaces(&c.text))
+        );
+        let id = c.id.clone();
+        self.effects.push(super::effect::Effect::Copy(text));
+        self.message = Some(format!("Copied {id} with its citation (OSC 52 clipboard)"));
+    }
+
+    /// Asks the loop to open an article's file at the line of a byte.
+    fn open_external(&mut self, article: usize, offset: usize) {
+        let Some(a) = self.corpus.articles.get(article) else {
+            return;
+        };
+        if !a.path.is_file() {
+            self.message = Some(format!(
+                "{} is built into newsdigest: there is no file to open",
+                newsdigest::text::printable_path(&a.path)
+            ));
+            return;
+        }
+        let line = a.text.get(..offset).map_or(0, |t| t.matches('\n').count()) + 1;
+        self.effects.push(super::effect::Effect::Open {
+            path: a.path.clone(),
+            line,
+        });
+    }
+
+    /// The effects asked for since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<super::effect::Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The reader's claim for a denial: the one whose passages it follows,

@@ -93,6 +93,8 @@ impl EventSource for ScriptedEvents {
 struct Harness {
     terminal: Terminal<TestBackend>,
     app: App,
+    /// The effects the loop carried out, in order.
+    performed: Vec<super::effect::Effect>,
 }
 
 const TINY_A: &str = "Board approves plan\n\nThe Hastings board approved the plan on Monday. Critics objected loudly.\n\nShare this article on Facebook\n";
@@ -116,7 +118,11 @@ impl Harness {
             Rect::new(0, 0, width, height),
         );
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-        let mut harness = Harness { terminal, app };
+        let mut harness = Harness {
+            terminal,
+            app,
+            performed: Vec::new(),
+        };
         harness.events(Vec::new());
         harness
     }
@@ -134,7 +140,19 @@ impl Harness {
     fn events(&mut self, events: Vec<Event>) {
         let stop = AtomicBool::new(false);
         let mut source = ScriptedEvents(events.into());
-        run_loop(&mut self.terminal, &mut self.app, &mut source, &stop).expect("loop runs");
+        let mut performed = Vec::new();
+        run_loop(
+            &mut self.terminal,
+            &mut self.app,
+            &mut source,
+            &stop,
+            &mut |_, effect| {
+                performed.push(effect);
+                Ok(None)
+            },
+        )
+        .expect("loop runs");
+        self.performed.extend(performed);
     }
 
     fn keys(&mut self, keys: &str) -> &mut Harness {
@@ -491,6 +509,8 @@ fn every_registry_action_works() {
             }
             "delete-word" | "cursor-left" | "cursor-right" => search_editing_scenario(),
             "find" => find_scenario(),
+            "copy" => copy_scenario(),
+            "open-in-pager" => open_in_pager_scenario(),
             "denial" => denial_scenario(),
             "disagreements" => disagreements_scenario(),
             other => panic!("no scenario for action {other}"),
@@ -1640,4 +1660,120 @@ fn find_scenario() {
     h.assert_status("“zzqx” is not in this article");
     h.keys("<esc>");
     assert_eq!(h.app.screen, Screen::Main);
+}
+
+#[test]
+fn y_copies_with_a_citation_through_osc_52() {
+    copy_scenario();
+}
+
+fn copy_scenario() {
+    use super::effect::{Effect, osc52};
+    let mut h = Harness::tiny(80, 24);
+    // A claim: its text, counts and its representative's citation.
+    h.keys("y");
+    h.assert_status("Copied c1 with its citation (OSC 52 clipboard)");
+    let Some(Effect::Copy(text)) = h.performed.last().cloned() else {
+        panic!("a copy: {:?}", h.performed);
+    };
+    assert!(text.starts_with("c1 (2 articles, 4 passages): "), "{text}");
+    assert!(text.contains("— Board approves plan · "), "{text}");
+    assert!(text.contains(", bytes "), "{text}");
+    // A passage from the passages pane, and from the reader.
+    h.keys("<tab>j");
+    h.keys("y");
+    let Some(Effect::Copy(passage)) = h.performed.last().cloned() else {
+        panic!("a copy");
+    };
+    let r = h.app.digest.claims[0].support[1];
+    let article = &h.app.corpus.articles[r.article];
+    let p = &article.passages[r.passage];
+    assert!(passage.starts_with(&format!("“{}”", article.passage_text(p))));
+    assert!(passage.ends_with(&format!("bytes {}–{}", p.span.start, p.span.end)));
+    h.keys("<ret>y");
+    assert_eq!(h.performed.last(), Some(&Effect::Copy(passage.clone())));
+    // What reaches the terminal is the program's own sequence.
+    let sequence = osc52(&passage);
+    assert!(sequence.starts_with("\u{1b}]52;c;") && sequence.ends_with('\u{7}'));
+    // Control characters in the article never reach the clipboard.
+    let corpus = Corpus::from_texts([(
+        "evil",
+        "Evil title\n\nThe board \u{1b}]0;pwned\u{7} approved the plan on Monday.\n".to_string(),
+    )]);
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 80, 24);
+    h.keys("<backtab><ret>jjy");
+    let Some(Effect::Copy(text)) = h.performed.last().cloned() else {
+        panic!("a copy: {:?} {}", h.performed, h.screen());
+    };
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}]0;pwned"), "{text}");
+}
+
+fn open_in_pager_scenario() {
+    use super::effect::Effect;
+    let dir = std::env::temp_dir().join(format!("newsdigest-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    std::fs::write(dir.join("a.txt"), TINY_A).expect("write");
+    std::fs::write(dir.join("b.txt"), TINY_B).expect("write");
+    let corpus = Corpus::load_dir(&dir).expect("loads");
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 80, 24);
+    // The claim's passage is on line 3 of a.txt.
+    h.keys("o");
+    assert_eq!(
+        h.performed.last(),
+        Some(&Effect::Open {
+            path: dir.join("a.txt"),
+            line: 3
+        })
+    );
+    // From the reader, at the cursor's line; the reader stays where it was.
+    h.keys("<ret>j");
+    let before = h.app.screen;
+    let Screen::Reader(state) = before else {
+        panic!("reader open");
+    };
+    let text = h.app.reader_text.clone().expect("wrapped");
+    let start = text.lines[state.cursor].bytes.start;
+    let article = &h.app.corpus.articles[state.article];
+    let line = article.text[..start].matches('\n').count() + 1;
+    h.keys("o");
+    assert!(
+        matches!(h.performed.last(), Some(Effect::Open { line: l, .. }) if *l == line),
+        "{:?} at line {line}",
+        h.performed
+    );
+    assert_eq!(h.app.screen, before);
+    // The built-in articles have no file to open.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("o");
+    assert!(h.performed.is_empty());
+    h.assert_status("no file to open");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn o_opens_the_pager_at_the_passage() {
+    open_in_pager_scenario();
+}
+
+#[test]
+fn the_legend_explains_marks_and_colours() {
+    let mut h = Harness::new(80, 24);
+    assert!(contains(&h, "4a 6p: articles, passages"), "{}", h.screen());
+    h.keys("?");
+    let t = Theme::color();
+    for (sample, style) in [
+        ("disputed", t.disputed),
+        ("≠ year", t.discrepancy),
+        ("boilerplate", t.noise),
+    ] {
+        let (x, y) = h.find(&format!(" {sample} ")).expect("legend entry");
+        assert_eq!(h.style_at(x + 1, y).fg, style.fg, "{sample}");
+    }
+    assert!(contains(&h, "asserting vs denying"));
 }

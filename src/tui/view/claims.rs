@@ -73,6 +73,18 @@ pub fn marks(app: &App, index: usize) -> Vec<(String, Style)> {
     out
 }
 
+/// The claim list's legend for its bottom border: the longest form that
+/// fits in `width` columns (the help shows the whole legend).
+pub fn legend(width: usize) -> Option<&'static str> {
+    [
+        " 4a 6p: articles, passages · disputed, denies: a denial · ≠: a value told differently · ? more ",
+        " 4a 6p: articles, passages · ≠: a value told differently · ? more ",
+        " a: articles · p: passages · ? more ",
+    ]
+    .into_iter()
+    .find(|l| l.width() + 2 <= width)
+}
+
 /// The short marks of the one-line claim row: "disputed", "denies",
 /// "≠ year"; the long forms are in the detail pane.
 pub fn short_marks(app: &App, index: usize) -> Vec<(String, Style)> {

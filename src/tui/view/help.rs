@@ -18,7 +18,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let description_width = (width as usize)
         .saturating_sub(KEYS_COLUMN + NAME_COLUMN + 1)
         .max(10);
-    let mut out = Vec::new();
+    let mut out = legend(app);
     for context in Context::ALL {
         if !out.is_empty() {
             out.push(Line::default());
@@ -55,6 +55,47 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// What the marks and the reader's colours mean, each shown as it is on
+/// screen, so the legend reads the same under NO_COLOR.
+pub fn legend(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let entry = |sample: &str, style, meaning: &str| {
+        let pad = " ".repeat(KEYS_COLUMN.saturating_sub(sample.width() + 1).max(1));
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(sample.to_string(), style),
+            Span::raw(format!("{pad}{meaning}")),
+        ])
+    };
+    vec![
+        Line::from(Span::styled("What the marks and colours mean", t.heading)),
+        entry("4a 6p", t.badge, "made by 4 articles in 6 passages"),
+        entry(
+            "disputed",
+            t.disputed,
+            "others deny it (\"4 vs 3 articles\": asserting vs denying)",
+        ),
+        entry("denies", t.disputed, "it denies another claim"),
+        entry(
+            "≠ year",
+            t.discrepancy,
+            "another article gives this value differently",
+        ),
+        entry(
+            "claim",
+            t.claim,
+            "in the reader: a claim several articles make",
+        ),
+        entry("passage", t.current, "in the reader: the passage jumped to"),
+        entry("match", t.matched, "a match of the search or the find"),
+        entry(
+            "boilerplate",
+            t.noise,
+            "share buttons, sign-ups, captions: never claims",
+        ),
+    ]
 }
 
 fn row(app: &App, keys: &str, name: &str, description: &str, _width: usize) -> Line<'static> {

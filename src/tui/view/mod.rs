@@ -104,6 +104,7 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
         ),
         (Pane::Passages, areas.passages, passages_title, app.passages),
     ];
+    let legend_room = layout::inner(areas.claims).width as usize;
     for (pane, rect, title, cursor) in panes {
         let focused = app.focus == pane;
         let len = match pane {
@@ -115,10 +116,15 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
             Pane::Passages => passages::header_lines(app, layout::inner(rect).width),
             _ => Vec::new(),
         };
+        let legend = match pane {
+            Pane::Claims => claims::legend(legend_room),
+            _ => None,
+        };
         render_list(
             app,
             frame.buffer_mut(),
             List {
+                legend,
                 rect,
                 title: &title,
                 focused,
@@ -260,6 +266,8 @@ pub struct List<'a> {
     pub len: usize,
     pub cursor: ListCursor,
     pub header: Vec<Line<'static>>,
+    /// What the marks mean, on the bottom border.
+    pub legend: Option<&'static str>,
 }
 
 /// Columns an item's text may use in a pane of this inner width: the
@@ -286,16 +294,20 @@ pub fn render_list(
         len,
         cursor,
         header,
+        legend,
     } = list;
     let border = if focused {
         app.theme.focused_border
     } else {
         app.theme.border
     };
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(border)
         .title(Span::styled(title.to_string(), app.theme.title));
+    if let Some(legend) = legend {
+        block = block.title_bottom(Span::styled(legend, app.theme.dim));
+    }
     let mut inner = block.inner(rect);
     ratatui::widgets::Widget::render(block, rect, buf);
     let width = item_width(inner.width);
