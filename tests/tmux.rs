@@ -473,3 +473,37 @@ fn y_copies_through_osc_52_and_o_opens_the_pager_and_comes_back() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_compare_view_at_80_by_24_and_200_by_60() {
+    if !tmux_found() {
+        return skip("the_compare_view_at_80_by_24_and_200_by_60");
+    }
+    for (width, height) in [(80, 24), (200, 60)] {
+        let tmux = Session::start(&format!("compare{width}"), width, height);
+        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.wait_for("q quit");
+        tmux.keys(&["c"]);
+        let screen = tmux.wait_for("Every telling of c1");
+        assert!(
+            screen.contains("alleges · ") && screen.contains(" · in "),
+            "{width}×{height}:\n{screen}"
+        );
+        tmux.keys(&["G"]);
+        let screen = tmux.wait_for("denied by");
+        assert!(
+            screen.contains("c3 · 3 articles"),
+            "{width}×{height}:\n{screen}"
+        );
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Every telling of c3");
+        // One at a time: two escapes at once read as alt-escape.
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("Every telling of c1");
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("┌ Claims 1/");
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
+}

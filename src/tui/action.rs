@@ -11,16 +11,18 @@ pub enum Context {
     Claims,
     Reader,
     Disagreements,
+    Compare,
     Search,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Articles,
         Context::Claims,
         Context::Reader,
         Context::Disagreements,
+        Context::Compare,
         Context::Search,
     ];
 
@@ -32,6 +34,7 @@ impl Context {
             Context::Claims => "claims",
             Context::Reader => "reader",
             Context::Disagreements => "disagreements",
+            Context::Compare => "compare",
             Context::Search => "search",
         }
     }
@@ -44,6 +47,7 @@ impl Context {
             Context::Claims => "Claim list and supporting passages",
             Context::Reader => "Reader",
             Context::Disagreements => "Disputes and discrepancies",
+            Context::Compare => "One claim, every telling",
             Context::Search => "Search",
         }
     }
@@ -84,6 +88,8 @@ pub enum Action {
     Denial,
     /// The view of every dispute and discrepancy of the story.
     Disagreements,
+    /// One claim's passages side by side, grouped by stance.
+    Compare,
     DeleteChar,
     DeleteWord,
     CursorLeft,
@@ -126,13 +132,14 @@ impl ActionSpec {
     }
 }
 
-use Context::{Articles, Claims, Disagreements, Global, Reader, Search};
+use Context::{Articles, Claims, Compare, Disagreements, Global, Reader, Search};
 
 const LISTS_AND_READER_UP: &[(Context, &[&str])] = &[
     (Articles, &["k", "up"]),
     (Claims, &["k", "up"]),
     (Reader, &["k", "up"]),
     (Disagreements, &["k", "up"]),
+    (Compare, &["k", "up"]),
     (Search, &["up", "ctrl-p"]),
 ];
 const LISTS_AND_READER_DOWN: &[(Context, &[&str])] = &[
@@ -140,6 +147,7 @@ const LISTS_AND_READER_DOWN: &[(Context, &[&str])] = &[
     (Claims, &["j", "down"]),
     (Reader, &["j", "down"]),
     (Disagreements, &["j", "down"]),
+    (Compare, &["j", "down"]),
     (Search, &["down", "ctrl-n"]),
 ];
 
@@ -190,6 +198,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["g g", "home"]),
             (Reader, &["g g", "home"]),
             (Disagreements, &["g g", "home"]),
+            (Compare, &["g g", "home"]),
             (Search, &["home"]),
         ],
     },
@@ -202,6 +211,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["G", "end"]),
             (Reader, &["G", "end"]),
             (Disagreements, &["G", "end"]),
+            (Compare, &["G", "end"]),
             (Search, &["end"]),
         ],
     },
@@ -214,6 +224,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["ctrl-d"]),
             (Reader, &["ctrl-d"]),
             (Disagreements, &["ctrl-d"]),
+            (Compare, &["ctrl-d"]),
         ],
     },
     ActionSpec {
@@ -225,6 +236,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["ctrl-u"]),
             (Reader, &["ctrl-u"]),
             (Disagreements, &["ctrl-u"]),
+            (Compare, &["ctrl-u"]),
         ],
     },
     ActionSpec {
@@ -236,6 +248,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["pagedown"]),
             (Reader, &["pagedown", "space"]),
             (Disagreements, &["pagedown", "space"]),
+            (Compare, &["pagedown", "space"]),
             (Search, &["pagedown"]),
         ],
     },
@@ -248,6 +261,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["pageup"]),
             (Reader, &["pageup"]),
             (Disagreements, &["pageup"]),
+            (Compare, &["pageup"]),
             (Search, &["pageup"]),
         ],
     },
@@ -272,6 +286,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["enter"]),
             (Reader, &["enter"]),
             (Disagreements, &["enter"]),
+            (Compare, &["enter"]),
             (Search, &["enter"]),
         ],
     },
@@ -303,7 +318,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         action: Action::Copy,
         name: "copy",
         description: "Copy the claim or passage with its citation (title, outlet, date, file, bytes) to the clipboard",
-        defaults: &[(Claims, &["y"]), (Reader, &["y"]), (Disagreements, &["y"])],
+        defaults: &[
+            (Claims, &["y"]),
+            (Reader, &["y"]),
+            (Disagreements, &["y"]),
+            (Compare, &["y"]),
+        ],
     },
     ActionSpec {
         action: Action::OpenExternal,
@@ -314,13 +334,20 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["o"]),
             (Reader, &["o"]),
             (Disagreements, &["o"]),
+            (Compare, &["o"]),
         ],
     },
     ActionSpec {
         action: Action::Denial,
         name: "denial",
         description: "Go to the claim that denies this one, or that this one denies (again: back, then the next)",
-        defaults: &[(Claims, &["d"]), (Reader, &["d"])],
+        defaults: &[(Claims, &["d"]), (Reader, &["d"]), (Compare, &["d"])],
+    },
+    ActionSpec {
+        action: Action::Compare,
+        name: "compare",
+        description: "Compare every telling of the claim: its passages by stance, who says it, the figures that differ, the claims that deny it",
+        defaults: &[(Claims, &["c"]), (Reader, &["C"])],
     },
     ActionSpec {
         action: Action::Disagreements,

@@ -100,12 +100,21 @@ pub struct ReaderState {
     pub trail: Option<Trail>,
 }
 
+/// The compare view: one claim, and the passage or denying claim selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareState {
+    pub claim: usize,
+    pub cursor: ListCursor,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Main,
     Reader(ReaderState),
     /// Every dispute and discrepancy, one side of each selectable.
     Disagreements(ListCursor),
+    /// One claim's passages by stance, and the claims denying it.
+    Compare(CompareState),
 }
 
 /// A screen to go back to, and the claim to select again there when the
@@ -390,6 +399,7 @@ impl App {
             Screen::Main => Context::Claims,
             Screen::Reader(_) => Context::Reader,
             Screen::Disagreements(_) => Context::Disagreements,
+            Screen::Compare(_) => Context::Compare,
         }
     }
 
@@ -588,6 +598,7 @@ impl App {
                 Screen::Main => self.update_main(action),
                 Screen::Reader(state) => self.update_reader(state, action),
                 Screen::Disagreements(cursor) => self.update_disagreements(cursor, action),
+                Screen::Compare(state) => self.update_compare(state, action),
             },
         }
         self.fit_lists();
@@ -880,6 +891,7 @@ impl App {
             Action::PreviousPassage => self.move_in_pane(Pane::Passages, -1),
             Action::Denial => self.denial(self.claims.selected),
             Action::Disagreements => self.open_disagreements(),
+            Action::Compare => self.open_compare(self.claims.selected),
             Action::Copy => match pane {
                 Pane::Passages => {
                     if let Some(&r) = self.selected_support().get(self.passages.selected) {
@@ -1127,6 +1139,113 @@ impl App {
         self.screen = Screen::Disagreements(cursor);
     }
 
+    fn open_compare(&mut self, claim: usize) {
+        if claim >= self.digest.claims.len() {
+            return;
+        }
+        self.push_history();
+        self.screen = Screen::Compare(CompareState {
+            claim,
+            cursor: ListCursor::default(),
+        });
+    }
+
+    fn update_compare(&mut self, mut state: CompareState, action: Action) {
+        let items = view::compare::items(self, state.claim);
+        let len = items.len();
+        let page = (self.reader_height() / 4).max(1) as isize;
+        match action {
+            Action::Up => state.cursor.move_by(-1, len),
+            Action::Down => state.cursor.move_by(1, len),
+            Action::First => state.cursor.move_by(isize::MIN / 2, len),
+            Action::Last => state.cursor.move_by(isize::MAX / 2, len),
+            Action::HalfPageDown => state.cursor.move_by((page / 2).max(1), len),
+            Action::HalfPageUp => state.cursor.move_by(-(page / 2).max(1), len),
+            Action::PageDown => state.cursor.move_by(page, len),
+            Action::PageUp => state.cursor.move_by(-page, len),
+            Action::Open => {
+                match items.get(state.cursor.selected) {
+                    Some(view::compare::CompareItem::Passage { passage, .. }) => {
+                        let passage = *passage;
+                        self.screen = Screen::Compare(state);
+                        self.open_passage(passage, Some(state.claim));
+                    }
+                    Some(view::compare::CompareItem::Discrepant { passage, .. }) => {
+                        let passage = *passage;
+                        let claim = self.digest.claims_of(passage).first().copied();
+                        self.screen = Screen::Compare(state);
+                        self.open_passage(passage, claim);
+                    }
+                    Some(view::compare::CompareItem::Denier { claim, .. }) => {
+                        let claim = *claim;
+                        self.screen = Screen::Compare(state);
+                        self.open_compare(claim);
+                    }
+                    None => {}
+                }
+                return;
+            }
+            Action::Denial => {
+                let denier = items.iter().find_map(|i| match i {
+                    view::compare::CompareItem::Denier { claim, .. } => Some(*claim),
+                    _ => None,
+                });
+                match denier {
+                    Some(claim) => {
+                        self.screen = Screen::Compare(state);
+                        self.open_compare(claim);
+                        return;
+                    }
+                    None => {
+                        let id = self
+                            .digest
+                            .claims
+                            .get(state.claim)
+                            .map_or(String::new(), |c| c.id.clone());
+                        // A claim that denies others compares with the first of them.
+                        match self.counterparts(state.claim).first().map(|(c, _)| *c) {
+                            Some(other) => {
+                                self.screen = Screen::Compare(state);
+                                self.open_compare(other);
+                                return;
+                            }
+                            None => {
+                                self.message =
+                                    Some(format!("{id} is not disputed and denies no claim"));
+                            }
+                        }
+                    }
+                }
+            }
+            Action::Copy | Action::OpenExternal => {
+                if let Some(
+                    view::compare::CompareItem::Passage { passage, .. }
+                    | view::compare::CompareItem::Discrepant { passage, .. },
+                ) = items.get(state.cursor.selected)
+                {
+                    if action == Action::Copy {
+                        self.copy_passage(*passage);
+                    } else if let Some((article, offset)) = self.passage_start(*passage) {
+                        self.open_external(article, offset);
+                    }
+                }
+            }
+            Action::Disagreements => {
+                self.screen = Screen::Compare(state);
+                self.open_disagreements();
+                return;
+            }
+            Action::Back => {
+                if !self.go_back() {
+                    self.screen = Screen::Main;
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.screen = Screen::Compare(state);
+    }
+
     /// Opens the reader at a passage: on its claim's trail when it has one,
     /// so `n` / `N` go on through that claim's passages.
     fn open_passage(&mut self, passage: PassageRef, claim: Option<usize>) {
@@ -1320,6 +1439,17 @@ impl App {
                     .and_then(|t| t.lines.get(state.cursor))
                     .map_or(0, |l| l.bytes.start);
                 self.open_external(state.article, offset);
+                return;
+            }
+            Action::Compare => {
+                let claim = state
+                    .trail
+                    .map(|t| t.claim)
+                    .or_else(|| self.claims_at_cursor(&state).first().copied());
+                match claim {
+                    Some(claim) => self.open_compare(claim),
+                    None => self.message = Some("No claim on this line".to_string()),
+                }
                 return;
             }
             Action::Find => {
@@ -1722,6 +1852,9 @@ impl App {
             Screen::Disagreements(cursor) => {
                 self.update_disagreements(cursor, if lines > 0 { Action::Down } else { Action::Up })
             }
+            Screen::Compare(state) => {
+                self.update_compare(state, if lines > 0 { Action::Down } else { Action::Up })
+            }
         }
     }
 
@@ -1776,6 +1909,21 @@ impl App {
                     let len = self.reader_text.as_ref().map_or(1, |t| t.lines.len());
                     clamp_reader(&mut state, len, self.reader_height());
                     self.screen = Screen::Reader(state);
+                }
+            }
+            Screen::Compare(mut state) => {
+                let text = layout::reader_areas(self.area).text;
+                if !text.contains(position) {
+                    return;
+                }
+                let lines = view::compare::all_lines(self, &state, text.width);
+                let top =
+                    view::compare::first_shown(&lines, state.cursor.selected, text.height as usize);
+                let row = top + (position.y - text.y) as usize;
+                if let Some(((_, true), Some(item))) = lines.get(row) {
+                    let len = view::compare::items(self, state.claim).len();
+                    state.cursor.select(*item, len);
+                    self.screen = Screen::Compare(state);
                 }
             }
             Screen::Disagreements(mut cursor) => {

@@ -511,6 +511,7 @@ fn every_registry_action_works() {
             "find" => find_scenario(),
             "copy" => copy_scenario(),
             "open-in-pager" => open_in_pager_scenario(),
+            "compare" => compare_scenario(),
             "denial" => denial_scenario(),
             "disagreements" => disagreements_scenario(),
             other => panic!("no scenario for action {other}"),
@@ -1776,4 +1777,92 @@ fn the_legend_explains_marks_and_colours() {
         assert_eq!(h.style_at(x + 1, y).fg, style.fg, "{sample}");
     }
     assert!(contains(&h, "asserting vs denying"));
+}
+
+#[test]
+fn c_compares_every_telling_of_a_claim() {
+    compare_scenario();
+}
+
+fn compare_scenario() {
+    let mut h = Harness::new(80, 24);
+    let m = main_dispute(&h);
+    select_claim(&mut h, &m.claim);
+    h.keys("c");
+    let Screen::Compare(state) = h.app.screen else {
+        panic!("compare open:\n{}", h.screen());
+    };
+    let claim = &h.app.digest.claims[state.claim];
+    assert_eq!(claim.id, m.claim);
+    assert!(h.row(0).contains(&format!("Every telling of {}", m.claim)));
+    // Grouped by stance, each passage with who says it and where.
+    let lines: Vec<String> = super::view::compare::all_lines(&h.app, &state, 200)
+        .into_iter()
+        .map(|((l, _), _)| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let headings: Vec<&String> = lines
+        .iter()
+        .filter(|l| {
+            ["alleges ·", "reports ·", "asserts ·", "denies ·"]
+                .iter()
+                .any(|h| l.starts_with(h))
+        })
+        .collect();
+    assert!(!headings.is_empty(), "{lines:#?}");
+    let order = ["alleges", "reports", "asserts", "denies"];
+    let ranks: Vec<usize> = headings
+        .iter()
+        .filter_map(|h| order.iter().position(|o| h.starts_with(o)))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{headings:?}");
+    assert!(lines.iter().any(|l| l.contains(" · in ")), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{} · ", m.denial))),
+        "the denying claim is listed: {lines:#?}"
+    );
+    // Enter on the first passage opens the reader there; esc comes back.
+    h.keys("<ret>");
+    let Screen::Reader(reader) = h.app.screen else {
+        panic!("reader open");
+    };
+    let first = match super::view::compare::items(&h.app, state.claim)[0] {
+        super::view::compare::CompareItem::Passage { passage, .. } => passage,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        (reader.article, reader.target),
+        (first.article, Some(first.passage))
+    );
+    h.keys("<esc>");
+    assert!(matches!(h.app.screen, Screen::Compare(_)));
+    // d goes to the claim that denies it, compared the same way.
+    h.keys("d");
+    let Screen::Compare(denier) = h.app.screen else {
+        panic!("compare of the denial");
+    };
+    assert_eq!(h.app.digest.claims[denier.claim].id, m.denial);
+    h.keys("<esc><esc>");
+    assert_eq!(h.app.screen, Screen::Main);
+}
+
+#[test]
+fn figures_told_differently_are_highlighted_in_the_compare_view() {
+    let mut h = Harness::new(120, 40);
+    let id = claim_with_discrepancy(&h, disputes::DiscrepancyKind::Year);
+    select_claim(&mut h, &id);
+    h.keys("c");
+    let t = Theme::color();
+    let marked = (0..40u16).any(|y| {
+        let row = h.row(y);
+        row.find("2015")
+            .or_else(|| row.find("2017"))
+            .or_else(|| row.find("2019"))
+            .is_some_and(|b| {
+                let x = row[..b].chars().count() as u16;
+                h.style_at(x, y).fg == t.discrepancy.fg
+            })
+    });
+    assert!(marked, "a differing year is highlighted:\n{}", h.screen());
 }

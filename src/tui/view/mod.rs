@@ -2,6 +2,7 @@
 
 pub mod articles;
 pub mod claims;
+pub mod compare;
 pub mod disagreements;
 pub mod help;
 pub mod passages;
@@ -37,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Main => render_main(app, frame, area),
         Screen::Reader(state) => reader::render(app, &state, frame, area),
         Screen::Disagreements(cursor) => disagreements::render(app, cursor, frame, area),
+        Screen::Compare(state) => compare::render(app, &state, frame, area),
     }
     if let Some(picker) = &app.picker {
         picker::render(app, picker, frame, area);
@@ -164,6 +166,7 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
         &[
             (Action::Denial, "denial"),
             (Action::Disagreements, "disputes"),
+            (Action::Compare, "compare"),
             (Action::SwitchPane, "pane"),
             (Action::Open, "open"),
             (Action::Search, "search"),
