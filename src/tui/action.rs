@@ -90,6 +90,11 @@ pub enum Action {
     Disagreements,
     /// One claim's passages side by side, grouped by stance.
     Compare,
+    FilterArticle,
+    FilterSource,
+    FilterStance,
+    FilterDisputed,
+    ClearFilters,
     DeleteChar,
     DeleteWord,
     CursorLeft,
@@ -348,6 +353,36 @@ pub const ACTIONS: &[ActionSpec] = &[
         name: "compare",
         description: "Compare every telling of the claim: its passages by stance, who says it, the figures that differ, the claims that deny it",
         defaults: &[(Claims, &["c"]), (Reader, &["C"])],
+    },
+    ActionSpec {
+        action: Action::FilterArticle,
+        name: "filter-article",
+        description: "Show only the claims of the selected article; again: those not in it; again: all",
+        defaults: &[(Articles, &["f"])],
+    },
+    ActionSpec {
+        action: Action::FilterSource,
+        name: "filter-source",
+        description: "Show only the claims with a passage from the selected passage's source (again: all)",
+        defaults: &[(Claims, &["s"])],
+    },
+    ActionSpec {
+        action: Action::FilterStance,
+        name: "filter-stance",
+        description: "Show only the claims with a passage of the selected passage's stance (again: all)",
+        defaults: &[(Claims, &["t"])],
+    },
+    ActionSpec {
+        action: Action::FilterDisputed,
+        name: "filter-disputed",
+        description: "Show only the disputed claims (again: all)",
+        defaults: &[(Claims, &["x"])],
+    },
+    ActionSpec {
+        action: Action::ClearFilters,
+        name: "clear-filters",
+        description: "Clear every filter of the claim list",
+        defaults: &[(Articles, &["F"]), (Claims, &["F"])],
     },
     ActionSpec {
         action: Action::Disagreements,

@@ -273,6 +273,25 @@ pub struct FindState {
     pub current: usize,
 }
 
+/// What narrows the claim list; each is shown in the list's title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// An article, and whether the claims are those in it or not in it.
+    pub article: Option<(usize, bool)>,
+    /// A source a passage of the claim names ("The Guardian").
+    pub source: Option<String>,
+    /// A stance a passage of the claim takes.
+    pub stance: Option<newsdigest::attribution::Stance>,
+    /// Only claims in a dispute.
+    pub disputed: bool,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
 /// The claims of the reader's current line, to pick one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimPicker {
@@ -316,6 +335,10 @@ pub struct App {
     pub claims_per_article: Vec<usize>,
     /// When and where the last left click was, to tell a double click.
     pub last_click: Option<(std::time::Instant, Position)>,
+    /// What narrows the claim list.
+    pub filters: Filters,
+    /// The claims the list shows, in order: all, or those the filters pass.
+    pub shown_claims: Vec<usize>,
     /// What the loop is to do outside the screen, in order.
     pub effects: Vec<super::effect::Effect>,
     /// Widths of the claim list's columns, measured once.
@@ -382,7 +405,10 @@ impl App {
             last_click: None,
             claim_columns: view::claims::ClaimColumns::default(),
             effects: Vec::new(),
+            filters: Filters::default(),
+            shown_claims: Vec::new(),
         };
+        app.shown_claims = (0..app.digest.claims.len()).collect();
         app.claim_columns = view::claims::ClaimColumns::of(&app);
         app.fit_lists();
         app
@@ -738,7 +764,7 @@ impl App {
                     self.push_history();
                     self.screen = Screen::Main;
                     self.focus = Pane::Claims;
-                    self.claims.select(claim, self.digest.claims.len());
+                    self.show_claim(claim);
                     self.passages = ListCursor::default();
                 }
             }
@@ -751,17 +777,151 @@ impl App {
     }
 
     fn selected_support(&self) -> &[PassageRef] {
-        self.digest
-            .claims
-            .get(self.claims.selected)
+        self.selected_claim()
+            .and_then(|c| self.digest.claims.get(c))
             .map_or(&[], |c| c.support.as_slice())
+    }
+
+    /// The claim selected in the claim list (which the filters may narrow).
+    pub fn selected_claim(&self) -> Option<usize> {
+        self.shown_claims.get(self.claims.selected).copied()
+    }
+
+    /// Selects a claim in the list; when the filters hide it, they are
+    /// cleared first, and the status bar says so.
+    fn show_claim(&mut self, claim: usize) {
+        if !self.shown_claims.contains(&claim) && !self.filters.is_empty() {
+            self.filters = Filters::default();
+            self.apply_filters();
+            self.message = Some("Filters cleared to show the claim".to_string());
+        }
+        if let Some(row) = self.shown_claims.iter().position(|&c| c == claim) {
+            self.claims.select(row, self.shown_claims.len());
+        }
+    }
+
+    /// Recomputes the claims the list shows from the filters.
+    fn apply_filters(&mut self) {
+        let before = self.selected_claim();
+        let filters = &self.filters;
+        let keep = |(index, claim): &(usize, &newsdigest::Claim)| {
+            let article_ok = filters
+                .article
+                .is_none_or(|(a, inside)| claim.articles.contains(&a) == inside);
+            let passages = || {
+                claim
+                    .support
+                    .iter()
+                    .filter_map(|r| self.attributions.get(r))
+            };
+            let source_ok = filters
+                .source
+                .as_deref()
+                .is_none_or(|s| passages().any(|a| a.source_label() == s));
+            let stance_ok = filters
+                .stance
+                .is_none_or(|s| passages().any(|a| a.stance == s));
+            let disputed_ok =
+                !filters.disputed || self.disagreements.disputes_of(*index).next().is_some();
+            article_ok && source_ok && stance_ok && disputed_ok
+        };
+        self.shown_claims = self
+            .digest
+            .claims
+            .iter()
+            .enumerate()
+            .filter(keep)
+            .map(|(i, _)| i)
+            .collect();
+        // Stay on the claim when it is still shown.
+        let row = before
+            .and_then(|c| self.shown_claims.iter().position(|&s| s == c))
+            .unwrap_or(0);
+        self.claims = ListCursor {
+            selected: row,
+            offset: 0,
+        };
+        self.passages = ListCursor::default();
+    }
+
+    /// "in Title", "source: The Guardian", "alleges", "disputed": the
+    /// filters in force, for the claim list's title.
+    pub fn filter_labels(&self) -> Vec<String> {
+        let f = &self.filters;
+        let mut out = Vec::new();
+        if let Some((article, inside)) = f.article {
+            let title = self
+                .corpus
+                .articles
+                .get(article)
+                .map(|a| a.display_title())
+                .unwrap_or_default();
+            out.push(format!("{} {title}", if inside { "in" } else { "not in" }));
+        }
+        if let Some(source) = &f.source {
+            out.push(format!("source: {source}"));
+        }
+        if let Some(stance) = f.stance {
+            out.push(stance.name().to_string());
+        }
+        if f.disputed {
+            out.push("disputed".to_string());
+        }
+        out
+    }
+
+    fn update_filters(&mut self, action: Action) {
+        let selected_passage = self
+            .selected_support()
+            .get(self.passages.selected)
+            .and_then(|r| self.attributions.get(r))
+            .cloned();
+        match action {
+            Action::FilterArticle => {
+                let article = self.articles.selected;
+                self.filters.article = match self.filters.article {
+                    Some((a, true)) if a == article => Some((article, false)),
+                    Some((a, false)) if a == article => None,
+                    _ => Some((article, true)),
+                };
+            }
+            Action::FilterSource => {
+                let source = selected_passage.map(|a| a.source_label().to_string());
+                self.filters.source = if self.filters.source == source {
+                    None
+                } else {
+                    source
+                };
+            }
+            Action::FilterStance => {
+                let stance = selected_passage.map(|a| a.stance);
+                self.filters.stance = if self.filters.stance == stance {
+                    None
+                } else {
+                    stance
+                };
+            }
+            Action::FilterDisputed => self.filters.disputed = !self.filters.disputed,
+            Action::ClearFilters => {
+                if self.filters.is_empty() {
+                    self.message = Some("No filter to clear".to_string());
+                }
+                self.filters = Filters::default();
+            }
+            _ => return,
+        }
+        self.apply_filters();
+        if self.shown_claims.is_empty() {
+            let key = self.key_for(Action::ClearFilters);
+            self.message = Some(format!("No claim passes these filters · {key} clears them"));
+        }
     }
 
     /// Rows of a pane's list and the number of items in it.
     fn pane_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Articles => self.corpus.articles.len(),
-            Pane::Claims => self.digest.claims.len(),
+            Pane::Claims => self.shown_claims.len(),
             Pane::Passages => self.selected_support().len(),
         }
     }
@@ -889,24 +1049,40 @@ impl App {
             }
             Action::NextPassage => self.move_in_pane(Pane::Passages, 1),
             Action::PreviousPassage => self.move_in_pane(Pane::Passages, -1),
-            Action::Denial => self.denial(self.claims.selected),
+            Action::Denial => {
+                if let Some(claim) = self.selected_claim() {
+                    self.denial(claim);
+                }
+            }
             Action::Disagreements => self.open_disagreements(),
-            Action::Compare => self.open_compare(self.claims.selected),
+            Action::Compare => {
+                if let Some(claim) = self.selected_claim() {
+                    self.open_compare(claim);
+                }
+            }
+            Action::FilterArticle
+            | Action::FilterSource
+            | Action::FilterStance
+            | Action::FilterDisputed
+            | Action::ClearFilters => self.update_filters(action),
             Action::Copy => match pane {
                 Pane::Passages => {
                     if let Some(&r) = self.selected_support().get(self.passages.selected) {
                         self.copy_passage(r);
                     }
                 }
-                _ => self.copy_claim(self.claims.selected),
+                _ => {
+                    if let Some(claim) = self.selected_claim() {
+                        self.copy_claim(claim);
+                    }
+                }
             },
             Action::OpenExternal => {
                 let at = match pane {
                     Pane::Articles => Some((self.articles.selected, 0)),
                     Pane::Claims => self
-                        .digest
-                        .claims
-                        .get(self.claims.selected)
+                        .selected_claim()
+                        .and_then(|c| self.digest.claims.get(c))
                         .map(|c| c.representative)
                         .and_then(|r| self.passage_start(r)),
                     Pane::Passages => self
@@ -921,8 +1097,16 @@ impl App {
             }
             Action::Open => match pane {
                 Pane::Articles => self.open_article(self.articles.selected),
-                Pane::Claims => self.open_claim(self.claims.selected, 0),
-                Pane::Passages => self.open_claim(self.claims.selected, self.passages.selected),
+                Pane::Claims | Pane::Passages => {
+                    let position = if pane == Pane::Passages {
+                        self.passages.selected
+                    } else {
+                        0
+                    };
+                    if let Some(claim) = self.selected_claim() {
+                        self.open_claim(claim, position);
+                    }
+                }
             },
             Action::Back => {
                 let went_back = self.go_back();
@@ -954,9 +1138,9 @@ impl App {
             return false;
         };
         if let Some(claim) = place.claim
-            && claim != self.claims.selected
+            && Some(claim) != self.selected_claim()
         {
-            self.claims.select(claim, self.digest.claims.len());
+            self.show_claim(claim);
             self.passages = ListCursor::default();
         }
         self.screen = place.screen;
@@ -1048,7 +1232,7 @@ impl App {
             Screen::Reader(_) => self.open_passage(arrival, Some(other)),
             _ => {
                 self.push_place(Some(claim));
-                self.claims.select(other, self.digest.claims.len());
+                self.show_claim(other);
                 self.passages = ListCursor::default();
             }
         }
@@ -1298,9 +1482,10 @@ impl App {
             return;
         };
         let position = position.min(c.support.len().saturating_sub(1));
+        let support = c.support.len();
         self.picker = None;
-        self.claims.select(claim, self.digest.claims.len());
-        self.passages.select(position, c.support.len());
+        self.show_claim(claim);
+        self.passages.select(position, support);
         self.push_history();
         self.screen = Screen::Reader(ReaderState {
             article: 0,

@@ -512,6 +512,8 @@ fn every_registry_action_works() {
             "copy" => copy_scenario(),
             "open-in-pager" => open_in_pager_scenario(),
             "compare" => compare_scenario(),
+            "filter-article" | "filter-source" | "filter-stance" | "filter-disputed"
+            | "clear-filters" => filter_scenario(),
             "denial" => denial_scenario(),
             "disagreements" => disagreements_scenario(),
             other => panic!("no scenario for action {other}"),
@@ -1865,4 +1867,97 @@ fn figures_told_differently_are_highlighted_in_the_compare_view() {
             })
     });
     assert!(marked, "a differing year is highlighted:\n{}", h.screen());
+}
+
+#[test]
+fn filters_narrow_the_claim_list_and_one_key_clears_them() {
+    filter_scenario();
+}
+
+fn filter_scenario() {
+    let mut h = Harness::new(120, 40);
+    let total = h.app.digest.claims.len();
+    // In this article, not in it, all again.
+    h.keys("<backtab>jf");
+    let in_article: Vec<usize> = (0..total)
+        .filter(|&c| h.app.digest.claims[c].articles.contains(&1))
+        .collect();
+    assert_eq!(h.app.shown_claims, in_article);
+    let title = h.app.corpus.articles[1].display_title();
+    let start: String = title.chars().take(12).collect();
+    assert!(
+        contains(&h, &format!("Claims 1/{} · in {start}", in_article.len())),
+        "{}",
+        h.screen()
+    );
+    h.keys("f");
+    assert_eq!(h.app.shown_claims.len(), total - in_article.len());
+    assert!(contains(&h, "· not in "), "{}", h.screen());
+    assert!(
+        h.app
+            .shown_claims
+            .iter()
+            .all(|c| !h.app.digest.claims[*c].articles.contains(&1))
+    );
+    h.keys("f");
+    assert_eq!(h.app.shown_claims.len(), total);
+    // Disputed only, with the stance of the selected passage.
+    h.keys("<tab>x");
+    assert!(!h.app.shown_claims.is_empty());
+    assert!(
+        h.app
+            .shown_claims
+            .iter()
+            .all(|&c| h.app.disagreements.disputes_of(c).next().is_some())
+    );
+    assert!(contains(&h, "· disputed · F clears"), "{}", h.screen());
+    let stance = h
+        .app
+        .attributions
+        .get(&h.app.digest.claims[h.app.selected_claim().expect("selected")].support[0])
+        .map(|a| a.stance)
+        .expect("attributed");
+    h.keys("t");
+    assert!(
+        contains(&h, &format!("· {} ·", stance.name())),
+        "{}",
+        h.screen()
+    );
+    for &c in &h.app.shown_claims {
+        assert!(
+            h.app.digest.claims[c]
+                .support
+                .iter()
+                .any(|r| h.app.attributions[r].stance == stance)
+        );
+    }
+    // The source of the selected passage.
+    h.keys("F");
+    assert_eq!(h.app.shown_claims.len(), total);
+    let selected = h.app.selected_claim().expect("selected");
+    let source = h.app.attributions[&h.app.digest.claims[selected].support[0]]
+        .source_label()
+        .to_string();
+    h.keys("s");
+    assert!(contains(&h, &format!("source: {source}")), "{}", h.screen());
+    assert!(h.app.shown_claims.len() < total);
+    h.keys("s");
+    assert_eq!(h.app.shown_claims.len(), total);
+    // A jump to a claim the filters hide clears them.
+    h.keys("x");
+    let hidden = (0..total)
+        .find(|c| !h.app.shown_claims.contains(c))
+        .expect("a hidden claim");
+    let id = h.app.digest.claims[hidden].id.clone();
+    h.keys(&format!(
+        "/'{}<ret><esc>",
+        h.app.digest.claims[hidden]
+            .text
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    assert_eq!(h.app.selected_claim(), Some(hidden), "{id}");
+    assert!(h.app.filters.is_empty());
 }

@@ -145,27 +145,33 @@ fn first_mark(app: &App, index: usize) -> (Option<(String, Style)>, &'static str
 
 /// Whether a claim is the first one only one article makes, after claims
 /// that several make: the list draws a divider above it.
-fn opens_single_source(app: &App, index: usize) -> bool {
-    let count = |i: usize| app.digest.claims.get(i).map(|c| c.article_count());
-    index > 0 && count(index) == Some(1) && count(index - 1).is_some_and(|n| n > 1)
+fn opens_single_source(app: &App, row: usize) -> bool {
+    let count = |row: usize| {
+        let claim = *app.shown_claims.get(row)?;
+        app.digest.claims.get(claim).map(|c| c.article_count())
+    };
+    row > 0 && count(row) == Some(1) && count(row - 1).is_some_and(|n| n > 1)
 }
 
-/// Lines of a claim's item that are not the claim: the divider.
-pub fn lead_lines(app: &App, index: usize) -> usize {
-    usize::from(opens_single_source(app, index))
+/// Lines of a row's item that are not the claim: the divider.
+pub fn lead_lines(app: &App, row: usize) -> usize {
+    usize::from(opens_single_source(app, row))
 }
 
 /// One line per claim, counts and marks first, then as much of the text
 /// as fits: `c1   4a 6p disputed  Sharing private messages: …`. The whole
 /// text is in the detail pane.
-pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
+pub fn item_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
+    let Some(index) = app.shown_claims.get(row).copied() else {
+        return Vec::new();
+    };
     let Some(claim) = app.digest.claims.get(index) else {
         return Vec::new();
     };
     let width = super::item_width(width) as usize;
     let columns = app.claim_columns;
     let mut lines = Vec::new();
-    if opens_single_source(app, index) {
+    if opens_single_source(app, row) {
         let label = " told by one article ";
         let rule = width.saturating_sub(label.width()) / 2;
         lines.push(Line::from(Span::styled(

@@ -76,7 +76,7 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
 
 fn render_main(app: &App, frame: &mut Frame, area: Rect) {
     let areas = layout::main_areas(area, app.corpus.articles.len(), app.focus);
-    let claim = app.digest.claims.get(app.claims.selected);
+    let claim = app.selected_claim().and_then(|c| app.digest.claims.get(c));
     let passages_title = claim.map_or_else(
         || " Supporting passages ".to_string(),
         |c| format!(" Supporting passages of {} ({}) ", c.id, c.support.len()),
@@ -101,7 +101,11 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
         (
             Pane::Claims,
             areas.claims,
-            format!(" Claims {} ", position(app.claims, app.digest.claims.len())),
+            claims_title(
+                app,
+                position(app.claims, app.shown_claims.len()),
+                areas.claims.width,
+            ),
             app.claims,
         ),
         (Pane::Passages, areas.passages, passages_title, app.passages),
@@ -111,7 +115,7 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
         let focused = app.focus == pane;
         let len = match pane {
             Pane::Articles => app.corpus.articles.len(),
-            Pane::Claims => app.digest.claims.len(),
+            Pane::Claims => app.shown_claims.len(),
             Pane::Passages => claim.map_or(0, |c| c.support.len()),
         };
         let header = match pane {
@@ -175,6 +179,26 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
         ],
     );
     render_status(app, frame.buffer_mut(), areas.status, &left, &hints);
+}
+
+/// " Claims 3/12 · in Title · disputed · F clears ": the position, and the
+/// filters in force with the key that clears them, cut to the pane.
+fn claims_title(app: &App, position: String, width: u16) -> String {
+    let labels = app.filter_labels();
+    if labels.is_empty() {
+        return format!(" Claims {position} ");
+    }
+    let key = app
+        .keymap
+        .keys_of(Context::Claims, Action::ClearFilters)
+        .first()
+        .map(|k| format!(" · {k} clears"))
+        .unwrap_or_default();
+    let room = (width as usize).saturating_sub(6 + key.width() + position.width() + 10);
+    format!(
+        " Claims {position} · {}{key} ",
+        truncate(&labels.join(" · "), room.max(8))
+    )
 }
 
 /// "key label · key label" for the actions bound here, first key each.

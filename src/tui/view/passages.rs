@@ -38,11 +38,10 @@ pub fn context_range(app: &App, r: PassageRef) -> Option<(Range<usize>, Range<us
 /// The lines above the passages: the selected claim in full, then a
 /// blank line.
 pub fn header_lines(app: &App, inner_width: u16) -> Vec<Line<'static>> {
-    let mut lines = claims::detail_lines(
-        app,
-        app.claims.selected,
-        super::item_width(inner_width) as usize,
-    );
+    let Some(claim) = app.selected_claim() else {
+        return Vec::new();
+    };
+    let mut lines = claims::detail_lines(app, claim, super::item_width(inner_width) as usize);
     if !lines.is_empty() {
         lines.push(Line::default());
     }
@@ -50,7 +49,7 @@ pub fn header_lines(app: &App, inner_width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
-    let Some(claim) = app.digest.claims.get(app.claims.selected) else {
+    let Some(claim) = app.selected_claim().and_then(|c| app.digest.claims.get(c)) else {
         return Vec::new();
     };
     let Some(&r) = claim.support.get(index) else {
