@@ -935,8 +935,9 @@ impl App {
             Pane::Claims => layout::inner(areas.claims),
             Pane::Passages => {
                 let inner = layout::inner(areas.passages);
-                let header = (view::passages::header_lines(self, inner.width).len() as u16)
-                    .min(inner.height);
+                let header = (view::passages::header_lines(self, inner.width).len() as u16).min(
+                    layout::detail_rows(inner.height, self.focus == Pane::Passages),
+                );
                 Rect {
                     y: inner.y + header,
                     height: inner.height - header,

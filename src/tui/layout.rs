@@ -40,8 +40,11 @@ pub fn inner(rect: Rect) -> Rect {
 /// start of the selected claim.
 const COLLAPSED_ARTICLES: u16 = 3;
 const COLLAPSED_DETAIL: u16 = 5;
-/// Rows the claim list keeps while the passages pane has the focus.
+/// Rows the claim list keeps while the articles pane has the focus.
 const COLLAPSED_CLAIMS: u16 = 6;
+/// Rows the claim list keeps, at least, while the passages pane has it:
+/// the selected claim's row.
+const FOLLOWED_CLAIMS: u16 = 3;
 
 /// Where the panes go. Side by side when the window is wide; stacked when
 /// it is not, and then the focused pane grows and the others keep a few
@@ -85,7 +88,7 @@ pub fn main_areas(area: Rect, article_count: usize, focus: Pane) -> MainAreas {
                 height.saturating_sub(COLLAPSED_ARTICLES + detail),
             )
         }
-        Pane::Passages => (COLLAPSED_ARTICLES, COLLAPSED_CLAIMS.max(height / 4)),
+        Pane::Passages => (COLLAPSED_ARTICLES, FOLLOWED_CLAIMS.max(height / 5)),
     };
     let [articles, claims, passages] = Layout::vertical([
         Constraint::Length(articles_height),
@@ -137,6 +140,17 @@ pub fn reader_areas(area: Rect) -> ReaderAreas {
 /// Columns of margin a popup leaves on each side, at least: fewer would
 /// show cut fragments of the screen beneath ("│s│") rather than a margin.
 const POPUP_MARGIN: u16 = 6;
+
+/// Rows the selected claim's detail may take above its passages: all of
+/// the pane when it shows little else, a third when the passages have the
+/// focus and are what is being read.
+pub fn detail_rows(inner_height: u16, passages_focused: bool) -> u16 {
+    if passages_focused {
+        inner_height / 3
+    } else {
+        inner_height
+    }
+}
 
 /// A centred box of at most the given size. Where the window leaves less
 /// than a real margin beside it, the box takes the whole width.

@@ -119,7 +119,12 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
             Pane::Passages => claim.map_or(0, |c| c.support.len()),
         };
         let header = match pane {
-            Pane::Passages => passages::header_lines(app, layout::inner(rect).width),
+            Pane::Passages => {
+                let inner = layout::inner(rect);
+                let mut lines = passages::header_lines(app, inner.width);
+                lines.truncate(layout::detail_rows(inner.height, focused) as usize);
+                lines
+            }
             _ => Vec::new(),
         };
         let legend = match pane {
