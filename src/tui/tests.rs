@@ -1960,4 +1960,13 @@ fn filter_scenario() {
     ));
     assert_eq!(h.app.selected_claim(), Some(hidden), "{id}");
     assert!(h.app.filters.is_empty());
+    // Filters that leave nothing say how to clear them, and every key is safe.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("x");
+    assert!(h.app.shown_claims.is_empty());
+    h.assert_status("No claim passes these filters · F clears them");
+    assert!(contains(&h, "(none)"), "{}", h.screen());
+    h.keys("<ret>ycdnNjkGgg<tab><ret>y<tab>stxo<esc>");
+    h.keys("F");
+    assert_eq!(h.app.shown_claims.len(), h.app.digest.claims.len());
 }
