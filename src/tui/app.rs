@@ -2098,18 +2098,21 @@ impl App {
                 }
             }
             Screen::Compare(mut state) => {
-                let text = layout::reader_areas(self.area).text;
-                if !text.contains(position) {
-                    return;
-                }
-                let lines = view::compare::all_lines(self, &state, text.width);
-                let top =
-                    view::compare::first_shown(&lines, state.cursor.selected, text.height as usize);
-                let row = top + (position.y - text.y) as usize;
-                if let Some(((_, true), Some(item))) = lines.get(row) {
-                    let len = view::compare::items(self, state.claim).len();
-                    state.cursor.select(*item, len);
-                    self.screen = Screen::Compare(state);
+                for (text, lines) in view::compare::columns(self, &state, self.area) {
+                    if !text.contains(position) {
+                        continue;
+                    }
+                    let top = view::compare::first_shown(
+                        &lines,
+                        state.cursor.selected,
+                        text.height as usize,
+                    );
+                    let row = top + (position.y - text.y) as usize;
+                    if let Some(((_, true), Some(item))) = lines.get(row) {
+                        let len = view::compare::items(self, state.claim).len();
+                        state.cursor.select(*item, len);
+                        self.screen = Screen::Compare(state);
+                    }
                 }
             }
             Screen::Disagreements(mut cursor) => {

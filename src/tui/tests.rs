@@ -1970,3 +1970,34 @@ fn filter_scenario() {
     h.keys("F");
     assert_eq!(h.app.shown_claims.len(), h.app.digest.claims.len());
 }
+
+#[test]
+fn a_wide_window_compares_side_by_side() {
+    let mut h = Harness::new(200, 60);
+    let m = main_dispute(&h);
+    select_claim(&mut h, &m.claim);
+    h.keys("c");
+    // The claim's tellings on the left, who denies it on the right.
+    let (left, y) = h.find("alleges · ").expect("the claim's passages");
+    let (right, y2) = h.find("denied by").expect("the denials");
+    assert!(right > left + 80 && y2 < y, "{}", h.screen());
+    assert!(contains(
+        &h,
+        &format!("{} · {} articles", m.denial, m.denial_articles)
+    ));
+    // A click on the denying claim selects it; enter compares it.
+    let (x, y) = h
+        .find(&format!("{} · {} articles", m.denial, m.denial_articles))
+        .expect("denier");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), x + 1, y);
+    h.keys("<ret>");
+    let Screen::Compare(state) = h.app.screen else {
+        panic!("compare");
+    };
+    assert_eq!(h.app.digest.claims[state.claim].id, m.denial);
+    // At 80 columns the same items stack.
+    let mut h = Harness::new(80, 24);
+    select_claim(&mut h, &m.claim);
+    h.keys("cG");
+    assert!(contains(&h, "denied by"), "{}", h.screen());
+}

@@ -221,16 +221,39 @@ pub fn item_lines(
             let Some(c) = app.digest.claims.get(other) else {
                 return out;
             };
-            let text = format!(
-                "{} · {} · {}",
-                c.id,
-                plural(c.article_count(), "article", "articles"),
-                visible(&newsdigest::text::collapse_spaces(&c.text))
-            );
+            // The denying claim whole, then who denies it and where.
             out.push((
-                Line::from(Span::styled(truncate(&text, width), theme.disputed)),
+                Line::from(Span::styled(
+                    format!(
+                        "{} · {}",
+                        c.id,
+                        plural(c.article_count(), "article", "articles")
+                    ),
+                    theme.disputed,
+                )),
                 true,
             ));
+            let text = visible(&newsdigest::text::collapse_spaces(&c.text)).into_owned();
+            for line in textwrap::wrap(&text, width) {
+                out.push((Line::from(line.into_owned()), true));
+            }
+            for r in &c.support {
+                let title = app
+                    .corpus
+                    .articles
+                    .get(r.article)
+                    .map(|a| visible(&a.display_title()).into_owned())
+                    .unwrap_or_default();
+                let who = attribution_label(app, *r).unwrap_or_default();
+                out.push((
+                    Line::from(Span::styled(
+                        truncate(&format!("{who} · in {title}"), width),
+                        theme.dim,
+                    )),
+                    true,
+                ));
+            }
+            out.push((Line::default(), false));
         }
     }
     out
@@ -308,6 +331,60 @@ pub fn all_lines(app: &App, state: &CompareState, width: u16) -> Vec<(ViewLine, 
     out
 }
 
+/// Columns wide enough for two: the claim's own tellings on the left,
+/// what tells it otherwise (other claims' values, denials) on the right.
+const SIDE_BY_SIDE: u16 = 150;
+
+/// Where the view's columns go and what each shows: one column of every
+/// line, or, on a wide window with something on the other side, the
+/// claim's passages beside the passages and claims that contradict it.
+pub fn columns(
+    app: &App,
+    state: &CompareState,
+    area: Rect,
+) -> Vec<(Rect, Vec<(ViewLine, Option<usize>)>)> {
+    let areas = layout::reader_areas(area);
+    let all = items(app, state.claim);
+    let split = all
+        .iter()
+        .position(|i| !matches!(i, CompareItem::Passage { .. }))
+        .unwrap_or(all.len());
+    if areas.body.width < SIDE_BY_SIDE || split == all.len() {
+        return vec![(areas.text, all_lines(app, state, areas.text.width))];
+    }
+    let gap = 3;
+    let width =
+        ((areas.body.width - layout::READER_GUTTER * 2 - gap) / 2).min(layout::MAX_READER_TEXT);
+    let left_x = areas.body.x + layout::READER_GUTTER;
+    let left = Rect {
+        x: left_x,
+        width,
+        ..areas.text
+    };
+    let right = Rect {
+        x: left_x + width + gap + layout::READER_GUTTER,
+        width,
+        ..areas.text
+    };
+    let figures = differing(app, state.claim);
+    let mut left_lines: Vec<(ViewLine, Option<usize>)> = header_lines(app, state.claim, width)
+        .into_iter()
+        .map(|l| (l, None))
+        .collect();
+    let mut right_lines: Vec<(ViewLine, Option<usize>)> = Vec::new();
+    for (i, item) in all.into_iter().enumerate() {
+        let target = if i < split {
+            &mut left_lines
+        } else {
+            &mut right_lines
+        };
+        for line in item_lines(app, state.claim, item, width, &figures) {
+            target.push((line, Some(i)));
+        }
+    }
+    vec![(left, left_lines), (right, right_lines)]
+}
+
 /// The first line shown: the top, or as far down as brings the selected
 /// item whole into view (its start, when it is taller than the view).
 pub fn first_shown(lines: &[(ViewLine, Option<usize>)], selected: usize, height: usize) -> usize {
@@ -355,22 +432,22 @@ pub fn render(app: &App, state: &CompareState, frame: &mut Frame, area: Rect) {
         truncate(&header, areas.header.width.saturating_sub(2) as usize),
         app.theme.status.patch(app.theme.title),
     );
-    let text = areas.text;
-    let lines = all_lines(app, state, text.width);
-    let top = first_shown(&lines, state.cursor.selected, text.height as usize);
-    let height = text.height as usize;
-    for (row, ((line, selectable), item)) in lines.iter().skip(top).take(height).enumerate() {
-        let y = text.y + row as u16;
-        if *selectable && *item == Some(state.cursor.selected) {
-            buf.set_style(Rect::new(text.x, y, text.width, 1), app.theme.selected);
-            buf.set_string(
-                text.x.saturating_sub(layout::READER_GUTTER),
-                y,
-                "▌",
-                app.theme.marker,
-            );
+    for (text, lines) in columns(app, state, area) {
+        let top = first_shown(&lines, state.cursor.selected, text.height as usize);
+        let height = text.height as usize;
+        for (row, ((line, selectable), item)) in lines.iter().skip(top).take(height).enumerate() {
+            let y = text.y + row as u16;
+            if *selectable && *item == Some(state.cursor.selected) {
+                buf.set_style(Rect::new(text.x, y, text.width, 1), app.theme.selected);
+                buf.set_string(
+                    text.x.saturating_sub(layout::READER_GUTTER),
+                    y,
+                    "▌",
+                    app.theme.marker,
+                );
+            }
+            buf.set_line(text.x, y, line, text.width);
         }
-        buf.set_line(text.x, y, line, text.width);
     }
     let left = app.message.clone().unwrap_or_else(|| {
         if count == 0 {
