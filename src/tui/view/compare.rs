@@ -108,6 +108,8 @@ pub fn items(app: &App, claim: usize) -> Vec<CompareItem> {
 
 /// A line of the view and whether it belongs to the selectable item.
 pub type ViewLine = (Line<'static>, bool);
+/// A line of the view and the item it belongs to (none for headings).
+pub type ItemLine = (ViewLine, Option<usize>);
 
 /// The figures of each supporting passage that another passage gives
 /// differently, as byte ranges of the article's text.
@@ -317,9 +319,9 @@ pub fn header_lines(app: &App, claim: usize, width: u16) -> Vec<ViewLine> {
 }
 
 /// Every line of the view, with the item each belongs to.
-pub fn all_lines(app: &App, state: &CompareState, width: u16) -> Vec<(ViewLine, Option<usize>)> {
+pub fn all_lines(app: &App, state: &CompareState, width: u16) -> Vec<ItemLine> {
     let figures = differing(app, state.claim);
-    let mut out: Vec<(ViewLine, Option<usize>)> = header_lines(app, state.claim, width)
+    let mut out: Vec<ItemLine> = header_lines(app, state.claim, width)
         .into_iter()
         .map(|l| (l, None))
         .collect();
@@ -338,11 +340,7 @@ const SIDE_BY_SIDE: u16 = 150;
 /// Where the view's columns go and what each shows: one column of every
 /// line, or, on a wide window with something on the other side, the
 /// claim's passages beside the passages and claims that contradict it.
-pub fn columns(
-    app: &App,
-    state: &CompareState,
-    area: Rect,
-) -> Vec<(Rect, Vec<(ViewLine, Option<usize>)>)> {
+pub fn columns(app: &App, state: &CompareState, area: Rect) -> Vec<(Rect, Vec<ItemLine>)> {
     let areas = layout::reader_areas(area);
     let all = items(app, state.claim);
     let split = all
@@ -367,11 +365,11 @@ pub fn columns(
         ..areas.text
     };
     let figures = differing(app, state.claim);
-    let mut left_lines: Vec<(ViewLine, Option<usize>)> = header_lines(app, state.claim, width)
+    let mut left_lines: Vec<ItemLine> = header_lines(app, state.claim, width)
         .into_iter()
         .map(|l| (l, None))
         .collect();
-    let mut right_lines: Vec<(ViewLine, Option<usize>)> = Vec::new();
+    let mut right_lines: Vec<ItemLine> = Vec::new();
     for (i, item) in all.into_iter().enumerate() {
         let target = if i < split {
             &mut left_lines
@@ -387,7 +385,7 @@ pub fn columns(
 
 /// The first line shown: the top, or as far down as brings the selected
 /// item whole into view (its start, when it is taller than the view).
-pub fn first_shown(lines: &[(ViewLine, Option<usize>)], selected: usize, height: usize) -> usize {
+pub fn first_shown(lines: &[ItemLine], selected: usize, height: usize) -> usize {
     let first = lines
         .iter()
         .position(|(_, item)| *item == Some(selected))
