@@ -103,9 +103,13 @@ fn load_keymap(flag: Option<&Path>) -> Result<Keymap, Vec<String>> {
     let Some(path) = user_keymap_path(flag) else {
         return Keymap::defaults().map_err(render_problems);
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| vec![format!("{}: cannot read the keymap: {e}", path.display())])?;
-    let name = path.display().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        vec![format!(
+            "{}: cannot read the keymap: {e}",
+            newsdigest::text::printable_path(&path)
+        )]
+    })?;
+    let name = newsdigest::text::printable_path(&path);
     Keymap::load(Some((&name, &text))).map_err(render_problems)
 }
 
