@@ -18,7 +18,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let description_width = (width as usize)
         .saturating_sub(KEYS_COLUMN + NAME_COLUMN + 1)
         .max(10);
-    let mut out = legend(app);
+    let mut out = legend(app, width);
     for context in Context::ALL {
         if !out.is_empty() {
             out.push(Line::default());
@@ -59,43 +59,52 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// What the marks and the reader's colours mean, each shown as it is on
 /// screen, so the legend reads the same under NO_COLOR.
-pub fn legend(app: &App) -> Vec<Line<'static>> {
+pub fn legend(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let entry = |sample: &str, style, meaning: &str| {
-        let pad = " ".repeat(KEYS_COLUMN.saturating_sub(sample.width() + 1).max(1));
-        Line::from(vec![
-            Span::raw(" "),
-            Span::styled(sample.to_string(), style),
-            Span::raw(format!("{pad}{meaning}")),
-        ])
-    };
-    vec![
-        Line::from(Span::styled("What the marks and colours mean", t.heading)),
-        entry("4a 6p", t.badge, "made by 4 articles in 6 passages"),
-        entry(
+    let room = (width as usize).saturating_sub(KEYS_COLUMN).max(10);
+    let entries = [
+        ("4a 6p", t.badge, "made by 4 articles in 6 passages"),
+        (
             "disputed",
             t.disputed,
             "others deny it (\"4 vs 3 articles\": asserting vs denying)",
         ),
-        entry("denies", t.disputed, "it denies another claim"),
-        entry(
+        ("denies", t.disputed, "it denies another claim"),
+        (
             "≠ year",
             t.discrepancy,
             "another article gives this value differently",
         ),
-        entry(
+        (
             "claim",
             t.claim,
             "in the reader: a claim several articles make",
         ),
-        entry("passage", t.current, "in the reader: the passage jumped to"),
-        entry("match", t.matched, "a match of the search or the find"),
-        entry(
+        ("passage", t.current, "in the reader: the passage jumped to"),
+        ("match", t.matched, "a match of the search or the find"),
+        (
             "boilerplate",
             t.noise,
             "share buttons, sign-ups, captions: never claims",
         ),
-    ]
+    ];
+    let mut out = vec![Line::from(Span::styled(
+        "What the marks and colours mean",
+        t.heading,
+    ))];
+    for (sample, style, meaning) in entries {
+        // The meaning wraps under itself, as the key descriptions do.
+        for (n, part) in textwrap::wrap(meaning, room).into_iter().enumerate() {
+            let lead = if n == 0 { sample } else { "" };
+            let pad = " ".repeat(KEYS_COLUMN.saturating_sub(lead.width() + 1).max(1));
+            out.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(lead.to_string(), style),
+                Span::raw(format!("{pad}{part}")),
+            ]));
+        }
+    }
+    out
 }
 
 fn row(app: &App, keys: &str, name: &str, description: &str, _width: usize) -> Line<'static> {
