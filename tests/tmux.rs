@@ -460,8 +460,9 @@ fn y_copies_through_osc_52_and_o_opens_the_pager_and_comes_back() {
         tmux.keys(&["o"]);
         tmux.wait_for("PAGER-SHOWN");
         tmux.keys(&["Enter"]);
-        let screen = tmux.wait_for("┌ Claims 1/");
-        assert!(screen.contains("q quit"), "back where it was:\n{screen}");
+        // Back where it was, the whole screen redrawn (the status row last).
+        tmux.wait_for("┌ Claims 1/");
+        tmux.wait_for("q quit");
         let args = std::fs::read_to_string(&called).unwrap_or_default();
         assert!(
             args.starts_with('+') && args.contains("articles/0"),
@@ -484,13 +485,15 @@ fn the_compare_view_at_80_by_24_and_200_by_60() {
         tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
         tmux.wait_for("q quit");
         tmux.keys(&["c"]);
-        let screen = tmux.wait_for("Every telling of c1");
+        tmux.wait_for("Every telling of c1");
+        // The status row is drawn last.
+        let screen = tmux.wait_for(" 1 of 7 ");
         assert!(
             screen.contains("alleges · ") && screen.contains(" · in "),
             "{width}×{height}:\n{screen}"
         );
         tmux.keys(&["G"]);
-        let screen = tmux.wait_for("denied by");
+        let screen = tmux.wait_for(" 7 of 7 ");
         assert!(
             screen.contains("c3 · 3 articles"),
             "{width}×{height}:\n{screen}"

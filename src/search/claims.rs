@@ -352,12 +352,13 @@ impl ClaimSearch {
             }
             let word = term.word();
             let at = match term {
-                Term::Prefix(_) => Some(folded.len() - folded.trim_start().len()),
+                Term::Prefix(_) => {
+                    let start = folded.len() - folded.trim_start().len();
+                    folded[start..].starts_with(word).then_some(start)
+                }
                 Term::Suffix(_) => {
-                    let end = folded
-                        .trim_end_matches(|c: char| !c.is_alphanumeric())
-                        .len();
-                    end.checked_sub(word.len())
+                    let end = folded.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    end.ends_with(word).then(|| end.len() - word.len())
                 }
                 _ => whole_word_at(folded, word).map(|(at, _)| at),
             };
@@ -390,6 +391,40 @@ impl ClaimSearch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn highlights_of_texts_that_do_not_match_are_safe() {
+        let corpus = crate::Corpus::from_texts([(
+            "a",
+            "Board approves plan\n\nThe board approved the plan on Monday.\n".to_string(),
+        )]);
+        let digest = crate::Digest::build(&corpus);
+        let search = ClaimSearch::new(&corpus, &digest);
+        for query in ["é$", "^é", "'zz", "!board", "plan$ ^the", "monday."] {
+            for text in 0..search.owners.len() {
+                let _ = search.highlights(text, query);
+            }
+        }
+        let hits = search.search("monday$");
+        assert!(!hits.is_empty());
+        let owner = search.owner(hits[0].text).expect("owner");
+        let text = match owner.passage {
+            Some(r) => {
+                let a = &corpus.articles[r.article];
+                a.passage_text(&a.passages[r.passage]).to_string()
+            }
+            None => digest.claims[hits[0].claim].text.clone(),
+        };
+        let marked: Vec<&str> = search
+            .highlights(hits[0].text, "monday$")
+            .into_iter()
+            .filter_map(|r| text.get(r))
+            .collect();
+        assert!(
+            marked.iter().any(|m| m.eq_ignore_ascii_case("monday")),
+            "{marked:?}"
+        );
+    }
 
     #[test]
     fn extended_terms_parse_like_fzf() {

@@ -655,6 +655,9 @@ impl App {
         let Some(search) = self.search.as_mut() else {
             return;
         };
+        // The cursor stays on a character of the query, whatever else
+        // changed the query.
+        search.cursor = char_boundary_at_or_before(&search.query, search.cursor);
         let len = search.hits.len();
         let page = layout::search_areas(self.area).results.height.max(1) as isize;
         match action {
@@ -1680,6 +1683,7 @@ impl App {
         let Some(find) = self.find.as_mut() else {
             return;
         };
+        find.cursor = char_boundary_at_or_before(&find.query, find.cursor);
         match action {
             Action::Back => {
                 self.find = None;
@@ -2187,6 +2191,15 @@ fn hanging_indent(line: &str) -> u16 {
     }
     let prefix = &line[..lead.len() + marker_len + spaces];
     unicode_width::UnicodeWidthStr::width(super::terminal_text::visible(prefix).as_ref()) as u16
+}
+
+/// The nearest character boundary of `text` at or before `at`.
+pub fn char_boundary_at_or_before(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Keeps the cursor on a line and in view, and the view on the text.

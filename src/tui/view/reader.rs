@@ -192,7 +192,7 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
 /// The status bar as the find's prompt: "/ query█ · 3 matches".
 fn render_find_prompt(app: &App, find: &FindState, buf: &mut Buffer, area: Rect) {
     buf.set_style(area, app.theme.status);
-    let cursor = find.cursor.min(find.query.len());
+    let cursor = crate::tui::app::char_boundary_at_or_before(&find.query, find.cursor);
     let (before, after) = find.query.split_at(cursor);
     let count = if find.query.trim().is_empty() {
         "find in this article".to_string()

@@ -57,7 +57,7 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     };
     let count = format!("{} of {total}{pending} ", search.hits.len());
     let count_width = count.width() as u16;
-    let cursor = search.cursor.min(search.query.len());
+    let cursor = crate::tui::app::char_boundary_at_or_before(&search.query, search.cursor);
     let (before, after) = search.query.split_at(cursor);
     let mut after_chars = after.chars();
     let under = after_chars.next();
