@@ -164,6 +164,9 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
     };
     // Least wanted first; "n next" only when there is a claim to follow.
     let mut offered = vec![
+        (Action::OpenExternal, "pager"),
+        (Action::Copy, "copy"),
+        (Action::Compare, "compare"),
         (Action::Denial, "denial"),
         (Action::ClaimsHere, "claims"),
         (Action::Find, "find"),
