@@ -2001,3 +2001,71 @@ fn a_wide_window_compares_side_by_side() {
     h.keys("cG");
     assert!(contains(&h, "denied by"), "{}", h.screen());
 }
+
+/// The compare view of a claim another article tells with another year,
+/// exactly: the claim whole, its passage with who says it, the other
+/// claim's passage under "told differently", the years marked.
+#[test]
+fn compare_view_matches_exactly_with_the_differing_year_marked() {
+    let corpus = Corpus::from_texts([
+        (
+            "a",
+            "Board news\n\nHastings sat on the Facebook board from 2011 to 2019, the filing said.\n"
+                .to_string(),
+        ),
+        (
+            "b",
+            "Other news\n\nHastings sat on the Facebook board from 2011 to 2015, the report said.\n"
+                .to_string(),
+        ),
+    ]);
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 60, 15);
+    let claim = h
+        .app
+        .digest
+        .claims
+        .iter()
+        .position(|c| c.text.contains("2019"))
+        .expect("the 2019 claim");
+    h.keys(&format!("gg{}c", "j".repeat(claim)));
+    let id = h.app.digest.claims[claim].id.clone();
+    assert_eq!(id, "c2", "{}", h.screen());
+    let t = Theme::color();
+    let lines = [
+        " Every telling of c2 · 2 passages                           ",
+        "  Hastings sat on the Facebook board from 2011 to 2019, the ",
+        "  filing said.                                              ",
+        "  c2 · 2 articles · 2 passages                              ",
+        "                                                            ",
+        "  reports · 2 passages                                      ",
+        "▌ the filing · reports · in Board news                      ",
+        "▌ Hastings sat on the Facebook board from 2011 to 2019, the ",
+        "▌ filing said.                                              ",
+        "                                                            ",
+        "  the report · reports · in Other news                      ",
+        "  Hastings sat on the Facebook board from 2011 to 2015, the ",
+        "  report said.                                              ",
+        "                                                            ",
+        " 1 of 2             esc back · enter open · ? help · q quit ",
+    ];
+    let mut expected = Buffer::with_lines(lines);
+    expected.set_style(Rect::new(0, 0, 60, 1), t.status);
+    expected.set_style(Rect::new(1, 0, 32, 1), t.status.patch(t.title));
+    expected.set_style(Rect::new(2, 1, 57, 1), t.title);
+    expected.set_style(Rect::new(2, 2, 12, 1), t.title);
+    expected.set_style(Rect::new(2, 3, 5, 1), t.dim);
+    expected.set_style(Rect::new(7, 3, 23, 1), t.badge);
+    expected.set_style(Rect::new(2, 5, 20, 1), t.heading);
+    for y in 6..9 {
+        expected.set_style(Rect::new(2, y, 57, 1), t.selected);
+        expected.set_style(Rect::new(0, y, 1, 1), t.marker);
+    }
+    expected.set_style(Rect::new(2, 6, 36, 1), t.selected.patch(t.dim));
+    // The years the two passages give differently.
+    expected.set_style(Rect::new(50, 7, 4, 1), t.selected.patch(t.discrepancy));
+    expected.set_style(Rect::new(2, 10, 36, 1), t.dim);
+    expected.set_style(Rect::new(50, 11, 4, 1), t.discrepancy);
+    expected.set_style(Rect::new(0, 14, 60, 1), t.status);
+    h.terminal.backend().assert_buffer(&expected);
+}
