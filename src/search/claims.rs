@@ -328,8 +328,13 @@ impl ClaimSearch {
             let Some(slot) = best.get_mut(owner.claim) else {
                 continue;
             };
-            // Ties go to the earlier text: the claim's own before a passage.
-            if slot.is_none_or(|b| candidate.score > b.score) {
+            // On a tie a passage wins over the claim's own text (the same
+            // words): a passage can say where it comes from. Between
+            // passages, the first.
+            let own = |hit: &ClaimHit| self.own_text.get(hit.claim) == Some(&hit.text);
+            if slot.is_none_or(|b| {
+                candidate.score > b.score || (candidate.score == b.score && own(&b))
+            }) {
                 *slot = Some(candidate);
             }
         }

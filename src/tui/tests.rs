@@ -2069,3 +2069,41 @@ fn compare_view_matches_exactly_with_the_differing_year_marked() {
     expected.set_style(Rect::new(0, 14, 60, 1), t.status);
     h.terminal.backend().assert_buffer(&expected);
 }
+
+/// The search popup at 80×24, exactly: the query and its cursor, the count,
+/// each claim by the text that matched, the preview of the selected one.
+#[test]
+fn search_popup_matches_exactly_with_its_preview() {
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/'vote");
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let expected = [
+        "┌ Search claims and their passages ────────────────────────────────────────────┐",
+        "│/ 'vote█                                                        1 of 3 claims │",
+        "│                                                                              │",
+        "│▌ c3   The vote was close.                                          1 article │",
+    ];
+    assert_eq!(lines[2..6], expected, "{screen}");
+    assert_eq!(
+        lines[14],
+        "│  ── c3 · passage in Plan approved by board · the article · asserts ───────── │"
+    );
+    assert_eq!(
+        lines[15],
+        "│  The vote was close.                                                         │"
+    );
+    assert_eq!(
+        lines[20],
+        "└ enter opens · esc cancels · 'exact ^start end$ !not ─────────────────────────┘"
+    );
+    // The exact term is highlighted whole, in the row and in the preview.
+    let t = Theme::color();
+    for y in [5, 15] {
+        let x = if y == 5 { 12 } else { 7 };
+        for dx in 0..4 {
+            assert_eq!(h.style_at(x + dx, y).fg, t.matched.fg, "({}, {y})", x + dx);
+        }
+        assert_ne!(h.style_at(x + 4, y).fg, t.matched.fg);
+    }
+}
