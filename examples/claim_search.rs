@@ -7,6 +7,7 @@
 //!
 //! Run: `cargo run --release --example claim_search -- [ARTICLES] [ROUNDS]`
 
+use std::io::Write;
 use std::time::Instant;
 
 use newsdigest::search::ClaimSearch;
@@ -43,6 +44,17 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 fn main() {
+    // A closed pipe (`| head`) ends the report quietly.
+    if let Err(error) = run()
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("claim_search: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
     let args: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
@@ -56,10 +68,11 @@ fn main() {
     let search = ClaimSearch::new(&corpus, &digest);
     let built = started.elapsed().as_secs_f64() * 1000.0;
     let texts: usize = digest.claims.iter().map(|c| 1 + c.support.len()).sum();
-    println!(
+    writeln!(
+        out,
         "{articles} articles · {} claims · {texts} texts searched · index built in {built:.1} ms",
         digest.claims.len()
-    );
+    )?;
     let (mut fuzzy_ms, mut rank_ms, mut total_ms) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds {
         for query in QUERIES {
@@ -72,20 +85,22 @@ fn main() {
             rank_ms.push((ranked - matched).as_secs_f64() * 1000.0);
             total_ms.push(ranked.as_secs_f64() * 1000.0);
             if rounds == 1 {
-                println!(
+                writeln!(
+                    out,
                     "{query:>16}: {:>6} texts matched, {:>6} claims ranked",
                     hits.len(),
                     claims.len()
-                );
+                )?;
             }
         }
     }
-    println!(
+    writeln!(
+        out,
         "per query, median of {}: fuzzy matching {:.2} ms, terms and ranking {:.2} ms, total {:.2} ms (worst {:.2} ms)",
         total_ms.len(),
         median(&mut fuzzy_ms),
         median(&mut rank_ms),
         median(&mut total_ms.clone()),
         total_ms.iter().copied().fold(0.0, f64::max)
-    );
+    )
 }
