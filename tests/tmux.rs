@@ -510,3 +510,62 @@ fn the_compare_view_at_80_by_24_and_200_by_60() {
         tmux.assert_terminal_restored();
     }
 }
+
+#[test]
+fn search_preview_find_and_filters_at_80_by_24_and_200_by_60() {
+    if !tmux_found() {
+        return skip("search_preview_find_and_filters_at_80_by_24_and_200_by_60");
+    }
+    for (width, height) in [(80, 24), (200, 60)] {
+        let tmux = Session::start(&format!("find{width}"), width, height);
+        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.wait_for("q quit");
+        // Search through the passages: the preview names the passage.
+        tmux.keys(&["/"]);
+        tmux.wait_for("Search claims and their passages");
+        tmux.type_text("netflix dms");
+        let screen = tmux.wait_for("2 of 56 claims");
+        assert!(
+            screen.contains("passage in "),
+            "{width}×{height}:\n{screen}"
+        );
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("following c");
+        // Find in the reader, then the next match.
+        tmux.keys(&["/"]);
+        tmux.wait_for("find in this article");
+        tmux.type_text("netflix");
+        tmux.keys(&["Enter"]);
+        // The first match at or after the cursor, then the next one.
+        let screen = tmux.wait_for(" · esc clears");
+        let numbers: Vec<usize> = screen
+            .lines()
+            .last()
+            .and_then(|l| l.trim().strip_prefix("match "))
+            .map(|l| {
+                l.split(' ')
+                    .filter_map(|w| w.parse().ok())
+                    .take(2)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let [current, total] = numbers[..] else {
+            panic!("match K of N:\n{screen}");
+        };
+        tmux.keys(&["n"]);
+        let next = if current == total { 1 } else { current + 1 };
+        tmux.wait_for(&format!("match {next} of {total}"));
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("following c");
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("┌ Claims ");
+        // Disputed claims only, shown in the title; F clears.
+        tmux.keys(&["x"]);
+        tmux.wait_for("· disputed · F clears");
+        tmux.keys(&["F"]);
+        tmux.wait_for("┌ Claims 1/56 ");
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
+}
