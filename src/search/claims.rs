@@ -16,6 +16,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::{SearchHit, SearchIndex, fold_query};
 use crate::PassageRef;
 use crate::corpus::Corpus;
@@ -110,32 +112,29 @@ fn at_word_start(text: &str, at: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// The narrowest window of `text` (folded) holding the word's characters
-/// in order, as a character count; `None` when it does not.
-fn narrowest_spread(text: &[char], word: &[char]) -> Option<usize> {
-    let first = *word.first()?;
-    let mut best: Option<usize> = None;
-    for (start, _) in text.iter().enumerate().filter(|(_, c)| **c == first) {
+/// Whether `text` holds the word's characters in order within a window
+/// of at most `limit` characters. Each start of the word's first character
+/// is followed for `limit` characters at most, so the cost is bounded by
+/// the occurrences, not the text's length squared.
+fn within_spread<T: PartialEq + Copy>(text: &[T], word: &[T], limit: usize) -> bool {
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    text.iter().enumerate().any(|(start, &c)| {
+        if c != first {
+            return false;
+        }
         let mut next = 1;
-        let mut end = start;
-        for (k, c) in text.iter().enumerate().skip(start + 1) {
+        for &c in text.iter().skip(start + 1).take(limit.saturating_sub(1)) {
             if next == word.len() {
                 break;
             }
-            if best.is_some_and(|b| k - start + 1 >= b) {
-                break;
-            }
-            if *c == word[next] {
+            if c == word[next] {
                 next += 1;
-                end = k;
             }
         }
-        if next == word.len() {
-            let spread = end - start + 1;
-            best = Some(best.map_or(spread, |b| b.min(spread)));
-        }
-    }
-    best
+        next == word.len()
+    })
 }
 
 /// Where a word stands whole in a folded text: the first occurrence at a
@@ -186,10 +185,16 @@ pub fn term_bonus(folded: &str, terms: &[Term]) -> Option<i64> {
             }
             Term::Fuzzy(_) if whole.is_some() => bonus += earned,
             Term::Fuzzy(_) => {
-                let text = chars.get_or_insert_with(|| folded.chars().collect());
-                let word: Vec<char> = word.chars().collect();
-                let spread = narrowest_spread(text, &word)?;
-                if spread > spread_allowed(word.len()) {
+                let limit = spread_allowed(word.chars().count());
+                // Bytes for ASCII text and word (news text, mostly): no copy.
+                let close = if folded.is_ascii() && word.is_ascii() {
+                    within_spread(folded.as_bytes(), word.as_bytes(), limit)
+                } else {
+                    let text = chars.get_or_insert_with(|| folded.chars().collect());
+                    let word: Vec<char> = word.chars().collect();
+                    within_spread(text, &word, limit)
+                };
+                if !close {
                     return None;
                 }
             }
@@ -197,6 +202,9 @@ pub fn term_bonus(folded: &str, terms: &[Term]) -> Option<i64> {
     }
     Some(bonus)
 }
+
+/// Hits whose terms one parallel task checks, at least.
+const TERMS_CHUNK: usize = 2048;
 
 /// Who a searchable text belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,22 +318,23 @@ impl ClaimSearch {
                 })
                 .collect();
         }
+        // The terms are checked on both cores, in the hits' order.
+        let passed: Vec<ClaimHit> = fuzzy
+            .par_iter()
+            .with_min_len(TERMS_CHUNK)
+            .filter_map(|hit| {
+                let owner = self.owners.get(hit.item)?;
+                let bonus = term_bonus(self.folded.get(hit.item)?, &terms)?;
+                Some(ClaimHit {
+                    claim: owner.claim,
+                    text: hit.item,
+                    score: hit.score + bonus,
+                })
+            })
+            .collect();
         let mut best: Vec<Option<ClaimHit>> = vec![None; self.own_text.len()];
-        for hit in fuzzy {
-            let (Some(owner), Some(folded)) =
-                (self.owners.get(hit.item), self.folded.get(hit.item))
-            else {
-                continue;
-            };
-            let Some(bonus) = term_bonus(folded, &terms) else {
-                continue;
-            };
-            let candidate = ClaimHit {
-                claim: owner.claim,
-                text: hit.item,
-                score: hit.score + bonus,
-            };
-            let Some(slot) = best.get_mut(owner.claim) else {
+        for candidate in passed {
+            let Some(slot) = best.get_mut(candidate.claim) else {
                 continue;
             };
             // On a tie a passage wins over the claim's own text (the same
