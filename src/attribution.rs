@@ -170,10 +170,7 @@ pub fn attribute(passage: &str) -> Attribution {
         } else {
             Stance::Reports
         };
-        return Attribution {
-            source: Some(source),
-            stance,
-        };
+        return Attribution { source, stance };
     }
     if let Some((source, verb)) = subject_of_reporting_verb(&text) {
         let stance = if denies || starts_with_any(&verb, DENIAL_STEMS) {
@@ -206,8 +203,15 @@ pub fn attribute(passage: &str) -> Attribution {
     }
 }
 
-/// "According to the document, …", "As per the report, …" → the source.
-fn according_to(text: &str) -> Option<String> {
+/// Object pronouns after "according to": the passage points back at a
+/// source named elsewhere, so this passage names none ("According to him").
+const OBJECT_PRONOUNS: &[&str] = &[
+    "him", "her", "them", "it", "us", "me", "this", "that", "these", "those",
+];
+
+/// "According to the document, …", "As per the report, …" → the source;
+/// `Some(None)` when the source is a pronoun ("according to him").
+fn according_to(text: &str) -> Option<Option<String>> {
     let lower = text.to_lowercase();
     for cue in ["according to ", "as per ", "in accordance with "] {
         if let Some(at) = lower.find(cue) {
@@ -215,7 +219,11 @@ fn according_to(text: &str) -> Option<String> {
             let source = rest[..source_end(rest)].trim();
             let words = text::word_count(source);
             if (1..=MAX_SOURCE_WORDS).contains(&words) {
-                return Some(name_source(source));
+                let source = name_source(source);
+                if OBJECT_PRONOUNS.contains(&source.to_lowercase().as_str()) {
+                    return Some(None);
+                }
+                return Some(Some(source));
             }
         }
     }
@@ -403,6 +411,15 @@ mod tests {
         assert_eq!(
             read("Prices will rise, the minister told reporters on Tuesday."),
             (Some("the minister".into()), Stance::Reports)
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_according_to_names_no_source() {
+        assert_eq!(read("According to him, \"Shockingly untrue.\"").0, None);
+        assert_eq!(
+            read("According to them, the deal was never signed."),
+            (None, Stance::Denies)
         );
     }
 

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError, LoadOptions, LoadProgress};
 use newsdigest::digest::{DigestOptions, reported_similarity, scored_sentence_pairs};
 use newsdigest::files;
-use newsdigest::search::SearchIndex;
+use newsdigest::search::ClaimSearch;
 use newsdigest::text::printable_path;
 use newsdigest::{Corpus, Digest, disputes, eval, export};
 
@@ -17,7 +17,7 @@ use newsdigest::{Corpus, Digest, disputes, eval, export};
     name = "newsdigest",
     version,
     about = "Read how several outlets tell the same story, claim by claim.",
-    after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys."
+    after_help = "Without a command, newsdigest opens the interface on the articles of DIR; ? there lists the keys, and so does --help."
 )]
 pub struct Cli {
     /// Folder of articles (.txt, .md, saved .html pages). Default: ./articles, else the built-in articles.
@@ -318,17 +318,17 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
     for (a, article) in corpus.articles.iter().enumerate() {
         out.push_str(&format!(
             "== {} · {} · {} · {}\n",
-            newsdigest::text::escape_controls(&article.id),
-            article.display_title(),
-            article.byline.as_deref().unwrap_or("-"),
-            article.date.as_deref().unwrap_or("-")
+            one_line(&article.id),
+            one_line(&article.display_title()),
+            one_line(article.byline.as_deref().unwrap_or("-")),
+            one_line(article.date.as_deref().unwrap_or("-"))
         ));
         for line in &article.lines {
             if let LineKind::Noise(reason) = line.kind {
                 out.push_str(&format!(
                     "  noise ({}): {}\n",
                     reason.describe(),
-                    article.slice(line.span).trim()
+                    one_line(article.slice(line.span).trim())
                 ));
             }
         }
@@ -350,12 +350,13 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
                 format!("{:?}", p.kind),
                 ids.join(","),
                 attribution.stance.name(),
-                attribution
-                    .source_label()
+                one_line(attribution.source_label())
                     .chars()
                     .take(22)
                     .collect::<String>(),
-                text.replace('\n', "⏎")
+                // ⏎ shows where the passage crosses a line break; every
+                // other control character is escaped.
+                newsdigest::text::escape_controls(&text.replace('\n', "⏎"))
             ));
         }
     }
@@ -460,37 +461,46 @@ pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutpu
     Ok(bad_lines == 0)
 }
 
-/// Prints the claims that match a query, best first, with their sources.
-/// Returns whether anything matched.
+/// Prints the claims that match a query, best first, with their sources;
+/// the passage that matched best is marked. Returns whether anything matched.
 pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) -> Result<bool> {
     let corpus = load_corpus(dir)?;
     let digest = Digest::build(&corpus);
-    let index = SearchIndex::of_claims(&digest);
-    let hits = index.search(query);
+    let search = ClaimSearch::new(&corpus, &digest);
+    let hits = search.search(query);
     let mut out = String::new();
     for hit in hits.iter().take(limit.unwrap_or(20)) {
-        let claim = &digest.claims[hit.item];
+        let claim = &digest.claims[hit.claim];
         out.push_str(&format!(
-            "{} · {} articles · {} passages · score {}\n  {}\n",
+            "{} · {} · {} · score {}\n  {}\n",
             claim.id,
-            claim.article_count(),
-            claim.passage_count(),
+            export::plural(claim.article_count(), "article"),
+            export::plural(claim.passage_count(), "passage"),
             hit.score,
             one_line(&claim.text)
         ));
+        let matched = search.owner(hit.text).and_then(|o| o.passage);
         for r in &claim.support {
             let article = &corpus.articles[r.article];
             let passage = &article.passages[r.passage];
             out.push_str(&format!(
-                "    - {} ({}): {}\n",
+                "    - {} ({}): {}{}\n",
                 one_line(&article.display_title()),
                 printable_path(&article.path),
-                one_line(article.passage_text(passage))
+                one_line(article.passage_text(passage)),
+                if matched == Some(*r) {
+                    "  ← matched"
+                } else {
+                    ""
+                }
             ));
         }
     }
     if hits.is_empty() {
-        eprintln!("newsdigest: no claim matches {query:?}");
+        eprintln!(
+            "newsdigest: no claim matches \"{}\"",
+            newsdigest::text::escape_controls(query)
+        );
     }
     print(&out)?;
     Ok(!hits.is_empty())

@@ -721,3 +721,97 @@ mod tests {
         assert!(credited_sources("The court document alleges a relationship.").is_empty());
     }
 }
+
+/// For the passages of one claim, the figures of each that tell a value
+/// the others give differently: byte ranges (into that passage's text) of
+/// the words holding a digit that some other passage with figures does
+/// not write, in a passage one of whose quantities no other passage of
+/// the same kind agrees with. Passages whose figures all agree ("ten
+/// years" and "a decade") get none.
+pub fn differing_figures(passages: &[&str]) -> Vec<Vec<std::ops::Range<usize>>> {
+    let quantities: Vec<Vec<Quantity>> = passages
+        .iter()
+        .map(|p| crate::digest::quantity::extract(p))
+        .collect();
+    let figures: Vec<Vec<(std::ops::Range<usize>, String)>> =
+        passages.iter().map(|p| figure_words(p)).collect();
+    passages
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let differs = quantities[i].iter().any(|q| {
+                let mut same_kind = quantities
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .flat_map(|(_, qs)| qs.iter().filter(|o| o.kind == q.kind))
+                    .peekable();
+                same_kind.peek().is_some() && !same_kind.any(|o| o.agrees_with(q))
+            });
+            if !differs {
+                return Vec::new();
+            }
+            figures[i]
+                .iter()
+                .filter(|(_, word)| {
+                    figures.iter().enumerate().any(|(j, other)| {
+                        j != i && !other.is_empty() && !other.iter().any(|(_, w)| w == word)
+                    })
+                })
+                .map(|(range, _)| range.clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// The words of a text that hold a digit ("2019", "$100M", "10-year"),
+/// with their byte ranges, compared without case or trailing punctuation.
+fn figure_words(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let word: &str = &text[s..at];
+                let trimmed = word.trim_matches(|c: char| {
+                    !c.is_alphanumeric() && c != '$' && c != '€' && c != '£'
+                });
+                if trimmed.chars().any(|c| c.is_ascii_digit()) {
+                    let offset = s + word.find(trimmed).unwrap_or(0);
+                    out.push((offset..offset + trimmed.len(), trimmed.to_lowercase()));
+                }
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod figure_tests {
+    use super::differing_figures;
+
+    #[test]
+    fn figures_told_differently_are_marked_and_agreeing_ones_are_not() {
+        let passages = [
+            "Hastings sat on the board from 2011 to 2019.",
+            "Hastings was on the board from 2011 to 2015.",
+            "Hastings joined the board.",
+        ];
+        let marked = differing_figures(&passages);
+        let words: Vec<Vec<&str>> = marked
+            .iter()
+            .zip(passages)
+            .map(|(ranges, text)| ranges.iter().map(|r| &text[r.clone()]).collect())
+            .collect();
+        assert_eq!(words[0], ["2019"]);
+        assert_eq!(words[1], ["2015"]);
+        assert!(words[2].is_empty());
+        let agreeing = differing_figures(&["It lasted ten years.", "It lasted 10 years."]);
+        assert!(agreeing.iter().all(Vec::is_empty), "{agreeing:?}");
+    }
+}

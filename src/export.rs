@@ -198,26 +198,61 @@ pub fn export<'a>(
 
 pub fn to_json(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&export(corpus, digest, disagreements)).unwrap_or_default()
+    let json =
+        serde_json::to_string_pretty(&export(corpus, digest, disagreements)).unwrap_or_default();
+    escape_beyond_json(&json)
+}
+
+/// serde_json escapes only U+0000–U+001F; DEL, the C1 controls (U+009B is
+/// a control sequence introducer) and bidi overrides would still reach a
+/// terminal that prints the JSON. They can only stand inside strings, where
+/// `\uXXXX` decodes to the same character, so a program reads the exact
+/// text while a person's terminal sees inert escapes. The layout's own
+/// newlines stay.
+fn escape_beyond_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let mut buffer = [0; 4];
+        let single: &str = c.encode_utf8(&mut buffer);
+        // escape_controls is the one judge of what a terminal acts on.
+        if c != '\n' && escape_controls(single).len() != single.len() {
+            // Every such character is in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Article text as Markdown shows it to people: white space runs become one
+/// space and control characters (escape sequences, bidi overrides) become
+/// visible `\u{1b}` escapes, so printing the digest cannot recolour a
+/// terminal, set its title or write its clipboard. JSON, which is read by
+/// programs, keeps the exact bytes.
+fn shown(text: &str) -> String {
+    escape_controls(&collapse_spaces(text)).into_owned()
 }
 
 pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     let mut out = String::from("# Digest\n\n## Articles\n\n");
     for (i, a) in corpus.articles.iter().enumerate() {
-        // The id comes from the file name, which may hold control characters.
         out.push_str(&format!(
             "- **{}** (`{}`)",
-            a.display_title(),
-            escape_controls(&a.id)
+            shown(&a.display_title()),
+            shown(&a.id)
         ));
         if let Some(b) = &a.byline {
-            out.push_str(&format!(" · {b}"));
+            out.push_str(&format!(" · {}", shown(b)));
         }
         if let Some(d) = &a.date {
-            out.push_str(&format!(" · {d}"));
+            out.push_str(&format!(" · {}", shown(d)));
         }
         if let Some(original) = digest.copies.source_of_copy(i) {
-            out.push_str(&format!(" · copy of `{}`", corpus.articles[original].id));
+            out.push_str(&format!(
+                " · copy of `{}`",
+                shown(&corpus.articles[original].id)
+            ));
         }
         out.push('\n');
     }
@@ -232,8 +267,8 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
             plural(a.article_count(), "article"),
             b.id,
             plural(b.article_count(), "article"),
-            collapse_spaces(&a.text),
-            collapse_spaces(&b.text)
+            shown(&a.text),
+            shown(&b.text)
         ));
     }
     for d in &disagreements.discrepancies {
@@ -249,12 +284,12 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
             };
             out.push_str(&format!(
                 "  - {} in *{}*{}{also}: “{}”\n",
-                side.values.join(", "),
-                article.display_title(),
+                shown(&side.values.join(", ")),
+                shown(&article.display_title()),
                 side.claim
                     .map(|c| format!(" ({})", digest.claims[c].id))
                     .unwrap_or_default(),
-                collapse_spaces(text)
+                shown(text)
             ));
         }
     }
@@ -270,7 +305,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
         out.push_str(&format!(
             "\n### {}. {}\n\n{} · {}{marks}\n\n",
             c.id,
-            c.text,
+            shown(&c.text),
             crate::copies::support_label(c.source_count(), c.article_count()),
             plural(c.passage_count(), "passage")
         ));
@@ -279,14 +314,17 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
             let passage = &article.passages[r.passage];
             let text = article.passage_text(passage);
             let attribution = attribute(text);
+            // "source · stance", as the interface labels it: a source is
+            // written as the text gives it ("Lawyers", "him"), so gluing a
+            // verb to it ("Lawyers alleges") would not be English.
             out.push_str(&format!(
-                "> {}\n> — *{}* (`{}`, bytes {}–{}) · {} {}\n\n",
-                collapse_spaces(text),
-                article.display_title(),
-                escape_controls(&article.id),
+                "> {}\n> — *{}* (`{}`, bytes {}–{}) · {} · {}\n\n",
+                shown(text),
+                shown(&article.display_title()),
+                shown(&article.id),
                 passage.span.start,
                 passage.span.end,
-                attribution.source_label(),
+                shown(attribution.source_label()),
                 attribution.stance.name()
             ));
         }

@@ -12,18 +12,21 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use cli::{Cli, Command};
 use newsdigest::digest::DigestOptions;
 use newsdigest::{Digest, disputes};
-use tui::keymap::{Keymap, KeymapProblem, default_keymap_toml, keys_markdown};
+use tui::keymap::{Keymap, KeymapProblem, default_keymap_toml, keys_help, keys_markdown};
 
 /// The exit status of a broken keymap or a refused invocation.
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let launched = Instant::now();
-    let args = Cli::parse();
+    // `--help` lists the keys, generated from the action registry like the
+    // help overlay, so the two cannot disagree.
+    let matches = Cli::command().after_long_help(keys_help()).get_matches();
+    let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let result = match args.command {
         Some(Command::Export { dir, format }) => {
             cli::run_export(dir.as_deref(), format).map(|()| true)

@@ -162,3 +162,106 @@ fn keys_markdown_is_the_readme_table() {
         "README.md lacks the generated key table"
     );
 }
+
+/// The hostile article of the robustness tests: clear screen, cursor move,
+/// window title, OSC 52 clipboard write, a C1 control sequence introducer
+/// and a bidi override, inside real sentences.
+const HOSTILE: &str = "Hostile \u{1b}]0;PWNED-TITLE\u{7}Headline Here\n\n\
+    The council approved the budget.\u{1b}[2J\u{1b}[10;10H Members voted 7 to 2.\n\n\
+    The mayor\u{1b}]0;PWNED-TITLE\u{7} signed the plan.\u{1b}]52;c;UFdORUQtQ0xJUA==\u{7} It takes effect in May.\n\n\
+    Critics\u{9b}31m objected to the cost. \u{202e}desrever\u{202c} Text ends here.\n";
+
+fn hostile_folder(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("hostile.txt"), HOSTILE).expect("write article");
+    std::fs::write(
+        dir.join("plain.txt"),
+        "Budget Vote\n\nThe council approved the budget on Monday. Members voted 7 to 2.\n",
+    )
+    .expect("write article");
+    dir
+}
+
+/// Characters a terminal would act on: C0 controls other than the newline
+/// that ends a line, C1 controls, and bidi overrides.
+fn acted_on_by_a_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn no_command_prints_an_article_s_control_characters_for_people() {
+    let dir = hostile_folder("hostile-commands");
+    let dir = dir.to_str().expect("utf-8 scratch path");
+    let commands: [&[&str]; 4] = [
+        &["export", dir, "--format", "markdown"],
+        &["passages", dir],
+        &["search", "council budget", dir],
+        &["search", "mayor signed", dir],
+    ];
+    for args in commands {
+        let out = Command::new(BIN).args(args).output().expect("runs");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        let text = String::from_utf8(out.stdout).expect("utf-8 output");
+        assert!(
+            text.contains("The mayor") || text.contains("council"),
+            "{args:?} shows the article:\n{text}"
+        );
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|&c| acted_on_by_a_terminal(c))
+            .collect();
+        assert!(raw.is_empty(), "{args:?} printed {raw:?}:\n{text}");
+        // The sequences are shown, escaped, rather than dropped.
+        assert!(text.contains("\\u{1b}"), "{args:?}:\n{text}");
+    }
+}
+
+#[test]
+fn json_export_keeps_the_exact_bytes_with_json_escapes() {
+    let dir = hostile_folder("hostile-json");
+    let out = Command::new(BIN)
+        .args(["export", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("utf-8 output");
+    assert!(
+        !text.chars().any(acted_on_by_a_terminal),
+        "JSON escapes every control character"
+    );
+    let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let passages: Vec<&str> = json["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .flat_map(|c| c["passages"].as_array().expect("passages"))
+        .map(|p| p["text"].as_str().expect("text"))
+        .collect();
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.contains("\u{1b}]52;c;UFdORUQtQ0xJUA==\u{7}")),
+        "the exact bytes survive: {passages:?}"
+    );
+}
+
+#[test]
+fn search_counts_read_as_english() {
+    let dir = hostile_folder("plurals");
+    let out = Command::new(BIN)
+        .args(["search", "members voted"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !text.contains("1 articles") && !text.contains("1 passages"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 articles") || text.contains("1 article "),
+        "{text}"
+    );
+}

@@ -187,7 +187,7 @@ fn search_jump_next_passage_help_and_quit() {
     }
     let tmux = Session::start("flow", 100, 30);
     tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     tmux.keys(&["/"]);
     tmux.wait_for("Search claims");
@@ -216,7 +216,7 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
     }
     let tmux = Session::start("signals", 80, 24);
     tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     let pid = tmux.child_pid();
     let killed = Command::new("kill")
         .args(["-TERM", &pid])
@@ -227,7 +227,7 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
     tmux.assert_terminal_restored();
 
     tmux.run(&format!("clear; {BIN} {}; echo EXITED $?", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     tmux.keys(&["/", "C-c"]);
     tmux.wait_for("EXITED 0");
     tmux.assert_terminal_restored();
@@ -271,7 +271,7 @@ fn a_vanished_terminal_ends_the_program() {
     }
     let tmux = Session::start("hangup", 80, 24);
     tmux.run(&format!("{BIN} {}", articles()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     let pid = tmux.child_pid();
     // Closing the server closes the pty: the program gets SIGHUP and reads
     // end-of-file from then on.
@@ -307,7 +307,7 @@ fn hostile_article_text_is_never_executed_by_the_terminal() {
 
     let tmux = Session::start("hostile", 100, 30);
     tmux.run(&format!("{BIN} {}; echo EXITED $?", dir.display()));
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     // Open the hostile article in the reader: tab to the articles, enter.
     tmux.keys(&["Tab", "Tab", "g", "g", "Enter"]);
     let screen = tmux.wait_for("Text ends here");
@@ -408,4 +408,220 @@ fn a_slow_folder_shows_progress_and_hostile_files_are_named_safely() {
     );
     tmux.assert_terminal_restored();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_claim_list_fits_80_by_24_and_200_by_60() {
+    if !tmux_found() {
+        return skip("the_claim_list_fits_80_by_24_and_200_by_60");
+    }
+    for (width, height, at_least) in [(80, 24, 8), (200, 60, 30)] {
+        let tmux = Session::start(&format!("list{width}"), width, height);
+        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.wait_for("┌ Claims 1/");
+        // The footer is drawn last.
+        let screen = tmux.wait_for("q quit");
+        // One line per claim: "c12 2a 2p ≠ year   During this period …".
+        let rows = screen
+            .lines()
+            .filter(|l| {
+                let words: Vec<&str> = l
+                    .trim_start_matches(['│', '▌', ' '])
+                    .split_whitespace()
+                    .collect();
+                words.len() > 3
+                    && words[0].starts_with('c')
+                    && words[1].ends_with('a')
+                    && words[2].ends_with('p')
+            })
+            .count();
+        assert!(
+            rows >= at_least,
+            "{width}×{height}: {rows} claims\n{screen}"
+        );
+        let footer = screen.lines().last().unwrap_or("");
+        assert!(
+            footer.trim_end().ends_with("? help · q quit"),
+            "{width}×{height}:\n{screen}"
+        );
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn y_copies_through_osc_52_and_o_opens_the_pager_and_comes_back() {
+    if !tmux_found() {
+        return skip("y_copies_through_osc_52_and_o_opens_the_pager_and_comes_back");
+    }
+    let dir = std::env::temp_dir().join(format!("newsdigest-pager-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    // A pager that records how it was called and waits for a key.
+    let pager = dir.join("pager.sh");
+    let called = dir.join("called.txt");
+    std::fs::write(
+        &pager,
+        format!(
+            "#!/bin/sh\necho \"$@\" > {}\necho PAGER-SHOWN\nread line\n",
+            called.display()
+        ),
+    )
+    .expect("write pager");
+    std::process::Command::new("chmod")
+        .args(["+x"])
+        .arg(&pager)
+        .status()
+        .expect("chmod");
+    let articles_dir = dir.join("articles");
+    std::fs::create_dir_all(&articles_dir).expect("articles folder");
+    for entry in std::fs::read_dir(articles()).expect("articles") {
+        let path = entry.expect("entry").path();
+        if let Some(name) = path.file_name() {
+            std::fs::copy(&path, articles_dir.join(name)).expect("copy article");
+        }
+    }
+    for (width, height) in [(80, 24), (200, 60)] {
+        let tmux = Session::start(&format!("copy{width}"), width, height);
+        tmux.tmux(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux.run(&format!(
+            "PAGER={} {BIN} {}; echo EXITED $?",
+            pager.display(),
+            articles_dir.display()
+        ));
+        tmux.wait_for("q quit");
+        tmux.keys(&["y"]);
+        tmux.wait_for("Copied c1 with its citation");
+        let mut buffer = String::new();
+        for _ in 0..50 {
+            buffer = String::from_utf8_lossy(&tmux.tmux(&["show-buffer"]).stdout).into_owned();
+            if !buffer.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert!(
+            buffer.starts_with("c1 (4 articles, 6 passages): ") && buffer.contains(", bytes "),
+            "{width}×{height}: clipboard holds {buffer:?}"
+        );
+        tmux.keys(&["o"]);
+        tmux.wait_for("PAGER-SHOWN");
+        tmux.keys(&["Enter"]);
+        // Back where it was, the whole screen redrawn (the status row last).
+        tmux.wait_for("┌ Claims 1/");
+        tmux.wait_for("q quit");
+        let args = std::fs::read_to_string(&called).unwrap_or_default();
+        assert!(
+            args.starts_with('+') && args.contains("articles/0"),
+            "the pager got the line and the file: {args:?}"
+        );
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_compare_view_at_80_by_24_and_200_by_60() {
+    if !tmux_found() {
+        return skip("the_compare_view_at_80_by_24_and_200_by_60");
+    }
+    for (width, height) in [(80, 24), (200, 60)] {
+        let tmux = Session::start(&format!("compare{width}"), width, height);
+        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.wait_for("q quit");
+        tmux.keys(&["c"]);
+        tmux.wait_for("Every telling of c1");
+        // The status row is drawn last.
+        let screen = tmux.wait_for(" 1 of 7 ");
+        assert!(
+            screen.contains("alleges · ") && screen.contains(" · in "),
+            "{width}×{height}:\n{screen}"
+        );
+        tmux.keys(&["G"]);
+        let screen = tmux.wait_for(" 7 of 7 ");
+        assert!(
+            screen.contains("c3 · 3 articles"),
+            "{width}×{height}:\n{screen}"
+        );
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Every telling of c3");
+        // One at a time: two escapes at once read as alt-escape.
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("Every telling of c1");
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("┌ Claims 1/");
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn search_preview_find_and_filters_at_80_by_24_and_200_by_60() {
+    if !tmux_found() {
+        return skip("search_preview_find_and_filters_at_80_by_24_and_200_by_60");
+    }
+    for (width, height) in [(80, 24), (200, 60)] {
+        let tmux = Session::start(&format!("find{width}"), width, height);
+        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.wait_for("q quit");
+        // Search through the passages: the preview names the passage.
+        tmux.keys(&["/"]);
+        tmux.wait_for("Search claims and their passages");
+        tmux.type_text("netflix dms");
+        tmux.wait_for("2 of 56 claims");
+        // The preview, drawn below the results.
+        tmux.wait_for("passage in ");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("following c");
+        // Find in the reader, then the next match.
+        tmux.keys(&["/"]);
+        tmux.wait_for("find in this article");
+        tmux.type_text("netflix");
+        tmux.keys(&["Enter"]);
+        // The first match at or after the cursor, then the next one.
+        let screen = tmux.wait_for(" · esc clears");
+        let numbers: Vec<usize> = screen
+            .lines()
+            .last()
+            .and_then(|l| l.trim().strip_prefix("match "))
+            .map(|l| {
+                l.split(' ')
+                    .filter_map(|w| w.parse().ok())
+                    .take(2)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let [current, total] = numbers[..] else {
+            panic!("match K of N:\n{screen}");
+        };
+        tmux.keys(&["n"]);
+        let next = if current == total { 1 } else { current + 1 };
+        tmux.wait_for(&format!("match {next} of {total}"));
+        // Esc clears the find (wait for it: two escapes at once read as
+        // alt-escape), then goes back.
+        tmux.keys(&["Escape"]);
+        let started = std::time::Instant::now();
+        while tmux.screen().contains(" · esc clears") {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "{}",
+                tmux.screen()
+            );
+            sleep(Duration::from_millis(50));
+        }
+        tmux.keys(&["Escape"]);
+        tmux.wait_for("┌ Claims ");
+        // Disputed claims only, shown in the title; F clears.
+        tmux.keys(&["x"]);
+        tmux.wait_for("· disputed · F clears");
+        tmux.keys(&["F"]);
+        tmux.wait_for("┌ Claims 1/56 ");
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXITED 0");
+        tmux.assert_terminal_restored();
+    }
 }

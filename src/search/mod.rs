@@ -13,9 +13,11 @@
 //! ([`SearchIndex::highlights`]).
 
 mod candidates;
+pub mod claims;
 mod session;
 mod skim_score;
 
+pub use claims::{ClaimHit, ClaimSearch};
 pub use session::SearchSession;
 
 use std::ops::Range;
@@ -141,6 +143,38 @@ pub fn fold_query(query: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// Every occurrence of `needle` in `text`, case and accents ignored, as
+/// byte ranges of `text`; for a find in an article, as `less` does.
+pub fn find_folded(text: &str, needle: &str) -> Vec<Range<usize>> {
+    let mut wanted: Vec<char> = Vec::new();
+    for c in needle.chars() {
+        fold_char(c, &mut |f| wanted.push(f));
+    }
+    while wanted.last() == Some(&' ') {
+        wanted.pop();
+    }
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    // Each folded character with the byte range of the original one.
+    let mut folded: Vec<(char, Range<usize>)> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        fold_char(c, &mut |f| folded.push((f, at..at + c.len_utf8())));
+    }
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start + wanted.len() <= folded.len() {
+        let window = &folded[start..start + wanted.len()];
+        if window.iter().map(|(c, _)| c).eq(wanted.iter()) {
+            found.push(window[0].1.start..window[wanted.len() - 1].1.end);
+            start += wanted.len();
+        } else {
+            start += 1;
+        }
+    }
+    found
 }
 
 /// The bit of a folded character in a candidate's mask: one per ASCII
@@ -333,6 +367,19 @@ impl SearchIndex {
         }
     }
 
+    /// Texts with a score each starts from (by text index).
+    pub fn with_priors<S: AsRef<str> + Sync>(texts: &[S], priors: Vec<i64>) -> SearchIndex {
+        SearchIndex {
+            candidates: Candidates::new(texts),
+            priors,
+        }
+    }
+
+    /// A text as folded for matching, with the way back to its bytes.
+    fn candidate(&self, item: usize) -> Option<Candidate<'_>> {
+        self.candidates.get(item)
+    }
+
     /// An index over the claim texts of a digest, in claim order. Among
     /// matches of about the same quality, the claim more independent sources
     /// make ranks first (wire copies count once): a digest is read for what
@@ -452,6 +499,18 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn find_ignores_case_and_accents_and_gives_original_bytes() {
+        let text = "Zürich said: the ZURICH office, zurich.";
+        let found: Vec<&str> = find_folded(text, "zurich")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Zürich", "ZURICH", "zurich"]);
+        assert!(find_folded(text, "  ").is_empty());
+        assert!(find_folded(text, "geneva").is_empty());
     }
 
     #[test]

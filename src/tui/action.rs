@@ -11,16 +11,18 @@ pub enum Context {
     Claims,
     Reader,
     Disagreements,
+    Compare,
     Search,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Articles,
         Context::Claims,
         Context::Reader,
         Context::Disagreements,
+        Context::Compare,
         Context::Search,
     ];
 
@@ -32,6 +34,7 @@ impl Context {
             Context::Claims => "claims",
             Context::Reader => "reader",
             Context::Disagreements => "disagreements",
+            Context::Compare => "compare",
             Context::Search => "search",
         }
     }
@@ -44,6 +47,7 @@ impl Context {
             Context::Claims => "Claim list and supporting passages",
             Context::Reader => "Reader",
             Context::Disagreements => "Disputes and discrepancies",
+            Context::Compare => "One claim, every telling",
             Context::Search => "Search",
         }
     }
@@ -69,15 +73,32 @@ pub enum Action {
     PageDown,
     PageUp,
     SwitchPane,
+    PreviousPane,
     Open,
     NextPassage,
     PreviousPassage,
     ClaimsHere,
+    /// Find in the reader's article.
+    Find,
+    /// Copy the claim or passage with its citation to the clipboard.
+    Copy,
+    /// Open the article in the pager or editor, at the passage.
+    OpenExternal,
     /// From a claim to the claim that denies it, or the one it denies.
     Denial,
     /// The view of every dispute and discrepancy of the story.
     Disagreements,
+    /// One claim's passages side by side, grouped by stance.
+    Compare,
+    FilterArticle,
+    FilterSource,
+    FilterStance,
+    FilterDisputed,
+    ClearFilters,
     DeleteChar,
+    DeleteWord,
+    CursorLeft,
+    CursorRight,
     ClearQuery,
     /// A character typed into the search field.
     Insert(char),
@@ -116,13 +137,14 @@ impl ActionSpec {
     }
 }
 
-use Context::{Articles, Claims, Disagreements, Global, Reader, Search};
+use Context::{Articles, Claims, Compare, Disagreements, Global, Reader, Search};
 
 const LISTS_AND_READER_UP: &[(Context, &[&str])] = &[
     (Articles, &["k", "up"]),
     (Claims, &["k", "up"]),
     (Reader, &["k", "up"]),
     (Disagreements, &["k", "up"]),
+    (Compare, &["k", "up"]),
     (Search, &["up", "ctrl-p"]),
 ];
 const LISTS_AND_READER_DOWN: &[(Context, &[&str])] = &[
@@ -130,6 +152,7 @@ const LISTS_AND_READER_DOWN: &[(Context, &[&str])] = &[
     (Claims, &["j", "down"]),
     (Reader, &["j", "down"]),
     (Disagreements, &["j", "down"]),
+    (Compare, &["j", "down"]),
     (Search, &["down", "ctrl-n"]),
 ];
 
@@ -150,13 +173,13 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::Search,
         name: "search",
-        description: "Search the claims",
+        description: "Search the claims and their passages",
         defaults: &[(Global, &["/"])],
     },
     ActionSpec {
         action: Action::Back,
         name: "back",
-        description: "Close the overlay, or go back to the previous view",
+        description: "Close the overlay or the find, or go back to the previous view",
         defaults: &[(Global, &["esc"]), (Search, &["esc"])],
     },
     ActionSpec {
@@ -180,6 +203,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["g g", "home"]),
             (Reader, &["g g", "home"]),
             (Disagreements, &["g g", "home"]),
+            (Compare, &["g g", "home"]),
             (Search, &["home"]),
         ],
     },
@@ -192,6 +216,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["G", "end"]),
             (Reader, &["G", "end"]),
             (Disagreements, &["G", "end"]),
+            (Compare, &["G", "end"]),
             (Search, &["end"]),
         ],
     },
@@ -204,6 +229,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["ctrl-d"]),
             (Reader, &["ctrl-d"]),
             (Disagreements, &["ctrl-d"]),
+            (Compare, &["ctrl-d"]),
         ],
     },
     ActionSpec {
@@ -215,6 +241,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["ctrl-u"]),
             (Reader, &["ctrl-u"]),
             (Disagreements, &["ctrl-u"]),
+            (Compare, &["ctrl-u"]),
         ],
     },
     ActionSpec {
@@ -226,6 +253,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["pagedown"]),
             (Reader, &["pagedown", "space"]),
             (Disagreements, &["pagedown", "space"]),
+            (Compare, &["pagedown", "space"]),
             (Search, &["pagedown"]),
         ],
     },
@@ -238,6 +266,7 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["pageup"]),
             (Reader, &["pageup"]),
             (Disagreements, &["pageup"]),
+            (Compare, &["pageup"]),
             (Search, &["pageup"]),
         ],
     },
@@ -248,6 +277,12 @@ pub const ACTIONS: &[ActionSpec] = &[
         defaults: &[(Articles, &["tab"]), (Claims, &["tab"])],
     },
     ActionSpec {
+        action: Action::PreviousPane,
+        name: "previous-pane",
+        description: "Switch back: passages, claims, articles",
+        defaults: &[(Articles, &["backtab"]), (Claims, &["backtab"])],
+    },
+    ActionSpec {
         action: Action::Open,
         name: "open",
         description: "Open the article, claim, passage, search result or disagreement; in the reader, list the claims of the line",
@@ -256,19 +291,20 @@ pub const ACTIONS: &[ActionSpec] = &[
             (Claims, &["enter"]),
             (Reader, &["enter"]),
             (Disagreements, &["enter"]),
+            (Compare, &["enter"]),
             (Search, &["enter"]),
         ],
     },
     ActionSpec {
         action: Action::NextPassage,
         name: "next-passage",
-        description: "Next supporting passage of the claim, across articles",
+        description: "Next supporting passage of the claim, across articles (after a find: the next match)",
         defaults: &[(Claims, &["n"]), (Reader, &["n"])],
     },
     ActionSpec {
         action: Action::PreviousPassage,
         name: "previous-passage",
-        description: "Previous supporting passage of the claim, across articles",
+        description: "Previous supporting passage of the claim, across articles (after a find: the previous match)",
         defaults: &[(Claims, &["N"]), (Reader, &["N"])],
     },
     ActionSpec {
@@ -278,10 +314,75 @@ pub const ACTIONS: &[ActionSpec] = &[
         defaults: &[(Reader, &["c"])],
     },
     ActionSpec {
+        action: Action::Find,
+        name: "find",
+        description: "Find in the article's text; then n and N go to the next and previous match, esc clears",
+        defaults: &[(Reader, &["/"])],
+    },
+    ActionSpec {
+        action: Action::Copy,
+        name: "copy",
+        description: "Copy the claim or passage with its citation (title, outlet, date, file, bytes) to the clipboard",
+        defaults: &[
+            (Claims, &["y"]),
+            (Reader, &["y"]),
+            (Disagreements, &["y"]),
+            (Compare, &["y"]),
+        ],
+    },
+    ActionSpec {
+        action: Action::OpenExternal,
+        name: "open-in-pager",
+        description: "Open the article in $PAGER (else $EDITOR, else less) at the passage, and come back",
+        defaults: &[
+            (Articles, &["o"]),
+            (Claims, &["o"]),
+            (Reader, &["o"]),
+            (Disagreements, &["o"]),
+            (Compare, &["o"]),
+        ],
+    },
+    ActionSpec {
         action: Action::Denial,
         name: "denial",
         description: "Go to the claim that denies this one, or that this one denies (again: back, then the next)",
-        defaults: &[(Claims, &["d"]), (Reader, &["d"])],
+        defaults: &[(Claims, &["d"]), (Reader, &["d"]), (Compare, &["d"])],
+    },
+    ActionSpec {
+        action: Action::Compare,
+        name: "compare",
+        description: "Compare every telling of the claim: its passages by stance, who says it, the figures that differ, the claims that deny it",
+        defaults: &[(Claims, &["c"]), (Reader, &["C"])],
+    },
+    ActionSpec {
+        action: Action::FilterArticle,
+        name: "filter-article",
+        description: "Show only the claims of the selected article; again: those not in it; again: all",
+        defaults: &[(Articles, &["f"])],
+    },
+    ActionSpec {
+        action: Action::FilterSource,
+        name: "filter-source",
+        description: "Show only the claims with a passage from the selected passage's source (again: all)",
+        defaults: &[(Claims, &["s"])],
+    },
+    ActionSpec {
+        action: Action::FilterStance,
+        name: "filter-stance",
+        description: "Show only the claims with a passage of the selected passage's stance (again: all)",
+        defaults: &[(Claims, &["t"])],
+    },
+    ActionSpec {
+        action: Action::FilterDisputed,
+        name: "filter-disputed",
+        description: "Show only the disputed claims (again: all)",
+        defaults: &[(Claims, &["x"])],
+    },
+    ActionSpec {
+        action: Action::ClearFilters,
+        name: "clear-filters",
+        description: "Clear every filter of the claim list",
+        defaults: &[(Articles, &["F"]), (Claims, &["F"])],
     },
     ActionSpec {
         action: Action::Disagreements,
@@ -292,8 +393,26 @@ pub const ACTIONS: &[ActionSpec] = &[
     ActionSpec {
         action: Action::DeleteChar,
         name: "delete-char",
-        description: "Delete the last character of the query",
+        description: "Delete the character before the cursor",
         defaults: &[(Search, &["backspace"])],
+    },
+    ActionSpec {
+        action: Action::DeleteWord,
+        name: "delete-word",
+        description: "Delete the word before the cursor",
+        defaults: &[(Search, &["ctrl-w"])],
+    },
+    ActionSpec {
+        action: Action::CursorLeft,
+        name: "cursor-left",
+        description: "Move the cursor one character left in the query",
+        defaults: &[(Search, &["left"])],
+    },
+    ActionSpec {
+        action: Action::CursorRight,
+        name: "cursor-right",
+        description: "Move the cursor one character right in the query",
+        defaults: &[(Search, &["right"])],
     },
     ActionSpec {
         action: Action::ClearQuery,

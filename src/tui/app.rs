@@ -7,7 +7,7 @@ use std::sync::Arc;
 use newsdigest::attribution::{Attribution, attribute};
 use newsdigest::corpus::LineKind;
 use newsdigest::disputes::{Disagreements, Dispute};
-use newsdigest::search::{SearchHit, SearchIndex};
+use newsdigest::search::{ClaimHit, ClaimSearch};
 use newsdigest::{Article, Corpus, Digest, PassageRef};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -25,6 +25,8 @@ use super::view;
 const HISTORY_LIMIT: usize = 100;
 /// Lines per mouse wheel step in the reader.
 const WHEEL_LINES: i16 = 3;
+/// Two clicks on one cell within this long are a double click, which opens.
+const DOUBLE_CLICK: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The three panes of the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,12 +100,21 @@ pub struct ReaderState {
     pub trail: Option<Trail>,
 }
 
+/// The compare view: one claim, and the passage or denying claim selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareState {
+    pub claim: usize,
+    pub cursor: ListCursor,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Main,
     Reader(ReaderState),
     /// Every dispute and discrepancy, one side of each selectable.
     Disagreements(ListCursor),
+    /// One claim's passages by stance, and the claims denying it.
+    Compare(CompareState),
 }
 
 /// A screen to go back to, and the claim to select again there when the
@@ -168,6 +179,10 @@ impl ReaderText {
         let mut lines = Vec::new();
         for line in &article.lines {
             match line.kind {
+                // Runs of blank lines (a saved page's layout) show as one,
+                // and none opens the article: the text starts at the top.
+                LineKind::Blank if lines.last().is_none_or(|l: &ScreenLine| l.bytes.is_empty()) => {
+                }
                 LineKind::Blank => lines.push(ScreenLine {
                     bytes: line.span.start..line.span.start,
                     noise: false,
@@ -237,9 +252,11 @@ pub const MAX_QUERY_CHARS: usize = 200;
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
     pub query: String,
+    /// Byte offset of the cursor in the query.
+    pub cursor: usize,
     /// The query `hits` were ranked for.
     pub hits_query: String,
-    pub hits: Vec<SearchHit>,
+    pub hits: Vec<ClaimHit>,
     pub results: ListCursor,
     /// The query changed since it was last handed to the matcher.
     pub stale: bool,
@@ -251,6 +268,41 @@ impl SearchState {
     /// Whether the hits on screen were ranked for the query as it stands.
     pub fn answers_query(&self) -> bool {
         !self.stale && self.hits_query == self.query
+    }
+}
+
+/// A find in the reader's article: the query typed after `/`, and where
+/// it occurs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindState {
+    pub query: String,
+    /// Byte offset of the cursor in the query.
+    pub cursor: usize,
+    /// The query is being typed (the status bar is its prompt).
+    pub editing: bool,
+    pub article: usize,
+    /// Byte ranges of the article's text, in order.
+    pub matches: Vec<Range<usize>>,
+    /// The match the cursor went to last.
+    pub current: usize,
+}
+
+/// What narrows the claim list; each is shown in the list's title.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// An article, and whether the claims are those in it or not in it.
+    pub article: Option<(usize, bool)>,
+    /// A source a passage of the claim names ("The Guardian").
+    pub source: Option<String>,
+    /// A stance a passage of the claim takes.
+    pub stance: Option<newsdigest::attribution::Stance>,
+    /// Only claims in a dispute.
+    pub disputed: bool,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
     }
 }
 
@@ -275,7 +327,10 @@ pub struct App {
     /// Who stands behind each supporting passage, and how.
     pub attributions: HashMap<PassageRef, Attribution>,
     pub denial_jump: Option<DenialJump>,
-    pub index: Arc<SearchIndex>,
+    /// The claims, searchable through every passage.
+    pub search_index: Arc<ClaimSearch>,
+    /// The last query typed, offered again when search opens.
+    pub last_query: String,
     pub keymap: Keymap,
     pub theme: Theme,
     pub area: Rect,
@@ -287,6 +342,8 @@ pub struct App {
     pub passages: ListCursor,
     pub reader_text: Option<ReaderText>,
     pub search: Option<SearchState>,
+    /// A find in the reader's article.
+    pub find: Option<FindState>,
     pub help: Option<usize>,
     pub picker: Option<ClaimPicker>,
     pub pending: Vec<KeyPress>,
@@ -294,6 +351,16 @@ pub struct App {
     pub quit: bool,
     /// Distinct claims per article.
     pub claims_per_article: Vec<usize>,
+    /// When and where the last left click was, to tell a double click.
+    pub last_click: Option<(std::time::Instant, Position)>,
+    /// What narrows the claim list.
+    pub filters: Filters,
+    /// The claims the list shows, in order: all, or those the filters pass.
+    pub shown_claims: Vec<usize>,
+    /// What the loop is to do outside the screen, in order.
+    pub effects: Vec<super::effect::Effect>,
+    /// Widths of the claim list's columns, measured once.
+    pub claim_columns: view::claims::ClaimColumns,
 }
 
 impl App {
@@ -305,7 +372,7 @@ impl App {
         theme: Theme,
         area: Rect,
     ) -> App {
-        let index = Arc::new(SearchIndex::of_claims(&digest));
+        let search_index = Arc::new(ClaimSearch::new(&corpus, &digest));
         let disagreement_sides = sides_of(&disagreements);
         let attributions = digest
             .claims
@@ -333,7 +400,8 @@ impl App {
             disagreement_sides,
             attributions,
             denial_jump: None,
-            index,
+            search_index,
+            last_query: String::new(),
             keymap,
             theme,
             area,
@@ -345,20 +413,29 @@ impl App {
             passages: ListCursor::default(),
             reader_text: None,
             search: None,
+            find: None,
             help: None,
             picker: None,
             pending: Vec::new(),
             message: None,
             quit: false,
             claims_per_article,
+            last_click: None,
+            claim_columns: view::claims::ClaimColumns::default(),
+            effects: Vec::new(),
+            filters: Filters::default(),
+            shown_claims: Vec::new(),
         };
+        app.shown_claims = (0..app.digest.claims.len()).collect();
+        app.claim_columns = view::claims::ClaimColumns::of(&app);
         app.fit_lists();
         app
     }
 
     /// The context whose bindings apply now.
     pub fn context(&self) -> Context {
-        if self.search.is_some() {
+        // The find prompt edits like the search field.
+        if self.search.is_some() || self.find.as_ref().is_some_and(|f| f.editing) {
             return Context::Search;
         }
         match self.screen {
@@ -366,11 +443,35 @@ impl App {
             Screen::Main => Context::Claims,
             Screen::Reader(_) => Context::Reader,
             Screen::Disagreements(_) => Context::Disagreements,
+            Screen::Compare(_) => Context::Compare,
         }
     }
 
     /// Turns a terminal event into actions.
     pub fn handle_event(&mut self, event: &Event) {
+        // While the window is too small the screen shows only that: a key
+        // acting unseen would leave the user somewhere unexpected once the
+        // window grows. Quitting still works, as the message says.
+        if layout::too_small(self.area) {
+            match event {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    let press = KeyPress::from_event(key);
+                    let keys = [press];
+                    let quits = press.is_ctrl_c()
+                        || matches!(
+                            self.keymap.lookup_in(Context::Global, &keys),
+                            Lookup::Action(Action::Quit)
+                        );
+                    if quits {
+                        self.quit = true;
+                    }
+                    self.pending.clear();
+                    return;
+                }
+                Event::Mouse(_) => return,
+                _ => {}
+            }
+        }
         match event {
             Event::Key(key) => self.handle_key(key),
             Event::Mouse(mouse) => self.handle_mouse(mouse),
@@ -396,7 +497,22 @@ impl App {
                 row,
                 lines: -1,
             }),
-            MouseEventKind::Down(MouseButton::Left) => self.update(Action::Click { column, row }),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let here = Position::new(column, row);
+                let now = std::time::Instant::now();
+                let double = self.last_click.is_some_and(|(when, at)| {
+                    at == here && now.duration_since(when) <= DOUBLE_CLICK
+                });
+                let overlay = self.help.is_some() || self.picker.is_some();
+                self.update(Action::Click { column, row });
+                if double && !overlay {
+                    // A third click starts over rather than opening again.
+                    self.last_click = None;
+                    self.update(Action::Open);
+                } else {
+                    self.last_click = Some((now, here));
+                }
+            }
             _ => {}
         }
     }
@@ -492,7 +608,8 @@ impl App {
                 cut = true;
                 break;
             }
-            search.query.push(c);
+            search.query.insert(search.cursor, c);
+            search.cursor += c.len_utf8();
             room -= 1;
         }
         search.stale = true;
@@ -502,7 +619,7 @@ impl App {
     }
 
     /// Takes results from the matcher if they answer the current query.
-    pub fn receive_search(&mut self, query: &str, hits: Vec<SearchHit>) {
+    pub fn receive_search(&mut self, query: &str, hits: Vec<ClaimHit>) {
         if let Some(search) = self.search.as_mut()
             && search.query == query
             && !search.stale
@@ -520,7 +637,7 @@ impl App {
         if let Some(search) = self.search.as_mut()
             && (search.stale || search.waiting)
         {
-            search.hits = self.index.search(&search.query);
+            search.hits = self.search_index.search(&search.query);
             search.hits_query = search.query.clone();
             search.results = ListCursor::default();
             search.stale = false;
@@ -546,17 +663,23 @@ impl App {
             Action::Help => self.help = Some(0),
             _ if self.search.is_some() => self.update_search(action),
             Action::Search => {
-                // The empty query lists every claim: no matching needed.
+                // The last query comes back, its results ranked anew.
+                let query = self.last_query.clone();
                 self.search = Some(SearchState {
-                    hits: self.index.search(""),
+                    cursor: query.len(),
+                    hits: self.search_index.search(""),
+                    stale: !query.is_empty(),
+                    query,
                     ..SearchState::default()
                 });
             }
+            _ if self.find.as_ref().is_some_and(|f| f.editing) => self.update_find_prompt(action),
             _ if self.picker.is_some() => self.update_picker(action),
             _ => match self.screen {
                 Screen::Main => self.update_main(action),
                 Screen::Reader(state) => self.update_reader(state, action),
                 Screen::Disagreements(cursor) => self.update_disagreements(cursor, action),
+                Screen::Compare(state) => self.update_compare(state, action),
             },
         }
         self.fit_lists();
@@ -587,24 +710,57 @@ impl App {
         let Some(search) = self.search.as_mut() else {
             return;
         };
+        // The cursor stays on a character of the query, whatever else
+        // changed the query.
+        search.cursor = char_boundary_at_or_before(&search.query, search.cursor);
         let len = search.hits.len();
         let page = layout::search_areas(self.area).results.height.max(1) as isize;
         match action {
-            Action::Back => self.search = None,
+            Action::Back => {
+                self.last_query = search.query.clone();
+                self.search = None;
+            }
             Action::Insert(c) => {
                 if search.query.chars().count() < MAX_QUERY_CHARS {
-                    search.query.push(c);
+                    search.query.insert(search.cursor, c);
+                    search.cursor += c.len_utf8();
                     search.stale = true;
                 } else {
                     self.message = Some(query_limit_message());
                 }
             }
             Action::DeleteChar => {
-                search.query.pop();
+                if let Some(c) = search.query[..search.cursor].chars().next_back() {
+                    search.cursor -= c.len_utf8();
+                    search.query.remove(search.cursor);
+                    search.stale = true;
+                }
+            }
+            Action::DeleteWord => {
+                // Like a shell's ctrl-w: the spaces before the cursor, then
+                // the word before them.
+                let before = &search.query[..search.cursor];
+                let word_end = before.trim_end().len();
+                let start = before[..word_end]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                search.query.replace_range(start..search.cursor, "");
+                search.cursor = start;
                 search.stale = true;
+            }
+            Action::CursorLeft => {
+                if let Some(c) = search.query[..search.cursor].chars().next_back() {
+                    search.cursor -= c.len_utf8();
+                }
+            }
+            Action::CursorRight => {
+                if let Some(c) = search.query[search.cursor..].chars().next() {
+                    search.cursor += c.len_utf8();
+                }
             }
             Action::ClearQuery => {
                 search.query.clear();
+                search.cursor = 0;
                 search.stale = true;
             }
             Action::Down => search.results.move_by(1, len),
@@ -619,11 +775,27 @@ impl App {
                     .search
                     .as_ref()
                     .and_then(|s| s.hits.get(s.results.selected))
-                    .map(|h| h.item);
+                    .copied();
                 match chosen {
-                    Some(claim) => {
-                        self.search = None;
-                        self.open_claim(claim, 0);
+                    Some(hit) => {
+                        if let Some(search) = self.search.take() {
+                            self.last_query = search.query;
+                        }
+                        // At the passage that matched, when one did.
+                        let position = self
+                            .search_index
+                            .owner(hit.text)
+                            .and_then(|o| o.passage)
+                            .and_then(|r| {
+                                self.digest
+                                    .claims
+                                    .get(hit.claim)?
+                                    .support
+                                    .iter()
+                                    .position(|s| *s == r)
+                            })
+                            .unwrap_or(0);
+                        self.open_claim(hit.claim, position);
                     }
                     None => self.message = Some("No claim matches the query".to_string()),
                 }
@@ -654,7 +826,7 @@ impl App {
                     self.push_history();
                     self.screen = Screen::Main;
                     self.focus = Pane::Claims;
-                    self.claims.select(claim, self.digest.claims.len());
+                    self.show_claim(claim);
                     self.passages = ListCursor::default();
                 }
             }
@@ -663,32 +835,178 @@ impl App {
     }
 
     fn main_areas(&self) -> MainAreas {
-        layout::main_areas(self.area, self.corpus.articles.len())
+        layout::main_areas(self.area, self.corpus.articles.len(), self.focus)
     }
 
     fn selected_support(&self) -> &[PassageRef] {
-        self.digest
-            .claims
-            .get(self.claims.selected)
+        self.selected_claim()
+            .and_then(|c| self.digest.claims.get(c))
             .map_or(&[], |c| c.support.as_slice())
+    }
+
+    /// The claim selected in the claim list (which the filters may narrow).
+    pub fn selected_claim(&self) -> Option<usize> {
+        self.shown_claims.get(self.claims.selected).copied()
+    }
+
+    /// Selects a claim in the list; when the filters hide it, they are
+    /// cleared first, and the status bar says so.
+    fn show_claim(&mut self, claim: usize) {
+        if !self.shown_claims.contains(&claim) && !self.filters.is_empty() {
+            self.filters = Filters::default();
+            self.apply_filters();
+            self.message = Some("Filters cleared to show the claim".to_string());
+        }
+        if let Some(row) = self.shown_claims.iter().position(|&c| c == claim) {
+            self.claims.select(row, self.shown_claims.len());
+        }
+    }
+
+    /// Recomputes the claims the list shows from the filters.
+    fn apply_filters(&mut self) {
+        let before = self.selected_claim();
+        let filters = &self.filters;
+        let keep = |(index, claim): &(usize, &newsdigest::Claim)| {
+            let article_ok = filters
+                .article
+                .is_none_or(|(a, inside)| claim.articles.contains(&a) == inside);
+            let passages = || {
+                claim
+                    .support
+                    .iter()
+                    .filter_map(|r| self.attributions.get(r))
+            };
+            let source_ok = filters
+                .source
+                .as_deref()
+                .is_none_or(|s| passages().any(|a| a.source_label() == s));
+            let stance_ok = filters
+                .stance
+                .is_none_or(|s| passages().any(|a| a.stance == s));
+            let disputed_ok =
+                !filters.disputed || self.disagreements.disputes_of(*index).next().is_some();
+            article_ok && source_ok && stance_ok && disputed_ok
+        };
+        self.shown_claims = self
+            .digest
+            .claims
+            .iter()
+            .enumerate()
+            .filter(keep)
+            .map(|(i, _)| i)
+            .collect();
+        // Stay on the claim when it is still shown.
+        let row = before
+            .and_then(|c| self.shown_claims.iter().position(|&s| s == c))
+            .unwrap_or(0);
+        self.claims = ListCursor {
+            selected: row,
+            offset: 0,
+        };
+        self.passages = ListCursor::default();
+    }
+
+    /// "in Title", "source: The Guardian", "alleges", "disputed": the
+    /// filters in force, for the claim list's title.
+    pub fn filter_labels(&self) -> Vec<String> {
+        let f = &self.filters;
+        let mut out = Vec::new();
+        if let Some((article, inside)) = f.article {
+            let title = self
+                .corpus
+                .articles
+                .get(article)
+                .map(|a| a.display_title())
+                .unwrap_or_default();
+            out.push(format!("{} {title}", if inside { "in" } else { "not in" }));
+        }
+        if let Some(source) = &f.source {
+            out.push(format!("source: {source}"));
+        }
+        if let Some(stance) = f.stance {
+            out.push(stance.name().to_string());
+        }
+        if f.disputed {
+            out.push("disputed".to_string());
+        }
+        out
+    }
+
+    fn update_filters(&mut self, action: Action) {
+        let selected_passage = self
+            .selected_support()
+            .get(self.passages.selected)
+            .and_then(|r| self.attributions.get(r))
+            .cloned();
+        match action {
+            Action::FilterArticle => {
+                let article = self.articles.selected;
+                self.filters.article = match self.filters.article {
+                    Some((a, true)) if a == article => Some((article, false)),
+                    Some((a, false)) if a == article => None,
+                    _ => Some((article, true)),
+                };
+            }
+            Action::FilterSource => {
+                let source = selected_passage.map(|a| a.source_label().to_string());
+                self.filters.source = if self.filters.source == source {
+                    None
+                } else {
+                    source
+                };
+            }
+            Action::FilterStance => {
+                let stance = selected_passage.map(|a| a.stance);
+                self.filters.stance = if self.filters.stance == stance {
+                    None
+                } else {
+                    stance
+                };
+            }
+            Action::FilterDisputed => self.filters.disputed = !self.filters.disputed,
+            Action::ClearFilters => {
+                if self.filters.is_empty() {
+                    self.message = Some("No filter to clear".to_string());
+                }
+                self.filters = Filters::default();
+            }
+            _ => return,
+        }
+        self.apply_filters();
+        if self.shown_claims.is_empty() {
+            let key = self.key_for(Action::ClearFilters);
+            self.message = Some(format!("No claim passes these filters · {key} clears them"));
+        }
     }
 
     /// Rows of a pane's list and the number of items in it.
     fn pane_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Articles => self.corpus.articles.len(),
-            Pane::Claims => self.digest.claims.len(),
+            Pane::Claims => self.shown_claims.len(),
             Pane::Passages => self.selected_support().len(),
         }
     }
 
+    /// Where a pane's items go: inside its border, and in the passages
+    /// pane below the selected claim's detail.
     fn pane_rect(&self, pane: Pane) -> Rect {
         let areas = self.main_areas();
-        layout::inner(match pane {
-            Pane::Articles => areas.articles,
-            Pane::Claims => areas.claims,
-            Pane::Passages => areas.passages,
-        })
+        match pane {
+            Pane::Articles => layout::inner(areas.articles),
+            Pane::Claims => layout::inner(areas.claims),
+            Pane::Passages => {
+                let inner = layout::inner(areas.passages);
+                let header = (view::passages::header_lines(self, inner.width).len() as u16).min(
+                    layout::detail_rows(inner.height, self.focus == Pane::Passages),
+                );
+                Rect {
+                    y: inner.y + header,
+                    height: inner.height - header,
+                    ..inner
+                }
+            }
+        }
     }
 
     /// How many rows an item of a pane takes.
@@ -785,14 +1103,73 @@ impl App {
                     Pane::Passages => Pane::Articles,
                 }
             }
+            Action::PreviousPane => {
+                self.focus = match self.focus {
+                    Pane::Articles => Pane::Passages,
+                    Pane::Claims => Pane::Articles,
+                    Pane::Passages => Pane::Claims,
+                }
+            }
             Action::NextPassage => self.move_in_pane(Pane::Passages, 1),
             Action::PreviousPassage => self.move_in_pane(Pane::Passages, -1),
-            Action::Denial => self.denial(self.claims.selected),
+            Action::Denial => {
+                if let Some(claim) = self.selected_claim() {
+                    self.denial(claim);
+                }
+            }
             Action::Disagreements => self.open_disagreements(),
+            Action::Compare => {
+                if let Some(claim) = self.selected_claim() {
+                    self.open_compare(claim);
+                }
+            }
+            Action::FilterArticle
+            | Action::FilterSource
+            | Action::FilterStance
+            | Action::FilterDisputed
+            | Action::ClearFilters => self.update_filters(action),
+            Action::Copy => match pane {
+                Pane::Passages => {
+                    if let Some(&r) = self.selected_support().get(self.passages.selected) {
+                        self.copy_passage(r);
+                    }
+                }
+                _ => {
+                    if let Some(claim) = self.selected_claim() {
+                        self.copy_claim(claim);
+                    }
+                }
+            },
+            Action::OpenExternal => {
+                let at = match pane {
+                    Pane::Articles => Some((self.articles.selected, 0)),
+                    Pane::Claims => self
+                        .selected_claim()
+                        .and_then(|c| self.digest.claims.get(c))
+                        .map(|c| c.representative)
+                        .and_then(|r| self.passage_start(r)),
+                    Pane::Passages => self
+                        .selected_support()
+                        .get(self.passages.selected)
+                        .copied()
+                        .and_then(|r| self.passage_start(r)),
+                };
+                if let Some((article, offset)) = at {
+                    self.open_external(article, offset);
+                }
+            }
             Action::Open => match pane {
                 Pane::Articles => self.open_article(self.articles.selected),
-                Pane::Claims => self.open_claim(self.claims.selected, 0),
-                Pane::Passages => self.open_claim(self.claims.selected, self.passages.selected),
+                Pane::Claims | Pane::Passages => {
+                    let position = if pane == Pane::Passages {
+                        self.passages.selected
+                    } else {
+                        0
+                    };
+                    if let Some(claim) = self.selected_claim() {
+                        self.open_claim(claim, position);
+                    }
+                }
             },
             Action::Back => {
                 let went_back = self.go_back();
@@ -824,9 +1201,9 @@ impl App {
             return false;
         };
         if let Some(claim) = place.claim
-            && claim != self.claims.selected
+            && Some(claim) != self.selected_claim()
         {
-            self.claims.select(claim, self.digest.claims.len());
+            self.show_claim(claim);
             self.passages = ListCursor::default();
         }
         self.screen = place.screen;
@@ -918,7 +1295,7 @@ impl App {
             Screen::Reader(_) => self.open_passage(arrival, Some(other)),
             _ => {
                 self.push_place(Some(claim));
-                self.claims.select(other, self.digest.claims.len());
+                self.show_claim(other);
                 self.passages = ListCursor::default();
             }
         }
@@ -995,9 +1372,125 @@ impl App {
                 }
                 return;
             }
+            Action::Copy | Action::OpenExternal => {
+                if let Some(side) = self.disagreement_sides.get(cursor.selected).copied() {
+                    if action == Action::Copy {
+                        self.copy_passage(side.passage);
+                    } else if let Some((article, offset)) = self.passage_start(side.passage) {
+                        self.open_external(article, offset);
+                    }
+                }
+            }
             _ => {}
         }
         self.screen = Screen::Disagreements(cursor);
+    }
+
+    fn open_compare(&mut self, claim: usize) {
+        if claim >= self.digest.claims.len() {
+            return;
+        }
+        self.push_history();
+        self.screen = Screen::Compare(CompareState {
+            claim,
+            cursor: ListCursor::default(),
+        });
+    }
+
+    fn update_compare(&mut self, mut state: CompareState, action: Action) {
+        let items = view::compare::items(self, state.claim);
+        let len = items.len();
+        let page = (self.reader_height() / 4).max(1) as isize;
+        match action {
+            Action::Up => state.cursor.move_by(-1, len),
+            Action::Down => state.cursor.move_by(1, len),
+            Action::First => state.cursor.move_by(isize::MIN / 2, len),
+            Action::Last => state.cursor.move_by(isize::MAX / 2, len),
+            Action::HalfPageDown => state.cursor.move_by((page / 2).max(1), len),
+            Action::HalfPageUp => state.cursor.move_by(-(page / 2).max(1), len),
+            Action::PageDown => state.cursor.move_by(page, len),
+            Action::PageUp => state.cursor.move_by(-page, len),
+            Action::Open => {
+                match items.get(state.cursor.selected) {
+                    Some(view::compare::CompareItem::Passage { passage, .. }) => {
+                        let passage = *passage;
+                        self.screen = Screen::Compare(state);
+                        self.open_passage(passage, Some(state.claim));
+                    }
+                    Some(view::compare::CompareItem::Discrepant { passage, .. }) => {
+                        let passage = *passage;
+                        let claim = self.digest.claims_of(passage).first().copied();
+                        self.screen = Screen::Compare(state);
+                        self.open_passage(passage, claim);
+                    }
+                    Some(view::compare::CompareItem::Denier { claim, .. }) => {
+                        let claim = *claim;
+                        self.screen = Screen::Compare(state);
+                        self.open_compare(claim);
+                    }
+                    None => {}
+                }
+                return;
+            }
+            Action::Denial => {
+                let denier = items.iter().find_map(|i| match i {
+                    view::compare::CompareItem::Denier { claim, .. } => Some(*claim),
+                    _ => None,
+                });
+                match denier {
+                    Some(claim) => {
+                        self.screen = Screen::Compare(state);
+                        self.open_compare(claim);
+                        return;
+                    }
+                    None => {
+                        let id = self
+                            .digest
+                            .claims
+                            .get(state.claim)
+                            .map_or(String::new(), |c| c.id.clone());
+                        // A claim that denies others compares with the first of them.
+                        match self.counterparts(state.claim).first().map(|(c, _)| *c) {
+                            Some(other) => {
+                                self.screen = Screen::Compare(state);
+                                self.open_compare(other);
+                                return;
+                            }
+                            None => {
+                                self.message =
+                                    Some(format!("{id} is not disputed and denies no claim"));
+                            }
+                        }
+                    }
+                }
+            }
+            Action::Copy | Action::OpenExternal => {
+                if let Some(
+                    view::compare::CompareItem::Passage { passage, .. }
+                    | view::compare::CompareItem::Discrepant { passage, .. },
+                ) = items.get(state.cursor.selected)
+                {
+                    if action == Action::Copy {
+                        self.copy_passage(*passage);
+                    } else if let Some((article, offset)) = self.passage_start(*passage) {
+                        self.open_external(article, offset);
+                    }
+                }
+            }
+            Action::Disagreements => {
+                self.screen = Screen::Compare(state);
+                self.open_disagreements();
+                return;
+            }
+            Action::Back => {
+                if !self.go_back() {
+                    self.screen = Screen::Main;
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.screen = Screen::Compare(state);
     }
 
     /// Opens the reader at a passage: on its claim's trail when it has one,
@@ -1052,9 +1545,10 @@ impl App {
             return;
         };
         let position = position.min(c.support.len().saturating_sub(1));
+        let support = c.support.len();
         self.picker = None;
-        self.claims.select(claim, self.digest.claims.len());
-        self.passages.select(position, c.support.len());
+        self.show_claim(claim);
+        self.passages.select(position, support);
         self.push_history();
         self.screen = Screen::Reader(ReaderState {
             article: 0,
@@ -1166,8 +1660,56 @@ impl App {
             Action::HalfPageUp => scroll(&mut state, -(half as isize)),
             Action::PageDown => scroll(&mut state, height as isize),
             Action::PageUp => scroll(&mut state, -(height as isize)),
+            Action::NextPassage | Action::PreviousPassage
+                if self
+                    .find
+                    .as_ref()
+                    .is_some_and(|f| f.article == state.article) =>
+            {
+                self.step_find(action == Action::NextPassage);
+                return;
+            }
             Action::NextPassage | Action::PreviousPassage => {
                 self.step_trail(state, action == Action::NextPassage);
+                return;
+            }
+            Action::Copy => {
+                match self.passage_at_cursor(&state) {
+                    Some(r) => self.copy_passage(r),
+                    None => self.message = Some("No passage on this line to copy".to_string()),
+                }
+                return;
+            }
+            Action::OpenExternal => {
+                let offset = self
+                    .reader_text
+                    .as_ref()
+                    .and_then(|t| t.lines.get(state.cursor))
+                    .map_or(0, |l| l.bytes.start);
+                self.open_external(state.article, offset);
+                return;
+            }
+            Action::Compare => {
+                let claim = state
+                    .trail
+                    .map(|t| t.claim)
+                    .or_else(|| self.claims_at_cursor(&state).first().copied());
+                match claim {
+                    Some(claim) => self.open_compare(claim),
+                    None => self.message = Some("No claim on this line".to_string()),
+                }
+                return;
+            }
+            Action::Find => {
+                self.find = Some(FindState {
+                    editing: true,
+                    article: state.article,
+                    ..FindState::default()
+                });
+                return;
+            }
+            Action::Back if self.find.is_some() => {
+                self.find = None;
                 return;
             }
             Action::ClaimsHere | Action::Open => {
@@ -1192,6 +1734,244 @@ impl App {
         }
         clamp_reader(&mut state, len, height);
         self.screen = Screen::Reader(state);
+    }
+
+    /// Typing the find's query: the search field's keys, matches found as
+    /// the query grows; enter goes to the first match after the cursor.
+    fn update_find_prompt(&mut self, action: Action) {
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        find.cursor = char_boundary_at_or_before(&find.query, find.cursor);
+        match action {
+            Action::Back => {
+                self.find = None;
+                return;
+            }
+            Action::Insert(c) => {
+                find.query.insert(find.cursor, c);
+                find.cursor += c.len_utf8();
+            }
+            Action::DeleteChar => {
+                if let Some(c) = find.query[..find.cursor].chars().next_back() {
+                    find.cursor -= c.len_utf8();
+                    find.query.remove(find.cursor);
+                }
+            }
+            Action::DeleteWord => {
+                let before = &find.query[..find.cursor];
+                let start = before[..before.trim_end().len()]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |i| i + 1);
+                find.query.replace_range(start..find.cursor, "");
+                find.cursor = start;
+            }
+            Action::CursorLeft => {
+                if let Some(c) = find.query[..find.cursor].chars().next_back() {
+                    find.cursor -= c.len_utf8();
+                }
+            }
+            Action::CursorRight => {
+                if let Some(c) = find.query[find.cursor..].chars().next() {
+                    find.cursor += c.len_utf8();
+                }
+            }
+            Action::ClearQuery => {
+                find.query.clear();
+                find.cursor = 0;
+            }
+            Action::Open => {
+                find.editing = false;
+                if find.query.trim().is_empty() {
+                    self.find = None;
+                    return;
+                }
+                let Screen::Reader(state) = self.screen else {
+                    return;
+                };
+                // The first match at or after the cursor's line, else the first.
+                let from = self
+                    .reader_text
+                    .as_ref()
+                    .and_then(|t| t.lines.get(state.cursor))
+                    .map_or(0, |l| l.bytes.start);
+                let first = find
+                    .matches
+                    .iter()
+                    .position(|m| m.start >= from)
+                    .unwrap_or(0);
+                if find.matches.is_empty() {
+                    let query = find.query.clone();
+                    self.find = None;
+                    self.message = Some(format!(
+                        "“{}” is not in this article",
+                        super::terminal_text::visible(&query)
+                    ));
+                    return;
+                }
+                find.current = first;
+                self.go_to_match();
+                return;
+            }
+            _ => return,
+        }
+        let article = find.article;
+        let query = find.query.clone();
+        let matches = self
+            .corpus
+            .articles
+            .get(article)
+            .map(|a| newsdigest::search::find_folded(&a.text, &query))
+            .unwrap_or_default();
+        if let Some(find) = self.find.as_mut() {
+            find.matches = matches;
+        }
+    }
+
+    /// `n` / `N` after a find: the next or previous match, round the end.
+    fn step_find(&mut self, forward: bool) {
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        let count = find.matches.len();
+        if count == 0 {
+            return;
+        }
+        find.current = if forward {
+            (find.current + 1) % count
+        } else {
+            (find.current + count - 1) % count
+        };
+        self.go_to_match();
+    }
+
+    /// Puts the reader's cursor on the find's current match, a third of
+    /// the way down, and says which match it is.
+    fn go_to_match(&mut self) {
+        let Some(find) = self.find.as_ref() else {
+            return;
+        };
+        let Some(at) = find.matches.get(find.current).map(|m| m.start) else {
+            return;
+        };
+        let message = format!(
+            "match {} of {} · “{}” · esc clears",
+            find.current + 1,
+            find.matches.len(),
+            super::terminal_text::visible(find.query.trim())
+        );
+        let height = self.reader_height();
+        if let (Screen::Reader(state), Some(text)) = (&mut self.screen, &self.reader_text) {
+            let line = text.line_of(at);
+            if line < state.top || line >= state.top + height {
+                state.top = line.saturating_sub(height / 3);
+            }
+            state.cursor = line;
+            clamp_reader(state, text.lines.len(), height);
+        }
+        self.message = Some(message);
+    }
+
+    /// Where a passage starts: its article and byte offset.
+    fn passage_start(&self, r: PassageRef) -> Option<(usize, usize)> {
+        let article = self.corpus.articles.get(r.article)?;
+        Some((r.article, article.passages.get(r.passage)?.span.start))
+    }
+
+    /// The passage on the reader's cursor line: the one jumped to when it
+    /// is there, else the first.
+    fn passage_at_cursor(&self, state: &ReaderState) -> Option<PassageRef> {
+        let line = self.reader_text.as_ref()?.lines.get(state.cursor)?;
+        let article = self.corpus.articles.get(state.article)?;
+        let on_line = |p: &&newsdigest::Passage| {
+            p.span.start < line.bytes.end.max(line.bytes.start + 1) && line.bytes.start < p.span.end
+        };
+        let mut here = article.passages.iter().filter(on_line);
+        let first = here.next()?;
+        let chosen = std::iter::once(first)
+            .chain(here)
+            .find(|p| state.target == Some(p.index))
+            .unwrap_or(first);
+        Some(PassageRef {
+            article: state.article,
+            passage: chosen.index,
+        })
+    }
+
+    /// A passage and where it comes from, as one would quote it:
+    /// “text” — title · byline · date · file, bytes start–end.
+    pub fn citation(&self, r: PassageRef) -> Option<String> {
+        use newsdigest::text::{collapse_spaces, escape_controls, printable_path};
+        let article = self.corpus.articles.get(r.article)?;
+        let passage = article.passages.get(r.passage)?;
+        // Control characters would reach whatever the text is pasted into.
+        let clean = |t: &str| escape_controls(&collapse_spaces(t)).into_owned();
+        let mut source = vec![clean(&article.display_title())];
+        source.extend(article.byline.as_deref().map(clean));
+        source.extend(article.date.as_deref().map(clean));
+        source.push(format!(
+            "{}, bytes {}–{}",
+            printable_path(&article.path),
+            passage.span.start,
+            passage.span.end
+        ));
+        Some(format!(
+            "“{}”\n— {}",
+            clean(article.passage_text(passage)),
+            source.join(" · ")
+        ))
+    }
+
+    fn copy_passage(&mut self, r: PassageRef) {
+        if let Some(text) = self.citation(r) {
+            self.effects.push(super::effect::Effect::Copy(text));
+            self.message =
+                Some("Copied the passage with its citation (OSC 52 clipboard)".to_string());
+        }
+    }
+
+    /// A claim's text, its counts, and the citation of its representative.
+    fn copy_claim(&mut self, claim: usize) {
+        let Some(c) = self.digest.claims.get(claim) else {
+            return;
+        };
+        let Some(citation) = self.citation(c.representative) else {
+            return;
+        };
+        let text = format!(
+            "{} ({}, {}): {}\n{citation}",
+            c.id,
+            view::plural(c.article_count(), "article", "articles"),
+            view::plural(c.passage_count(), "passage", "passages"),
+            newsdigest::text::escape_controls(&newsdigest::text::collapse_spaces(&c.text))
+        );
+        let id = c.id.clone();
+        self.effects.push(super::effect::Effect::Copy(text));
+        self.message = Some(format!("Copied {id} with its citation (OSC 52 clipboard)"));
+    }
+
+    /// Asks the loop to open an article's file at the line of a byte.
+    fn open_external(&mut self, article: usize, offset: usize) {
+        let Some(a) = self.corpus.articles.get(article) else {
+            return;
+        };
+        if !a.path.is_file() {
+            self.message = Some(format!(
+                "{} is built into newsdigest: there is no file to open",
+                newsdigest::text::printable_path(&a.path)
+            ));
+            return;
+        }
+        let line = a.text.get(..offset).map_or(0, |t| t.matches('\n').count()) + 1;
+        self.effects.push(super::effect::Effect::Open {
+            path: a.path.clone(),
+            line,
+        });
+    }
+
+    /// The effects asked for since the last call, oldest first.
+    pub fn take_effects(&mut self) -> Vec<super::effect::Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The reader's claim for a denial: the one whose passages it follows,
@@ -1321,6 +2101,9 @@ impl App {
             Screen::Disagreements(cursor) => {
                 self.update_disagreements(cursor, if lines > 0 { Action::Down } else { Action::Up })
             }
+            Screen::Compare(state) => {
+                self.update_compare(state, if lines > 0 { Action::Down } else { Action::Up })
+            }
         }
     }
 
@@ -1341,8 +2124,10 @@ impl App {
                 let Some(pane) = self.pane_at(position) else {
                     return;
                 };
-                self.focus = pane;
+                // The rows as they were seen: focusing a pane resizes the
+                // panes once this click is handled.
                 let rect = self.pane_rect(pane);
+                self.focus = pane;
                 if !rect.contains(position) {
                     return;
                 }
@@ -1373,6 +2158,24 @@ impl App {
                     let len = self.reader_text.as_ref().map_or(1, |t| t.lines.len());
                     clamp_reader(&mut state, len, self.reader_height());
                     self.screen = Screen::Reader(state);
+                }
+            }
+            Screen::Compare(mut state) => {
+                for (text, lines) in view::compare::columns(self, &state, self.area) {
+                    if !text.contains(position) {
+                        continue;
+                    }
+                    let top = view::compare::first_shown(
+                        &lines,
+                        state.cursor.selected,
+                        text.height as usize,
+                    );
+                    let row = top + (position.y - text.y) as usize;
+                    if let Some(((_, true), Some(item))) = lines.get(row) {
+                        let len = view::compare::items(self, state.claim).len();
+                        state.cursor.select(*item, len);
+                        self.screen = Screen::Compare(state);
+                    }
                 }
             }
             Screen::Disagreements(mut cursor) => {
@@ -1447,6 +2250,15 @@ fn hanging_indent(line: &str) -> u16 {
     }
     let prefix = &line[..lead.len() + marker_len + spaces];
     unicode_width::UnicodeWidthStr::width(super::terminal_text::visible(prefix).as_ref()) as u16
+}
+
+/// The nearest character boundary of `text` at or before `at`.
+pub fn char_boundary_at_or_before(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Keeps the cursor on a line and in view, and the view on the text.

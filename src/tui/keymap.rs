@@ -43,7 +43,12 @@ impl KeyPress {
                     KeyCode::Char(c)
                 }
             }
+            // Some terminals report shift-tab as tab with shift held.
             KeyCode::BackTab => {
+                modifiers.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            KeyCode::Tab if modifiers.contains(KeyModifiers::SHIFT) => {
                 modifiers.remove(KeyModifiers::SHIFT);
                 KeyCode::BackTab
             }
@@ -641,6 +646,32 @@ pub fn default_keymap_toml() -> String {
                         "{:<14} = {:<20} # {}\n",
                         format!("{key:?}"),
                         format!("{:?}", spec.name),
+                        spec.description
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The default keys as `newsdigest --help` lists them, generated from the
+/// registry: one block per context, one line per action.
+pub fn keys_help() -> String {
+    let mut out = String::from(
+        "Keys (the defaults; `?` in the interface shows the live ones, with your keymap):\n",
+    );
+    for context in Context::ALL {
+        out.push_str(&format!("\n  {}:\n", context.title()));
+        if context == Context::Global {
+            out.push_str(&format!("    {:<18} {}\n", "ctrl-c", "Quit, always"));
+        }
+        for spec in ACTIONS {
+            for (c, keys) in spec.defaults {
+                if *c == context {
+                    out.push_str(&format!(
+                        "    {:<18} {}\n",
+                        keys.join(", "),
                         spec.description
                     ));
                 }

@@ -3,6 +3,8 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::app::Pane;
+
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 /// The reader's text column is never wider than this.
@@ -33,37 +35,72 @@ pub fn inner(rect: Rect) -> Rect {
     }
 }
 
-pub fn main_areas(area: Rect, article_count: usize) -> MainAreas {
+/// Rows a pane keeps when another has the focus, border included: the
+/// articles pane shows the selected article's title, the passages pane the
+/// start of the selected claim.
+const COLLAPSED_ARTICLES: u16 = 3;
+const COLLAPSED_DETAIL: u16 = 5;
+/// Rows the claim list keeps while the articles pane has the focus.
+const COLLAPSED_CLAIMS: u16 = 6;
+/// Rows the claim list keeps, at least, while the passages pane has it:
+/// the selected claim's row.
+const FOLLOWED_CLAIMS: u16 = 3;
+
+/// Where the panes go. Side by side when the window is wide; stacked when
+/// it is not, and then the focused pane grows and the others keep a few
+/// rows each (lazygit's accordion), so the list being read always has
+/// the room.
+pub fn main_areas(area: Rect, article_count: usize, focus: Pane) -> MainAreas {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    // Two rows per article plus the border, at most a third of the height.
+    // Two rows per article plus the border.
     let wanted = (article_count as u16).saturating_mul(2).saturating_add(2);
     if body.width >= 110 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(48), Constraint::Percentage(52)])
                 .areas(body);
-        let articles_height = wanted.min(left.height / 3).max(4);
+        let articles_height = if focus == Pane::Articles {
+            wanted.min(left.height / 2)
+        } else {
+            wanted.min(left.height / 4)
+        }
+        .max(COLLAPSED_ARTICLES);
         let [articles, claims] =
             Layout::vertical([Constraint::Length(articles_height), Constraint::Min(3)]).areas(left);
-        MainAreas {
+        return MainAreas {
             articles,
             claims,
             passages: right,
             status,
+        };
+    }
+    let height = body.height;
+    let (articles_height, claims_height) = match focus {
+        Pane::Articles => {
+            let articles = wanted.min(height.saturating_sub(COLLAPSED_CLAIMS + COLLAPSED_DETAIL));
+            let claims = height.saturating_sub(articles + COLLAPSED_DETAIL);
+            (articles.max(COLLAPSED_ARTICLES), claims)
         }
-    } else {
-        let articles_height = wanted.min(body.height / 4).max(4);
-        let [articles, claims, passages] = Layout::vertical([
-            Constraint::Length(articles_height),
-            Constraint::Percentage(45),
-            Constraint::Min(3),
-        ])
-        .areas(body);
-        MainAreas {
-            articles,
-            claims,
-            passages,
-            status,
+        Pane::Claims => {
+            // The detail pane grows with the window, a quarter of it.
+            let detail = (height / 4).max(COLLAPSED_DETAIL);
+            (
+                COLLAPSED_ARTICLES,
+                height.saturating_sub(COLLAPSED_ARTICLES + detail),
+            )
         }
+        Pane::Passages => (COLLAPSED_ARTICLES, FOLLOWED_CLAIMS.max(height / 5)),
+    };
+    let [articles, claims, passages] = Layout::vertical([
+        Constraint::Length(articles_height),
+        Constraint::Length(claims_height),
+        Constraint::Min(0),
+    ])
+    .areas(body);
+    MainAreas {
+        articles,
+        claims,
+        passages,
+        status,
     }
 }
 
@@ -100,9 +137,30 @@ pub fn reader_areas(area: Rect) -> ReaderAreas {
     }
 }
 
-/// A centred box of at most the given size, leaving a margin.
+/// Columns of margin a popup leaves on each side, at least: fewer would
+/// show cut fragments of the screen beneath ("│s│") rather than a margin.
+const POPUP_MARGIN: u16 = 6;
+
+/// Rows the selected claim's detail may take above its passages: all of
+/// the pane when it shows little else, a third when the passages have the
+/// focus and are what is being read.
+pub fn detail_rows(inner_height: u16, passages_focused: bool) -> u16 {
+    if passages_focused {
+        inner_height / 3
+    } else {
+        inner_height
+    }
+}
+
+/// A centred box of at most the given size. Where the window leaves less
+/// than a real margin beside it, the box takes the whole width.
 pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {
-    let width = max_width.min(area.width.saturating_sub(4)).max(1);
+    let width = if max_width.saturating_add(2 * POPUP_MARGIN) > area.width {
+        area.width
+    } else {
+        max_width
+    }
+    .max(1);
     let height = max_height.min(area.height.saturating_sub(2)).max(1);
     Rect {
         x: area.x + (area.width.saturating_sub(width)) / 2,
@@ -112,27 +170,40 @@ pub fn centered(area: Rect, max_width: u16, max_height: u16) -> Rect {
     }
 }
 
-/// The search box: the popup, its query row and its result rows.
+/// The search box: the popup, its query row, its result rows and the
+/// preview of the selected result's matching passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchAreas {
     pub popup: Rect,
     pub query: Rect,
     pub results: Rect,
+    /// Below a rule; no rows when the popup is too low for one.
+    pub preview: Rect,
 }
+
+/// Rows of the search preview, its rule included, when the popup has room.
+const SEARCH_PREVIEW: u16 = 6;
 
 pub fn search_areas(area: Rect) -> SearchAreas {
     let popup = centered(area, 110, area.height.saturating_mul(4) / 5);
     let inside = inner(popup);
-    let [query, _, results] = Layout::vertical([
+    let preview_height = if inside.height >= 2 + 4 + SEARCH_PREVIEW {
+        SEARCH_PREVIEW
+    } else {
+        0
+    };
+    let [query, _, results, preview] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
+        Constraint::Length(preview_height),
     ])
     .areas(inside);
     SearchAreas {
         popup,
         query,
         results,
+        preview,
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod effect;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
@@ -21,12 +22,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+use std::io::{Stdout, Write};
+
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{self, Event};
 
 pub use app::App;
+use effect::Effect;
 use search_worker::SearchWorker;
 
 /// Where the loop gets its events.
@@ -68,19 +72,31 @@ const FRAME: Duration = Duration::from_millis(33);
 /// signal). Matching runs on a worker thread: the loop hands over the
 /// query once all waiting input is handled, and keeps reading keys and
 /// drawing while the worker ranks, so typing never waits on matching.
+/// Carries out an [`Effect`] on the terminal; `Ok(Some(message))` is shown
+/// in the status bar. A failure is shown too, never fatal.
+pub type Perform<'a, B> = dyn FnMut(&mut Terminal<B>, Effect) -> Result<Option<String>> + 'a;
+
 pub fn run_loop<B, E>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut E,
     stop: &AtomicBool,
+    perform: &mut Perform<'_, B>,
 ) -> Result<()>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
     E: EventSource,
 {
-    let worker = SearchWorker::spawn(Arc::clone(&app.index));
+    let worker = SearchWorker::spawn(Arc::clone(&app.search_index));
     loop {
+        for effect in app.take_effects() {
+            match perform(terminal, effect) {
+                Ok(Some(message)) => app.message = Some(message),
+                Ok(None) => {}
+                Err(error) => app.message = Some(format!("{error:#}")),
+            }
+        }
         if let Some(query) = app.take_search_request() {
             worker.request(query);
         }
@@ -185,8 +201,54 @@ where
     }
     // The loop draws before it looks at `quit`: one frame, then it returns.
     app.quit = exit_after_first_frame;
-    run_loop(guard.terminal(), &mut app, &mut TerminalEvents, &stop)?;
+    run_loop(
+        guard.terminal(),
+        &mut app,
+        &mut TerminalEvents,
+        &stop,
+        &mut perform_on_terminal,
+    )?;
     Ok(Some(extra))
+}
+
+/// Effects on the real terminal: OSC 52 written straight to it; the pager
+/// or editor run with the terminal handed back to the shell meanwhile,
+/// then the interface redrawn whole.
+fn perform_on_terminal(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    effect: Effect,
+) -> Result<Option<String>> {
+    match effect {
+        Effect::Copy(text) => {
+            let backend = terminal.backend_mut();
+            backend
+                .write_all(effect::osc52(&text).as_bytes())
+                .and_then(|()| Write::flush(backend))
+                .context("writing to the clipboard")?;
+            Ok(None)
+        }
+        Effect::Open { path, line } => {
+            let viewer = effect::viewer();
+            let Some((program, args)) = viewer.split_first() else {
+                return Ok(None);
+            };
+            terminal::suspend();
+            let status = std::process::Command::new(program)
+                .args(args)
+                .arg(format!("+{line}"))
+                .arg(&path)
+                .status();
+            let resumed = terminal::resume();
+            terminal.clear().context("redrawing the screen")?;
+            resumed?;
+            let shown = newsdigest::text::escape_controls(program);
+            match status {
+                Ok(s) if s.success() => Ok(None),
+                Ok(s) => Ok(Some(format!("{shown} exited with {s}"))),
+                Err(e) => Ok(Some(format!("could not run {shown}: {e}"))),
+            }
+        }
+    }
 }
 
 /// A hidden switch for the end-to-end test of the panic path: the program

@@ -7,10 +7,11 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
-use newsdigest::search::{SearchHit, SearchIndex, SearchSession};
+use newsdigest::search::claims::fuzzy_words;
+use newsdigest::search::{ClaimHit, ClaimSearch, SearchSession};
 
-/// A query and its ranked hits.
-pub type SearchResult = (String, Vec<SearchHit>);
+/// A query and its ranked claims.
+pub type SearchResult = (String, Vec<ClaimHit>);
 
 pub struct SearchWorker {
     requests: Sender<String>,
@@ -19,18 +20,20 @@ pub struct SearchWorker {
 
 impl SearchWorker {
     /// Starts the worker thread; it ends when the worker is dropped.
-    pub fn spawn(index: Arc<SearchIndex>) -> SearchWorker {
+    pub fn spawn(search: Arc<ClaimSearch>) -> SearchWorker {
         let (requests, queries) = mpsc::channel::<String>();
         let (answers, results) = mpsc::channel::<SearchResult>();
         thread::spawn(move || {
             // Answers each query from the previous one while the user types on.
-            let mut session = SearchSession::new(index);
+            // The session matches the fuzzy words; the claim search checks
+            // the extended terms and ranks the claims.
+            let mut session = SearchSession::new(Arc::clone(&search.index));
             while let Ok(mut query) = queries.recv() {
                 // Only the newest of the queries waiting matters.
                 while let Ok(newer) = queries.try_recv() {
                     query = newer;
                 }
-                let hits = session.search(&query).to_vec();
+                let hits = search.rank(&query, session.search(&fuzzy_words(&query)));
                 if answers.send((query, hits)).is_err() {
                     break;
                 }
@@ -64,23 +67,35 @@ mod tests {
 
     #[test]
     fn answers_the_newest_query() {
-        let texts: Vec<String> = (0..2000)
-            .map(|i| format!("claim number {i} about boards"))
+        let texts: Vec<(String, String)> = (0..300)
+            .map(|i| {
+                (
+                    format!("a{i}"),
+                    format!("Title {i}\n\nClaim number {i} about boards.\n"),
+                )
+            })
             .collect();
-        let worker = SearchWorker::spawn(Arc::new(SearchIndex::new(&texts)));
-        for query in ["c", "cl", "cla", "claim 1999"] {
+        let corpus = newsdigest::Corpus::from_texts(texts);
+        let digest = newsdigest::Digest::build(&corpus);
+        let wanted = digest
+            .claims
+            .iter()
+            .position(|c| c.text == "Claim number 299 about boards.")
+            .expect("the claim");
+        let worker = SearchWorker::spawn(Arc::new(ClaimSearch::new(&corpus, &digest)));
+        for query in ["c", "cl", "cla", "'299 claim"] {
             worker.request(query.to_string());
         }
         let mut last = None;
         while let Some(result) = worker.wait(Duration::from_secs(10)) {
-            let done = result.0 == "claim 1999";
+            let done = result.0 == "'299 claim";
             last = Some(result);
             if done {
                 break;
             }
         }
         let (query, hits) = last.expect("an answer");
-        assert_eq!(query, "claim 1999");
-        assert_eq!(hits.first().map(|h| h.item), Some(1999));
+        assert_eq!(query, "'299 claim");
+        assert_eq!(hits.first().map(|h| h.claim), Some(wanted));
     }
 }

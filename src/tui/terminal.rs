@@ -33,6 +33,25 @@ pub fn restore() {
     );
 }
 
+/// Hands the terminal to another program (a pager): the shell's modes
+/// back, as on exit.
+pub fn suspend() {
+    restore();
+}
+
+/// Takes the terminal back after [`suspend`]: the modes [`TerminalGuard::enter`] sets.
+pub fn resume() -> Result<()> {
+    enable_raw_mode().context("switching the terminal to raw mode")?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste,
+        ratatui::crossterm::cursor::Hide
+    )
+    .context("switching to the alternate screen")
+}
+
 static PANIC_HOOK: Once = Once::new();
 
 /// Restores the terminal before the default hook prints the panic, so the

@@ -129,13 +129,26 @@ pub fn truncate(text: &str, max: usize) -> String {
         used += w;
         out.push(c);
     }
-    out.push('…');
+    // "has vehemently …" reads as one cut: no space before the mark, and
+    // no second mark after text that already ends in one.
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    if !out.ends_with('…') {
+        out.push('…');
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_shows_one_ellipsis_and_no_space_before_it() {
+        assert_eq!(truncate("has vehemently… denied", 16), "has vehemently…");
+        assert_eq!(truncate("has vehemently denied", 16), "has vehemently…");
+        assert_eq!(truncate("short", 16), "short");
+    }
 
     #[test]
     fn controls_never_reach_the_terminal() {

@@ -93,6 +93,8 @@ impl EventSource for ScriptedEvents {
 struct Harness {
     terminal: Terminal<TestBackend>,
     app: App,
+    /// The effects the loop carried out, in order.
+    performed: Vec<super::effect::Effect>,
 }
 
 const TINY_A: &str = "Board approves plan\n\nThe Hastings board approved the plan on Monday. Critics objected loudly.\n\nShare this article on Facebook\n";
@@ -116,7 +118,11 @@ impl Harness {
             Rect::new(0, 0, width, height),
         );
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-        let mut harness = Harness { terminal, app };
+        let mut harness = Harness {
+            terminal,
+            app,
+            performed: Vec::new(),
+        };
         harness.events(Vec::new());
         harness
     }
@@ -134,7 +140,19 @@ impl Harness {
     fn events(&mut self, events: Vec<Event>) {
         let stop = AtomicBool::new(false);
         let mut source = ScriptedEvents(events.into());
-        run_loop(&mut self.terminal, &mut self.app, &mut source, &stop).expect("loop runs");
+        let mut performed = Vec::new();
+        run_loop(
+            &mut self.terminal,
+            &mut self.app,
+            &mut source,
+            &stop,
+            &mut |_, effect| {
+                performed.push(effect);
+                Ok(None)
+            },
+        )
+        .expect("loop runs");
+        self.performed.extend(performed);
     }
 
     fn keys(&mut self, keys: &str) -> &mut Harness {
@@ -197,6 +215,15 @@ impl Harness {
         self.row(self.buffer().area.height - 1)
     }
 
+    /// Fails, showing the header row, unless it contains each of `expected`.
+    #[track_caller]
+    fn assert_header(&self, expected: &[&str]) {
+        let header = self.row(0);
+        for e in expected {
+            assert!(header.contains(e), "{e:?} not in {header:?}");
+        }
+    }
+
     /// Fails, showing the status line, unless it contains `expected`.
     #[track_caller]
     fn assert_status(&self, expected: &str) {
@@ -237,16 +264,16 @@ fn key_sequences_parse_like_helix() {
 
 #[test]
 fn main_screen_shows_articles_claims_and_passages() {
-    let h = Harness::new(100, 30);
+    let h = Harness::new(120, 40);
     let claim = &h.app.digest.claims[0];
     assert!(
-        contains(&h, &format!("Articles ({})", h.app.corpus.articles.len())),
+        contains(&h, &format!("Articles 1/{}", h.app.corpus.articles.len())),
         "{}",
         h.screen()
     );
     assert!(contains(
         &h,
-        &format!("Claims ({})", h.app.digest.claims.len())
+        &format!("Claims 1/{}", h.app.digest.claims.len())
     ));
     let badge = format!(
         "{} · {} articles · {} passages",
@@ -270,14 +297,15 @@ fn main_screen_shows_articles_claims_and_passages() {
     assert_eq!(h.style_at(x, y).fg, Some(Color::Black));
 }
 
-/// The whole reader screen, text and styles, after a search, Enter and `n`.
+/// The whole reader screen, text and styles, after a search and Enter.
 #[test]
 fn reader_screen_matches_exactly_with_styles() {
     let mut h = Harness::tiny(60, 15);
-    h.keys("/hastings<ret>n");
+    // Enter opens the claim at the passage that matched "hastings".
+    h.keys("/hastings<ret>");
     let t = Theme::color();
     let lines = [
-        " Board approves plan                   article 1 of 2 · all ",
+        " Board approves plan    following c1 · passage 2 of 4 · all ",
         "  Board approves plan                                       ",
         "                                                            ",
         "▌ The Hastings board approved the plan on Monday. Critics   ",
@@ -291,11 +319,12 @@ fn reader_screen_matches_exactly_with_styles() {
         "                                                            ",
         "                                                            ",
         "                                                            ",
-        " passage 2 of 4 · Board approves plan     n next · c claims ",
+        " c1: The Hastings bo…   esc back · n next · ? help · q quit ",
     ];
     let mut expected = Buffer::with_lines(lines);
     expected.set_style(Rect::new(0, 0, 60, 1), t.status);
     expected.set_style(Rect::new(1, 0, 19, 1), t.status.patch(t.title));
+    expected.set_style(Rect::new(20, 0, 40, 1), t.status);
     // The title passage supports a claim made by both articles.
     expected.set_style(Rect::new(2, 1, 19, 1), t.claim);
     expected.set_style(Rect::new(0, 3, 1, 1), t.marker);
@@ -314,7 +343,7 @@ fn search_highlights_matched_characters_and_counts() {
     let screen = h.screen();
     assert!(screen.contains("/ hstngs"), "{screen}");
     let total = h.app.digest.claims.len();
-    let matching = h.app.index.search("hstngs").len();
+    let matching = h.app.search_index.search("hstngs").len();
     assert!(matching > 0);
     assert!(
         screen.contains(&format!("{matching} of {total} claims")),
@@ -371,6 +400,7 @@ fn ctrl_c_acts_within_a_frame_behind_a_flood_of_keys() {
     let Harness {
         mut terminal,
         mut app,
+        ..
     } = Harness::tiny(80, 24);
     // A paste delivered as keys by a terminal without bracketed paste,
     // then ctrl-c, then more keys that must never be read.
@@ -388,7 +418,10 @@ fn ctrl_c_acts_within_a_frame_behind_a_flood_of_keys() {
     std::thread::spawn(move || {
         let stop = AtomicBool::new(false);
         let mut source = ScriptedEvents(events);
-        let outcome = run_loop(&mut terminal, &mut app, &mut source, &stop).map(|()| {
+        let outcome = run_loop(&mut terminal, &mut app, &mut source, &stop, &mut |_, _| {
+            Ok(None)
+        })
+        .map(|()| {
             (
                 app.quit,
                 source.0.len(),
@@ -542,6 +575,16 @@ fn every_registry_action_works() {
                 h.keys("<tab>");
                 assert_eq!(h.app.focus, Pane::Claims);
             }
+            "previous-pane" => {
+                let mut h = Harness::tiny(80, 24);
+                // Terminals send shift-tab as backtab, or as tab with shift.
+                h.keys("<backtab>");
+                assert_eq!(h.app.focus, Pane::Articles);
+                h.keys("<S-tab>");
+                assert_eq!(h.app.focus, Pane::Passages);
+                h.keys("<backtab>");
+                assert_eq!(h.app.focus, Pane::Claims);
+            }
             "open" => open_scenario(),
             "next-passage" | "previous-passage" => passage_scenario(),
             "claims-here" => {
@@ -566,6 +609,13 @@ fn every_registry_action_works() {
                 assert_eq!(h.app.search.as_ref().map(|s| s.query.as_str()), Some(""));
                 assert!(contains(&h, "/ █"), "{}", h.screen());
             }
+            "delete-word" | "cursor-left" | "cursor-right" => search_editing_scenario(),
+            "find" => find_scenario(),
+            "copy" => copy_scenario(),
+            "open-in-pager" => open_in_pager_scenario(),
+            "compare" => compare_scenario(),
+            "filter-article" | "filter-source" | "filter-stance" | "filter-disputed"
+            | "clear-filters" => filter_scenario(),
             "denial" => denial_scenario(),
             "disagreements" => disagreements_scenario(),
             other => panic!("no scenario for action {other}"),
@@ -760,11 +810,11 @@ fn open_scenario() {
         panic!("reader open");
     };
     assert_eq!(state.trail.map(|t| (t.claim, t.position)), Some((0, 0)));
-    h.assert_status("passage 1 of 4 · Board approves plan");
+    h.assert_header(&["following c1 · passage 1 of 4", "Board approves plan"]);
     // A supporting passage opens the reader at that passage.
     let mut h = Harness::tiny(80, 24);
     h.keys("<tab>jjj<ret>");
-    h.assert_status("passage 4 of 4 · Plan approved by board");
+    h.assert_header(&["following c1 · passage 4 of 4", "Plan approved by board"]);
     // An article opens at its top.
     let mut h = Harness::tiny(80, 24);
     h.keys("<tab><tab>j<ret>");
@@ -799,9 +849,9 @@ fn open_scenario() {
 fn passage_scenario() {
     let mut h = Harness::tiny(80, 24);
     h.keys("<ret>");
-    h.assert_status("passage 1 of 4");
+    h.assert_header(&["following c1 · passage 1 of 4"]);
     h.keys("nn");
-    h.assert_status("passage 3 of 4 · Plan approved by board");
+    h.assert_header(&["following c1 · passage 3 of 4", "Plan approved by board"]);
     let Screen::Reader(state) = h.app.screen else {
         panic!("reader open");
     };
@@ -809,7 +859,7 @@ fn passage_scenario() {
     h.keys("nn");
     h.assert_status("That was the last of 4 passages");
     h.keys("NNN");
-    h.assert_status("passage 1 of 4 · Board approves plan");
+    h.assert_header(&["following c1 · passage 1 of 4", "Board approves plan"]);
     h.keys("N");
     h.assert_status("That was the first passage");
     // Esc goes back to where the jump came from, not passage by passage.
@@ -851,8 +901,9 @@ fn chords_wait_for_their_second_key_and_unbound_keys_say_so() {
 
 #[test]
 fn mouse_wheel_scrolls_and_click_selects() {
-    let mut h = Harness::new(100, 30);
-    let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len());
+    // Wide enough for the articles pane to show two articles unfocused.
+    let mut h = Harness::new(120, 40);
+    let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus);
     h.mouse(
         MouseEventKind::ScrollDown,
         areas.claims.x + 5,
@@ -947,16 +998,16 @@ fn no_color_uses_no_colours() {
         assert_eq!(cell.fg, Color::Reset);
         assert_eq!(cell.bg, Color::Reset);
     }
-    // The passage jumped to (the title line, first line of text) is still
-    // marked, by reversing it; the header uses reverse too, the text under
-    // it does not.
+    // The passage jumped to (the sentence that matched) is still marked,
+    // by reversing it; the header uses reverse too, the title under it
+    // does not.
     assert!(
-        h.row(1).starts_with("▌ Board approves plan"),
+        h.row(3).starts_with("▌ The Hastings board approved"),
         "{}",
         h.screen()
     );
-    assert!(h.style_at(2, 1).add_modifier.contains(Modifier::REVERSED));
-    assert!(!h.style_at(2, 3).add_modifier.contains(Modifier::REVERSED));
+    assert!(h.style_at(2, 3).add_modifier.contains(Modifier::REVERSED));
+    assert!(!h.style_at(2, 1).add_modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
@@ -992,7 +1043,7 @@ fn wide_characters_keep_columns_and_controls_never_reach_the_screen() {
             for y in 1..22 {
                 let right = buf[(79, y)].symbol();
                 assert!(
-                    ["│", "┐", "┘", "┤", "┌", "└"].contains(&right) || y >= 22,
+                    ["│", "┃", "┐", "┘", "┤", "┌", "└"].contains(&right) || y >= 22,
                     "row {y}: {}",
                     h.row(y)
                 );
@@ -1010,7 +1061,7 @@ fn an_empty_corpus_is_shown_not_crashed_on() {
     h.keys("jkG<C-d><pgdn>gg<ret>nNc<tab><ret><tab><ret>/x<ret><esc>?<esc>");
     assert_eq!(h.app.screen, Screen::Main);
     assert!(
-        contains(&h, "Articles (0)") && contains(&h, "(none)"),
+        contains(&h, "Articles 0") && contains(&h, "(none)"),
         "{}",
         h.screen()
     );
@@ -1363,4 +1414,815 @@ fn wire_copies_read_as_one_source_in_the_articles_and_claims() {
     );
     assert!(contains(&h, "Big Wire · 3 copies"), "{}", h.screen());
     assert!(contains(&h, "copy of Big Wire"), "{}", h.screen());
+}
+
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small_but_quit() {
+    let mut h = Harness::new(100, 30);
+    h.resize(50, 12);
+    assert!(contains(&h, "needs at least 60×15"), "{}", h.screen());
+    h.keys("<tab><ret>jD/x?");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), 10, 5);
+    h.resize(100, 30);
+    assert_eq!(h.app.screen, Screen::Main, "nothing opened unseen");
+    assert_eq!(h.app.focus, Pane::Claims);
+    assert_eq!(h.app.claims.selected, 0);
+    assert!(h.app.search.is_none() && h.app.help.is_none());
+    h.resize(50, 12);
+    h.keys("q");
+    assert!(h.app.quit, "q quits, as the message says");
+}
+
+#[test]
+fn a_double_click_opens_what_it_selects() {
+    let mut h = Harness::new(100, 30);
+    let claims = super::layout::inner(
+        super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus).claims,
+    );
+    h.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        claims.x + 5,
+        claims.y,
+    );
+    assert_eq!(h.app.screen, Screen::Main, "one click selects");
+    h.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        claims.x + 5,
+        claims.y,
+    );
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("double click opens the claim:\n{}", h.screen());
+    };
+    assert_eq!(state.trail.map(|t| t.claim), Some(0));
+}
+
+#[test]
+fn each_dispute_side_shows_the_passage_its_label_names() {
+    let mut h = Harness::new(120, 40);
+    h.keys("D");
+    for (index, side) in h.app.disagreement_sides.clone().into_iter().enumerate() {
+        let super::app::Disagreement::Dispute(_) = side.of else {
+            continue;
+        };
+        let lines: Vec<String> = view::disagreements::side_lines(&h.app, index, 400)
+            .iter()
+            .map(|(l, _)| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let article = &h.app.corpus.articles[side.passage.article];
+        let text = article.passage_text(&article.passages[side.passage.passage]);
+        let opening: String = text.trim().chars().take(30).collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with(&opening)),
+            "side {index} shows its own passage {opening:?}: {lines:#?}"
+        );
+        let title: String = article.display_title().chars().take(20).collect();
+        assert!(
+            lines.iter().any(|l| l.contains(&format!("in {title}"))),
+            "{lines:#?}"
+        );
+    }
+}
+
+#[test]
+fn overlays_leave_no_fragments_beside_them_at_80_columns() {
+    for keys in ["?", "/"] {
+        let mut h = Harness::new(80, 24);
+        h.keys(keys);
+        for y in 1..23 {
+            let row = h.row(y);
+            let first = row.chars().next().unwrap_or(' ');
+            assert!(
+                matches!(first, '│' | '┌' | '└'),
+                "{keys}: row {y} starts with the popup's border: {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_reader_shows_one_blank_line_for_many_and_none_first() {
+    let text = "\n\n\nBoard approves plan\n\n\n\n\nThe board approved the plan on Monday.\n";
+    let corpus = Corpus::from_texts([("a", text.to_string())]);
+    let keymap = Keymap::defaults().expect("default keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 60, 15);
+    h.keys("<backtab><ret>");
+    assert!(h.row(1).contains("Board approves plan"), "{}", h.screen());
+    assert_eq!(h.row(2).trim(), "");
+    assert!(h.row(3).contains("The board approved"), "{}", h.screen());
+}
+
+/// The first screen at 80×24, exactly: one line per claim with counts and
+/// marks first, the position in the title, a scrollbar, the selected
+/// claim whole in the detail pane, and hints ending in `? help · q quit`.
+#[test]
+fn the_claim_list_fits_80_by_24_exactly() {
+    let h = Harness::new(80, 24);
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(
+        lines[0],
+        "┌ Articles 1/5 ────────────────────────────────────────────────────────────────┐"
+    );
+    assert!(lines[1].starts_with("│▏ Meta Disproves Sharing Data of Users with Netflix"));
+    assert!(lines[1].ends_with("┃"), "scrollbar: {}", lines[1]);
+    assert_eq!(
+        lines[3],
+        "┌ Claims 1/56 ─────────────────────────────────────────────────────────────────┐"
+    );
+    let claims: Vec<&&str> = lines[4..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(claims.len() >= 8, "{screen}");
+    assert_eq!(
+        *claims[0],
+        "│▌ c1  4a 6p disputed  Sharing private messages: Lawyers claim Netflix could…  ┃"
+    );
+    assert_eq!(
+        *claims[2],
+        "│  c3  3a 5p denies    Meta didn’t share people’s private messages with Netfl… │"
+    );
+    // Every claim row leaves a space before the border.
+    for row in &claims {
+        let inside: Vec<char> = row.chars().collect();
+        assert_eq!(inside[inside.len() - 2], ' ', "{row}");
+    }
+    let detail = lines
+        .iter()
+        .position(|l| l.starts_with("┌ Supporting passages of c1 (6)"))
+        .expect("detail pane");
+    assert_eq!(
+        lines[detail + 1],
+        "│  Sharing private messages: Lawyers claim Netflix could access user message   │"
+    );
+    assert_eq!(
+        lines[23],
+        " 5 articles · 56 claims      tab pane · enter open · / search · ? help · q quit "
+    );
+    // Styles: the counts as a badge, the mark as disputed.
+    let t = Theme::color();
+    let (x, y) = h.find("4a 6p").expect("counts");
+    assert_eq!(h.style_at(x, y).fg, t.badge.fg);
+    let (x, y) = h.find("disputed").expect("mark");
+    assert_eq!(h.style_at(x, y).fg, t.disputed.fg);
+}
+
+#[test]
+fn a_divider_stands_before_the_claims_one_article_makes() {
+    let mut h = Harness::new(120, 40);
+    let first_single = h
+        .app
+        .digest
+        .claims
+        .iter()
+        .position(|c| c.article_count() == 1)
+        .expect("a single-source claim");
+    h.keys(&"j".repeat(first_single));
+    let (_, divider) = h.find("told by one article").expect("divider shown");
+    let id = &h.app.digest.claims[first_single].id;
+    let (_, claim) = h.find(&format!("▌ {id} ")).expect("claim shown");
+    assert_eq!(claim, divider + 1, "{}", h.screen());
+    // The divider is not part of the selection.
+    assert_ne!(h.row(divider).chars().nth(1), Some('▌'));
+    // A click on the divider selects nothing new; one on the claim selects it.
+    h.keys("k");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), 10, claim);
+    assert_eq!(h.app.claims.selected, first_single);
+}
+
+#[test]
+fn the_focused_pane_grows_in_a_small_window() {
+    let mut h = Harness::new(80, 24);
+    let height = |h: &Harness, pane: Pane| {
+        let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus);
+        match pane {
+            Pane::Articles => areas.articles.height,
+            Pane::Claims => areas.claims.height,
+            Pane::Passages => areas.passages.height,
+        }
+    };
+    let claims_focused = height(&h, Pane::Claims);
+    h.keys("<tab>");
+    assert!(height(&h, Pane::Passages) > height(&h, Pane::Claims));
+    assert!(height(&h, Pane::Claims) < claims_focused);
+    h.keys("<tab>");
+    assert_eq!(
+        height(&h, Pane::Articles),
+        12,
+        "five articles, two rows each"
+    );
+    assert!(
+        contains(&h, "Facebook Accused of Selling Your Messages"),
+        "{}",
+        h.screen()
+    );
+}
+
+/// `? help` and `q quit` show at every size from 60×15 up, in every view.
+#[test]
+fn help_and_quit_hints_always_show() {
+    for (width, height) in [(60, 15), (70, 20), (80, 24), (120, 40), (200, 60)] {
+        for keys in [
+            "",
+            "<tab>",
+            "<tab><tab>",
+            "<ret>",
+            "<ret>n",
+            "<tab><tab><ret>",
+            "D",
+        ] {
+            let mut h = Harness::new(width, height);
+            h.keys(keys);
+            let status = h.status();
+            assert!(
+                status.trim_end().ends_with("? help · q quit"),
+                "{width}×{height} after {keys:?}: {status:?}"
+            );
+        }
+    }
+}
+
+/// The claims and passages of the default articles, searched the way fzf
+/// ranks: whole words first, scattered letters not at all.
+#[test]
+fn search_finds_passages_and_ranks_whole_words_first() {
+    let mut h = Harness::new(100, 30);
+    h.keys("/netflix dms");
+    let hits = h
+        .app
+        .search
+        .as_ref()
+        .map(|s| s.hits.clone())
+        .unwrap_or_default();
+    assert!(!hits.is_empty(), "{}", h.screen());
+    // Every hit holds "dms" whole, in its claim's text or a passage.
+    for hit in &hits {
+        let owner = h.app.search_index.owner(hit.text).expect("owner");
+        let text = match owner.passage {
+            Some(r) => {
+                let a = &h.app.corpus.articles[r.article];
+                a.passage_text(&a.passages[r.passage]).to_lowercase()
+            }
+            None => h.app.digest.claims[hit.claim].text.to_lowercase(),
+        };
+        assert!(text.contains("dms"), "{text}");
+    }
+    // The preview shows the passage that matched, with the match highlighted.
+    let (x, y) = h.find("DMs").expect("match shown");
+    assert_eq!(h.style_at(x, y).fg, Theme::color().matched.fg);
+    assert!(contains(&h, "passage in"), "{}", h.screen());
+    // Enter opens the reader at that passage.
+    let first = hits[0];
+    h.keys("<ret>");
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    let matched = h.app.search_index.owner(first.text).and_then(|o| o.passage);
+    assert_eq!(
+        Some((state.article, state.target)),
+        matched.map(|r| (r.article, Some(r.passage)))
+    );
+    // "hastings" finds the claims that name him, not letters strewn about.
+    let hastings = h.app.search_index.search("hastings");
+    assert!(hastings.len() <= 6, "{} claims", hastings.len());
+    for hit in &hastings {
+        let claim = &h.app.digest.claims[hit.claim];
+        let named = std::iter::once(claim.text.clone())
+            .chain(claim.support.iter().map(|r| {
+                let a = &h.app.corpus.articles[r.article];
+                a.passage_text(&a.passages[r.passage]).to_string()
+            }))
+            .any(|t| t.contains("Hastings"));
+        assert!(named, "{}", claim.text);
+    }
+}
+
+#[test]
+fn search_reads_fzf_terms_and_edits_like_a_shell() {
+    search_editing_scenario();
+}
+
+fn search_editing_scenario() {
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/'board !close");
+    let claims: Vec<String> = h
+        .app
+        .search
+        .as_ref()
+        .map(|s| {
+            s.hits
+                .iter()
+                .map(|hit| h.app.digest.claims[hit.claim].text.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(!claims.is_empty());
+    assert!(claims.iter().all(|c| !c.contains("close")), "{claims:?}");
+    // ctrl-w deletes the word before the cursor, left and right move it.
+    h.keys("<C-w>");
+    assert_eq!(
+        h.app.search.as_ref().map(|s| s.query.as_str()),
+        Some("'board ")
+    );
+    h.keys("<left><left><left>X<right>Y");
+    let search = h.app.search.clone().expect("search open");
+    assert_eq!(search.query, "'boaXrYd ");
+    assert!(contains(&h, "/ 'boaXrYd"), "{}", h.screen());
+    // The query comes back when search opens again.
+    h.keys("<C-u>vote<esc>");
+    assert!(h.app.search.is_none());
+    h.keys("/");
+    assert_eq!(
+        h.app.search.as_ref().map(|s| s.query.as_str()),
+        Some("vote")
+    );
+    assert!(contains(&h, "/ vote█"), "{}", h.screen());
+}
+
+#[test]
+fn slash_in_the_reader_finds_in_the_article() {
+    find_scenario();
+}
+
+fn find_scenario() {
+    let mut h = Harness::new(80, 24);
+    h.keys("<backtab><ret>/NETFLIX");
+    let article = &h.app.corpus.articles[0];
+    let expected = newsdigest::search::find_folded(&article.text, "netflix");
+    assert!(expected.len() > 2);
+    let find = h.app.find.clone().expect("find open");
+    assert!(find.editing);
+    assert_eq!(find.matches, expected);
+    h.assert_status(&format!("/ NETFLIX█  {} matches", expected.len()));
+    h.keys("<ret>");
+    h.assert_status(&format!("match 1 of {}", expected.len()));
+    let Screen::Reader(state) = h.app.screen else {
+        panic!("reader open");
+    };
+    let text = h.app.reader_text.clone().expect("wrapped");
+    let line = &text.lines[state.cursor];
+    assert!(line.bytes.start <= expected[0].start && expected[0].start < line.bytes.end);
+    // The match is highlighted on screen.
+    let row = 1 + (state.cursor - state.top) as u16;
+    let shown = h.row(row);
+    let x = shown
+        .find("Netflix")
+        .map(|b| shown[..b].chars().count() as u16);
+    let x = x.expect("match on the cursor's row");
+    assert_eq!(h.style_at(x, row).fg, Theme::color().matched.fg);
+    // n and N walk the matches, round the end; esc clears, then goes back.
+    h.keys("n");
+    h.assert_status(&format!("match 2 of {}", expected.len()));
+    h.keys("NN");
+    h.assert_status(&format!("match {0} of {0}", expected.len()));
+    h.keys("<esc>");
+    assert!(h.app.find.is_none());
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+    h.keys("/zzqx<ret>");
+    h.assert_status("“zzqx” is not in this article");
+    h.keys("<esc>");
+    assert_eq!(h.app.screen, Screen::Main);
+}
+
+#[test]
+fn y_copies_with_a_citation_through_osc_52() {
+    copy_scenario();
+}
+
+fn copy_scenario() {
+    use super::effect::{Effect, osc52};
+    let mut h = Harness::tiny(80, 24);
+    // A claim: its text, counts and its representative's citation.
+    h.keys("y");
+    h.assert_status("Copied c1 with its citation (OSC 52 clipboard)");
+    let Some(Effect::Copy(text)) = h.performed.last().cloned() else {
+        panic!("a copy: {:?}", h.performed);
+    };
+    assert!(text.starts_with("c1 (2 articles, 4 passages): "), "{text}");
+    assert!(text.contains("— Board approves plan · "), "{text}");
+    assert!(text.contains(", bytes "), "{text}");
+    // A passage from the passages pane, and from the reader.
+    h.keys("<tab>j");
+    h.keys("y");
+    let Some(Effect::Copy(passage)) = h.performed.last().cloned() else {
+        panic!("a copy");
+    };
+    let r = h.app.digest.claims[0].support[1];
+    let article = &h.app.corpus.articles[r.article];
+    let p = &article.passages[r.passage];
+    assert!(passage.starts_with(&format!("“{}”", article.passage_text(p))));
+    assert!(passage.ends_with(&format!("bytes {}–{}", p.span.start, p.span.end)));
+    h.keys("<ret>y");
+    assert_eq!(h.performed.last(), Some(&Effect::Copy(passage.clone())));
+    // What reaches the terminal is the program's own sequence.
+    let sequence = osc52(&passage);
+    assert!(sequence.starts_with("\u{1b}]52;c;") && sequence.ends_with('\u{7}'));
+    // Control characters in the article never reach the clipboard.
+    let corpus = Corpus::from_texts([(
+        "evil",
+        "Evil title\n\nThe board \u{1b}]0;pwned\u{7} approved the plan on Monday.\n".to_string(),
+    )]);
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 80, 24);
+    h.keys("<backtab><ret>jjy");
+    let Some(Effect::Copy(text)) = h.performed.last().cloned() else {
+        panic!("a copy: {:?} {}", h.performed, h.screen());
+    };
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}]0;pwned"), "{text}");
+}
+
+fn open_in_pager_scenario() {
+    use super::effect::Effect;
+    let dir = std::env::temp_dir().join(format!("newsdigest-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    std::fs::write(dir.join("a.txt"), TINY_A).expect("write");
+    std::fs::write(dir.join("b.txt"), TINY_B).expect("write");
+    let corpus = Corpus::load_dir(&dir).expect("loads");
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 80, 24);
+    // The claim's passage is on line 3 of a.txt.
+    h.keys("o");
+    assert_eq!(
+        h.performed.last(),
+        Some(&Effect::Open {
+            path: dir.join("a.txt"),
+            line: 3
+        })
+    );
+    // From the reader, at the cursor's line; the reader stays where it was.
+    h.keys("<ret>j");
+    let before = h.app.screen;
+    let Screen::Reader(state) = before else {
+        panic!("reader open");
+    };
+    let text = h.app.reader_text.clone().expect("wrapped");
+    let start = text.lines[state.cursor].bytes.start;
+    let article = &h.app.corpus.articles[state.article];
+    let line = article.text[..start].matches('\n').count() + 1;
+    h.keys("o");
+    assert!(
+        matches!(h.performed.last(), Some(Effect::Open { line: l, .. }) if *l == line),
+        "{:?} at line {line}",
+        h.performed
+    );
+    assert_eq!(h.app.screen, before);
+    // The built-in articles have no file to open.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("o");
+    assert!(h.performed.is_empty());
+    h.assert_status("no file to open");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn o_opens_the_pager_at_the_passage() {
+    open_in_pager_scenario();
+}
+
+#[test]
+fn the_legend_explains_marks_and_colours() {
+    let mut h = Harness::new(80, 24);
+    assert!(contains(&h, "4a 6p: articles, passages"), "{}", h.screen());
+    h.keys("?");
+    let t = Theme::color();
+    for (sample, style) in [
+        ("disputed", t.disputed),
+        ("≠ year", t.discrepancy),
+        ("boilerplate", t.noise),
+    ] {
+        let (x, y) = h.find(&format!(" {sample} ")).expect("legend entry");
+        assert_eq!(h.style_at(x + 1, y).fg, style.fg, "{sample}");
+    }
+    assert!(contains(&h, "asserting vs denying"));
+}
+
+#[test]
+fn c_compares_every_telling_of_a_claim() {
+    compare_scenario();
+}
+
+fn compare_scenario() {
+    let mut h = Harness::new(80, 24);
+    let m = main_dispute(&h);
+    select_claim(&mut h, &m.claim);
+    h.keys("c");
+    let Screen::Compare(state) = h.app.screen else {
+        panic!("compare open:\n{}", h.screen());
+    };
+    let claim = &h.app.digest.claims[state.claim];
+    assert_eq!(claim.id, m.claim);
+    assert!(h.row(0).contains(&format!("Every telling of {}", m.claim)));
+    // Grouped by stance, each passage with who says it and where.
+    let lines: Vec<String> = super::view::compare::all_lines(&h.app, &state, 200)
+        .into_iter()
+        .map(|((l, _), _)| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let headings: Vec<&String> = lines
+        .iter()
+        .filter(|l| {
+            ["alleges ·", "reports ·", "asserts ·", "denies ·"]
+                .iter()
+                .any(|h| l.starts_with(h))
+        })
+        .collect();
+    assert!(!headings.is_empty(), "{lines:#?}");
+    let order = ["alleges", "reports", "asserts", "denies"];
+    let ranks: Vec<usize> = headings
+        .iter()
+        .filter_map(|h| order.iter().position(|o| h.starts_with(o)))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{headings:?}");
+    assert!(lines.iter().any(|l| l.contains(" · in ")), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{} · ", m.denial))),
+        "the denying claim is listed: {lines:#?}"
+    );
+    // Enter on the first passage opens the reader there; esc comes back.
+    h.keys("<ret>");
+    let Screen::Reader(reader) = h.app.screen else {
+        panic!("reader open");
+    };
+    let first = match super::view::compare::items(&h.app, state.claim)[0] {
+        super::view::compare::CompareItem::Passage { passage, .. } => passage,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        (reader.article, reader.target),
+        (first.article, Some(first.passage))
+    );
+    h.keys("<esc>");
+    assert!(matches!(h.app.screen, Screen::Compare(_)));
+    // d goes to the claim that denies it, compared the same way.
+    h.keys("d");
+    let Screen::Compare(denier) = h.app.screen else {
+        panic!("compare of the denial");
+    };
+    assert_eq!(h.app.digest.claims[denier.claim].id, m.denial);
+    h.keys("<esc><esc>");
+    assert_eq!(h.app.screen, Screen::Main);
+}
+
+#[test]
+fn figures_told_differently_are_highlighted_in_the_compare_view() {
+    let mut h = Harness::new(120, 40);
+    let id = claim_with_discrepancy(&h, disputes::DiscrepancyKind::Year);
+    select_claim(&mut h, &id);
+    h.keys("c");
+    let t = Theme::color();
+    let marked = (0..40u16).any(|y| {
+        let row = h.row(y);
+        row.find("2015")
+            .or_else(|| row.find("2017"))
+            .or_else(|| row.find("2019"))
+            .is_some_and(|b| {
+                let x = row[..b].chars().count() as u16;
+                h.style_at(x, y).fg == t.discrepancy.fg
+            })
+    });
+    assert!(marked, "a differing year is highlighted:\n{}", h.screen());
+}
+
+#[test]
+fn filters_narrow_the_claim_list_and_one_key_clears_them() {
+    filter_scenario();
+}
+
+fn filter_scenario() {
+    let mut h = Harness::new(120, 40);
+    let total = h.app.digest.claims.len();
+    // In this article, not in it, all again.
+    h.keys("<backtab>jf");
+    let in_article: Vec<usize> = (0..total)
+        .filter(|&c| h.app.digest.claims[c].articles.contains(&1))
+        .collect();
+    assert_eq!(h.app.shown_claims, in_article);
+    let title = h.app.corpus.articles[1].display_title();
+    let start: String = title.chars().take(12).collect();
+    assert!(
+        contains(&h, &format!("Claims 1/{} · in {start}", in_article.len())),
+        "{}",
+        h.screen()
+    );
+    h.keys("f");
+    assert_eq!(h.app.shown_claims.len(), total - in_article.len());
+    assert!(contains(&h, "· not in "), "{}", h.screen());
+    assert!(
+        h.app
+            .shown_claims
+            .iter()
+            .all(|c| !h.app.digest.claims[*c].articles.contains(&1))
+    );
+    h.keys("f");
+    assert_eq!(h.app.shown_claims.len(), total);
+    // Disputed only, with the stance of the selected passage.
+    h.keys("<tab>x");
+    assert!(!h.app.shown_claims.is_empty());
+    assert!(
+        h.app
+            .shown_claims
+            .iter()
+            .all(|&c| h.app.disagreements.disputes_of(c).next().is_some())
+    );
+    assert!(contains(&h, "· disputed · F clears"), "{}", h.screen());
+    let stance = h
+        .app
+        .attributions
+        .get(&h.app.digest.claims[h.app.selected_claim().expect("selected")].support[0])
+        .map(|a| a.stance)
+        .expect("attributed");
+    h.keys("t");
+    assert!(
+        contains(&h, &format!("· {} ·", stance.name())),
+        "{}",
+        h.screen()
+    );
+    for &c in &h.app.shown_claims {
+        assert!(
+            h.app.digest.claims[c]
+                .support
+                .iter()
+                .any(|r| h.app.attributions[r].stance == stance)
+        );
+    }
+    // The source of the selected passage.
+    h.keys("F");
+    assert_eq!(h.app.shown_claims.len(), total);
+    let selected = h.app.selected_claim().expect("selected");
+    let source = h.app.attributions[&h.app.digest.claims[selected].support[0]]
+        .source_label()
+        .to_string();
+    h.keys("s");
+    assert!(contains(&h, &format!("source: {source}")), "{}", h.screen());
+    assert!(h.app.shown_claims.len() < total);
+    h.keys("s");
+    assert_eq!(h.app.shown_claims.len(), total);
+    // A jump to a claim the filters hide clears them.
+    h.keys("x");
+    let hidden = (0..total)
+        .find(|c| !h.app.shown_claims.contains(c))
+        .expect("a hidden claim");
+    let id = h.app.digest.claims[hidden].id.clone();
+    h.keys(&format!(
+        "/'{}<ret><esc>",
+        h.app.digest.claims[hidden]
+            .text
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ")
+    ));
+    assert_eq!(h.app.selected_claim(), Some(hidden), "{id}");
+    assert!(h.app.filters.is_empty());
+    // Filters that leave nothing say how to clear them, and every key is safe.
+    let mut h = Harness::tiny(80, 24);
+    h.keys("x");
+    assert!(h.app.shown_claims.is_empty());
+    h.assert_status("No claim passes these filters · F clears them");
+    assert!(contains(&h, "(none)"), "{}", h.screen());
+    h.keys("<ret>ycdnNjkGgg<tab><ret>y<tab>stxo<esc>");
+    h.keys("F");
+    assert_eq!(h.app.shown_claims.len(), h.app.digest.claims.len());
+}
+
+#[test]
+fn a_wide_window_compares_side_by_side() {
+    let mut h = Harness::new(200, 60);
+    let m = main_dispute(&h);
+    select_claim(&mut h, &m.claim);
+    h.keys("c");
+    // The claim's tellings on the left, who denies it on the right.
+    let (left, y) = h.find("alleges · ").expect("the claim's passages");
+    let (right, y2) = h.find("denied by").expect("the denials");
+    assert!(right > left + 80 && y2 < y, "{}", h.screen());
+    assert!(contains(
+        &h,
+        &format!("{} · {} articles", m.denial, m.denial_articles)
+    ));
+    // A click on the denying claim selects it; enter compares it.
+    let (x, y) = h
+        .find(&format!("{} · {} articles", m.denial, m.denial_articles))
+        .expect("denier");
+    h.mouse(MouseEventKind::Down(MouseButton::Left), x + 1, y);
+    h.keys("<ret>");
+    let Screen::Compare(state) = h.app.screen else {
+        panic!("compare");
+    };
+    assert_eq!(h.app.digest.claims[state.claim].id, m.denial);
+    // At 80 columns the same items stack.
+    let mut h = Harness::new(80, 24);
+    select_claim(&mut h, &m.claim);
+    h.keys("cG");
+    assert!(contains(&h, "denied by"), "{}", h.screen());
+}
+
+/// The compare view of a claim another article tells with another year,
+/// exactly: the claim whole, its passage with who says it, the other
+/// claim's passage under "told differently", the years marked.
+#[test]
+fn compare_view_matches_exactly_with_the_differing_year_marked() {
+    let corpus = Corpus::from_texts([
+        (
+            "a",
+            "Board news\n\nHastings sat on the Facebook board from 2011 to 2019, the filing said.\n"
+                .to_string(),
+        ),
+        (
+            "b",
+            "Other news\n\nHastings sat on the Facebook board from 2011 to 2015, the report said.\n"
+                .to_string(),
+        ),
+    ]);
+    let keymap = Keymap::defaults().expect("keymap");
+    let mut h = Harness::with(corpus, keymap, Theme::color(), 60, 15);
+    let claim = h
+        .app
+        .digest
+        .claims
+        .iter()
+        .position(|c| c.text.contains("2019"))
+        .expect("the 2019 claim");
+    h.keys(&format!("gg{}c", "j".repeat(claim)));
+    let id = h.app.digest.claims[claim].id.clone();
+    assert_eq!(id, "c2", "{}", h.screen());
+    let t = Theme::color();
+    let lines = [
+        " Every telling of c2 · 2 passages                           ",
+        "  Hastings sat on the Facebook board from 2011 to 2019, the ",
+        "  filing said.                                              ",
+        "  c2 · 2 articles · 2 passages                              ",
+        "                                                            ",
+        "  reports · 2 passages                                      ",
+        "▌ the filing · reports · in Board news                      ",
+        "▌ Hastings sat on the Facebook board from 2011 to 2019, the ",
+        "▌ filing said.                                              ",
+        "                                                            ",
+        "  the report · reports · in Other news                      ",
+        "  Hastings sat on the Facebook board from 2011 to 2015, the ",
+        "  report said.                                              ",
+        "                                                            ",
+        " 1 of 2             esc back · enter open · ? help · q quit ",
+    ];
+    let mut expected = Buffer::with_lines(lines);
+    expected.set_style(Rect::new(0, 0, 60, 1), t.status);
+    expected.set_style(Rect::new(1, 0, 32, 1), t.status.patch(t.title));
+    expected.set_style(Rect::new(2, 1, 57, 1), t.title);
+    expected.set_style(Rect::new(2, 2, 12, 1), t.title);
+    expected.set_style(Rect::new(2, 3, 5, 1), t.dim);
+    expected.set_style(Rect::new(7, 3, 23, 1), t.badge);
+    expected.set_style(Rect::new(2, 5, 20, 1), t.heading);
+    for y in 6..9 {
+        expected.set_style(Rect::new(2, y, 57, 1), t.selected);
+        expected.set_style(Rect::new(0, y, 1, 1), t.marker);
+    }
+    expected.set_style(Rect::new(2, 6, 36, 1), t.selected.patch(t.dim));
+    // The years the two passages give differently.
+    expected.set_style(Rect::new(50, 7, 4, 1), t.selected.patch(t.discrepancy));
+    expected.set_style(Rect::new(2, 10, 36, 1), t.dim);
+    expected.set_style(Rect::new(50, 11, 4, 1), t.discrepancy);
+    expected.set_style(Rect::new(0, 14, 60, 1), t.status);
+    h.terminal.backend().assert_buffer(&expected);
+}
+
+/// The search popup at 80×24, exactly: the query and its cursor, the count,
+/// each claim by the text that matched, the preview of the selected one.
+#[test]
+fn search_popup_matches_exactly_with_its_preview() {
+    let mut h = Harness::tiny(80, 24);
+    h.keys("/'vote");
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let expected = [
+        "┌ Search claims and their passages ────────────────────────────────────────────┐",
+        "│/ 'vote█                                                        1 of 3 claims │",
+        "│                                                                              │",
+        "│▌ c3   The vote was close.                                          1 article │",
+    ];
+    assert_eq!(lines[2..6], expected, "{screen}");
+    assert_eq!(
+        lines[14],
+        "│  ── c3 · passage in Plan approved by board · the article · asserts ───────── │"
+    );
+    assert_eq!(
+        lines[15],
+        "│  The vote was close.                                                         │"
+    );
+    assert_eq!(
+        lines[20],
+        "└ enter opens · esc cancels · 'exact ^start end$ !not ─────────────────────────┘"
+    );
+    // The exact term is highlighted whole, in the row and in the preview.
+    let t = Theme::color();
+    for y in [5, 15] {
+        let x = if y == 5 { 12 } else { 7 };
+        for dx in 0..4 {
+            assert_eq!(h.style_at(x + dx, y).fg, t.matched.fg, "({}, {y})", x + dx);
+        }
+        assert_ne!(h.style_at(x + 4, y).fg, t.matched.fg);
+    }
 }

@@ -13,11 +13,17 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
     let Some(article) = app.corpus.articles.get(index) else {
         return Vec::new();
     };
-    let width = width.saturating_sub(2) as usize;
+    let width = super::item_width(width) as usize;
     let title = Line::from(Span::styled(
         truncate(&article.display_title(), width),
         app.theme.title,
     ));
+    // The claim count and the date first: the first words give way.
+    let claims = app.claims_per_article.get(index).copied().unwrap_or(0);
+    let mut meta = vec![plural(claims, "claim", "claims")];
+    if let Some(date) = &article.date {
+        meta.push(date.clone());
+    }
     let source = match &article.byline {
         Some(byline) => byline.clone(),
         None => {
@@ -36,18 +42,13 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
     };
     // Wire copies read as one source: the original says how many articles
     // run it ("AP · 3 copies"), each copy says whose it is.
-    let mut meta = match app.digest.copies.source_of_copy(index) {
-        Some(original) => vec![format!("copy of {}", source_name(app, original)), source],
+    match app.digest.copies.source_of_copy(index) {
+        Some(original) => meta.extend([format!("copy of {}", source_name(app, original)), source]),
         None => match app.digest.copies.copies_of(index) {
-            0 => vec![source],
-            n => vec![source, plural(n + 1, "copy", "copies")],
+            0 => meta.push(source),
+            n => meta.extend([source, plural(n + 1, "copy", "copies")]),
         },
-    };
-    if let Some(date) = &article.date {
-        meta.push(date.clone());
     }
-    let claims = app.claims_per_article.get(index).copied().unwrap_or(0);
-    meta.push(plural(claims, "claim", "claims"));
     let meta = Line::from(Span::styled(
         truncate(&meta.join(" · "), width),
         app.theme.dim,

@@ -1,5 +1,7 @@
-//! The claim list: the representative text wrapped, then its badge and
-//! its marks ("disputed · 4 vs 3 articles", "≠ year").
+//! The claim list, one line per claim: id, counts and short marks first,
+//! then the representative text as far as it fits; a divider before the
+//! claims only one article makes. The detail pane shows the selected claim
+//! whole, with its badge and its marks ("disputed · 4 vs 3 articles").
 
 use std::collections::BTreeSet;
 
@@ -7,9 +9,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use newsdigest::text::collapse_spaces;
+
 use super::badge;
 use crate::tui::app::App;
-use crate::tui::terminal_text::visible;
+use crate::tui::terminal_text::{truncate, visible};
 
 /// The marks of a claim: words, each with its style, so they read the
 /// same without colour.
@@ -69,20 +73,160 @@ pub fn marks(app: &App, index: usize) -> Vec<(String, Style)> {
     out
 }
 
-pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
+/// The claim list's legend for its bottom border: the longest form that
+/// fits in `width` columns (the help shows the whole legend).
+pub fn legend(width: usize) -> Option<&'static str> {
+    [
+        " 4a 6p: articles, passages · disputed, denies: a denial · ≠: a value told differently · ? more ",
+        " 4a 6p: articles, passages · ≠: a value told differently · ? more ",
+        " a: articles · p: passages · ? more ",
+    ]
+    .into_iter()
+    .find(|l| l.width() + 2 <= width)
+}
+
+/// The short marks of the one-line claim row: "disputed", "denies",
+/// "≠ year"; the long forms are in the detail pane.
+pub fn short_marks(app: &App, index: usize) -> Vec<(String, Style)> {
+    let mut out = Vec::new();
+    let disputes: Vec<_> = app.disagreements.disputes_of(index).collect();
+    if disputes.iter().any(|d| d.asserting == index) {
+        out.push(("disputed".to_string(), app.theme.disputed));
+    }
+    if disputes.iter().any(|d| d.denying == index) {
+        out.push(("denies".to_string(), app.theme.disputed));
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    for d in app.disagreements.discrepancies_of(index) {
+        if !kinds.contains(&d.kind.name()) {
+            kinds.push(d.kind.name());
+        }
+    }
+    for kind in kinds {
+        out.push((format!("≠ {kind}"), app.theme.discrepancy));
+    }
+    out
+}
+
+/// Widths of the claim row's columns, the same for every row so the
+/// texts line up: id, article count, passage count, marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClaimColumns {
+    pub id: usize,
+    pub articles: usize,
+    pub passages: usize,
+    pub marks: usize,
+}
+
+impl ClaimColumns {
+    pub fn of(app: &App) -> ClaimColumns {
+        let digits = |n: usize| n.to_string().len();
+        let mut columns = ClaimColumns::default();
+        for (i, claim) in app.digest.claims.iter().enumerate() {
+            columns.id = columns.id.max(claim.id.width());
+            columns.articles = columns.articles.max(digits(claim.article_count()));
+            columns.passages = columns.passages.max(digits(claim.passage_count()));
+            let (mark, more) = first_mark(app, i);
+            let width = mark.map_or(0, |(m, _)| m.width() + more.len());
+            columns.marks = columns.marks.max(width);
+        }
+        columns
+    }
+}
+
+/// The row shows the first mark, and "+" when the claim has more (the
+/// detail pane lists them all).
+fn first_mark(app: &App, index: usize) -> (Option<(String, Style)>, &'static str) {
+    let mut marks = short_marks(app, index).into_iter();
+    let first = marks.next();
+    let more = if marks.next().is_some() { "+" } else { "" };
+    (first, more)
+}
+
+/// Whether a claim is the first one only one article makes, after claims
+/// that several make: the list draws a divider above it.
+fn opens_single_source(app: &App, row: usize) -> bool {
+    let count = |row: usize| {
+        let claim = *app.shown_claims.get(row)?;
+        app.digest.claims.get(claim).map(|c| c.article_count())
+    };
+    row > 0 && count(row) == Some(1) && count(row - 1).is_some_and(|n| n > 1)
+}
+
+/// Lines of a row's item that are not the claim: the divider.
+pub fn lead_lines(app: &App, row: usize) -> usize {
+    usize::from(opens_single_source(app, row))
+}
+
+/// One line per claim, counts and marks first, then as much of the text
+/// as fits: `c1   4a 6p disputed  Sharing private messages: …`. The whole
+/// text is in the detail pane.
+pub fn item_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
+    let Some(index) = app.shown_claims.get(row).copied() else {
+        return Vec::new();
+    };
     let Some(claim) = app.digest.claims.get(index) else {
         return Vec::new();
     };
-    let width = width.saturating_sub(2).max(1) as usize;
-    let text = visible(&claim.text);
-    let mut lines: Vec<Line<'static>> = textwrap::wrap(&text, width)
+    let width = super::item_width(width) as usize;
+    let columns = app.claim_columns;
+    let mut lines = Vec::new();
+    if opens_single_source(app, row) {
+        let label = " told by one article ";
+        let rule = width.saturating_sub(label.width()) / 2;
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{}{label}{}",
+                "─".repeat(rule),
+                "─".repeat(width.saturating_sub(rule + label.width()))
+            ),
+            app.theme.dim,
+        )));
+    }
+    let mut spans = vec![
+        Span::styled(format!("{:<w$} ", claim.id, w = columns.id), app.theme.dim),
+        Span::styled(
+            format!(
+                "{:>a$}a {:>p$}p ",
+                claim.article_count(),
+                claim.passage_count(),
+                a = columns.articles,
+                p = columns.passages
+            ),
+            app.theme.badge,
+        ),
+    ];
+    let (mark, more) = first_mark(app, index);
+    let mut marks_used = 0;
+    if let Some((mark, style)) = mark {
+        let shown = format!("{mark}{more}");
+        marks_used = shown.width();
+        spans.push(Span::styled(shown, style));
+    }
+    if columns.marks > 0 {
+        spans.push(Span::raw(" ".repeat(columns.marks - marks_used + 1)));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let text = collapse_spaces(&claim.text);
+    spans.push(Span::raw(truncate(&text, width.saturating_sub(used))));
+    lines.push(Line::from(spans));
+    lines
+}
+
+/// The selected claim in full, for the detail pane: its text wrapped, then
+/// its badge and its marks in their long form.
+pub fn detail_lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
+    let Some(claim) = app.digest.claims.get(index) else {
+        return Vec::new();
+    };
+    let text = visible(&collapse_spaces(&claim.text)).into_owned();
+    let mut lines: Vec<Line<'static>> = textwrap::wrap(&text, width.max(1))
         .into_iter()
-        .map(|l| l.into_owned().into())
+        .map(|l| Line::from(Span::styled(l.into_owned(), app.theme.title)))
         .collect();
-    let badge = badge(claim);
     let mut spans = vec![
         Span::styled(format!("{} · ", claim.id), app.theme.dim),
-        Span::styled(badge, app.theme.badge),
+        Span::styled(badge(claim), app.theme.badge),
     ];
     let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
     // The marks follow the badge, each whole: one that does not fit on the

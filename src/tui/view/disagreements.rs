@@ -58,7 +58,17 @@ pub fn side_lines(app: &App, index: usize, width: u16) -> Vec<ViewLine> {
                 return out;
             };
             let role = if side.side == 0 { "claims" } else { "denies" };
-            for line in wrapped(&claim.text, width) {
+            // The side's own passage, not the claim's representative text:
+            // the label below names this passage's source and article, and
+            // enter opens the reader at it, so all three must agree.
+            let text = article
+                .and_then(|a| {
+                    a.passages
+                        .get(side.passage.passage)
+                        .map(|p| a.passage_text(p).trim())
+                })
+                .unwrap_or(claim.text.as_str());
+            for line in wrapped(text, width) {
                 out.push((Line::from(line), true));
             }
             let mut meta = format!(
@@ -193,9 +203,10 @@ pub fn render(app: &App, cursor: ListCursor, frame: &mut Frame, area: Rect) {
         app,
         Context::Disagreements,
         &[
-            (Action::Open, "open passage"),
             (Action::Back, "back"),
+            (Action::Open, "open passage"),
             (Action::Help, "help"),
+            (Action::Quit, "quit"),
         ],
     );
     render_status(app, buf, areas.status, &left, &hints);

@@ -18,7 +18,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let description_width = (width as usize)
         .saturating_sub(KEYS_COLUMN + NAME_COLUMN + 1)
         .max(10);
-    let mut out = Vec::new();
+    let mut out = legend(app, width);
     for context in Context::ALL {
         if !out.is_empty() {
             out.push(Line::default());
@@ -52,6 +52,56 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                     out.push(row(app, "", "", &part, description_width));
                 }
             }
+        }
+    }
+    out
+}
+
+/// What the marks and the reader's colours mean, each shown as it is on
+/// screen, so the legend reads the same under NO_COLOR.
+pub fn legend(app: &App, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let room = (width as usize).saturating_sub(KEYS_COLUMN).max(10);
+    let entries = [
+        ("4a 6p", t.badge, "made by 4 articles in 6 passages"),
+        (
+            "disputed",
+            t.disputed,
+            "others deny it (\"4 vs 3 articles\": asserting vs denying)",
+        ),
+        ("denies", t.disputed, "it denies another claim"),
+        (
+            "≠ year",
+            t.discrepancy,
+            "another article gives this value differently",
+        ),
+        (
+            "claim",
+            t.claim,
+            "in the reader: a claim several articles make",
+        ),
+        ("passage", t.current, "in the reader: the passage jumped to"),
+        ("match", t.matched, "a match of the search or the find"),
+        (
+            "boilerplate",
+            t.noise,
+            "share buttons, sign-ups, captions: never claims",
+        ),
+    ];
+    let mut out = vec![Line::from(Span::styled(
+        "What the marks and colours mean",
+        t.heading,
+    ))];
+    for (sample, style, meaning) in entries {
+        // The meaning wraps under itself, as the key descriptions do.
+        for (n, part) in textwrap::wrap(meaning, room).into_iter().enumerate() {
+            let lead = if n == 0 { sample } else { "" };
+            let pad = " ".repeat(KEYS_COLUMN.saturating_sub(lead.width() + 1).max(1));
+            out.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(lead.to_string(), style),
+                Span::raw(format!("{pad}{part}")),
+            ]));
         }
     }
     out

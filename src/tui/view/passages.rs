@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{attribution_label, styled_segments};
+use super::{attribution_label, claims, styled_segments};
 use crate::tui::app::App;
 use crate::tui::terminal_text::{truncate, wrap_ranges};
 
@@ -35,8 +35,21 @@ pub fn context_range(app: &App, r: PassageRef) -> Option<(Range<usize>, Range<us
     Some((start..end.max(passage.span.end), passage.span.range()))
 }
 
+/// The lines above the passages: the selected claim in full, then a
+/// blank line.
+pub fn header_lines(app: &App, inner_width: u16) -> Vec<Line<'static>> {
+    let Some(claim) = app.selected_claim() else {
+        return Vec::new();
+    };
+    let mut lines = claims::detail_lines(app, claim, super::item_width(inner_width) as usize);
+    if !lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
+}
+
 pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
-    let Some(claim) = app.digest.claims.get(app.claims.selected) else {
+    let Some(claim) = app.selected_claim().and_then(|c| app.digest.claims.get(c)) else {
         return Vec::new();
     };
     let Some(&r) = claim.support.get(index) else {
@@ -45,7 +58,7 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
     let Some(article) = app.corpus.articles.get(r.article) else {
         return Vec::new();
     };
-    let width = width.saturating_sub(2).max(1);
+    let width = super::item_width(width);
     // "2. Title · The Guardian · reports": the title gives way first.
     let attribution = attribution_label(app, r)
         .map(|label| format!(" · {label}"))

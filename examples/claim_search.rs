@@ -1,0 +1,106 @@
+//! The cost of the interface's claim search, which matches every passage
+//! of every claim and then checks fzf's terms and ranks the claims
+//! (`newsdigest::search::ClaimSearch`), on synthetic news
+//! (`newsdigest::synthetic::generate`): building the index, then each of
+//! the queries of `examples/search_latency.rs` answered from scratch, the
+//! fuzzy matching and the ranking timed apart.
+//!
+//! Run: `cargo run --release --example claim_search -- [ARTICLES] [ROUNDS]`
+
+use std::io::Write;
+use std::time::Instant;
+
+use newsdigest::search::ClaimSearch;
+use newsdigest::search::claims::fuzzy_words;
+use newsdigest::synthetic::generate;
+use newsdigest::{Corpus, Digest};
+
+const QUERIES: [&str; 20] = [
+    "fine",
+    "regulator",
+    "board member",
+    "partnership",
+    "paid million",
+    "denied",
+    "years",
+    "2012",
+    "sharing data",
+    "maria",
+    "analysts expect",
+    "quarter growth",
+    "zen",
+    "cor fine",
+    "between",
+    "decade",
+    "dollars",
+    "invstors",
+    "pol pres",
+    "the company",
+];
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn main() {
+    // A closed pipe (`| head`) ends the report quietly.
+    if let Err(error) = run()
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("claim_search: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let articles = args.first().copied().unwrap_or(1000);
+    let rounds = args.get(1).copied().unwrap_or(3).max(1);
+    let synthetic = generate(articles, 42);
+    let corpus = Corpus::from_texts(synthetic.articles);
+    let digest = Digest::build(&corpus);
+    let started = Instant::now();
+    let search = ClaimSearch::new(&corpus, &digest);
+    let built = started.elapsed().as_secs_f64() * 1000.0;
+    let texts: usize = digest.claims.iter().map(|c| 1 + c.support.len()).sum();
+    writeln!(
+        out,
+        "{articles} articles · {} claims · {texts} texts searched · index built in {built:.1} ms",
+        digest.claims.len()
+    )?;
+    let (mut fuzzy_ms, mut rank_ms, mut total_ms) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        for query in QUERIES {
+            let started = Instant::now();
+            let hits = search.index.search(&fuzzy_words(query));
+            let matched = started.elapsed();
+            let claims = search.rank(query, &hits);
+            let ranked = started.elapsed();
+            fuzzy_ms.push(matched.as_secs_f64() * 1000.0);
+            rank_ms.push((ranked - matched).as_secs_f64() * 1000.0);
+            total_ms.push(ranked.as_secs_f64() * 1000.0);
+            if rounds == 1 {
+                writeln!(
+                    out,
+                    "{query:>16}: {:>6} texts matched, {:>6} claims ranked",
+                    hits.len(),
+                    claims.len()
+                )?;
+            }
+        }
+    }
+    writeln!(
+        out,
+        "per query, median of {}: fuzzy matching {:.2} ms, terms and ranking {:.2} ms, total {:.2} ms (worst {:.2} ms)",
+        total_ms.len(),
+        median(&mut fuzzy_ms),
+        median(&mut rank_ms),
+        median(&mut total_ms.clone()),
+        total_ms.iter().copied().fold(0.0, f64::max)
+    )
+}
