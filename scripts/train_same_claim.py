@@ -258,9 +258,9 @@ def main() -> int:
     ecb_topics = sorted(p.name for p in (args.ecb / "articles").iterdir())
     ecb_fit = [t for t in ecb_topics if t not in ECB_DEV_TOPICS]
     models, data_of = {}, {}
-    kept = {}
+    others = {}
     if TRANSFORMER is not None:
-        kept = json.loads(args.out.read_text(encoding="utf-8"))
+        others = json.loads(args.out.read_text(encoding="utf-8"))
     for which in (("transformer",) if TRANSFORMER is not None else ("semantic", "lexical")):
         lexical = which == "lexical"
         sts = {name: sts_pairs(args.binary, rows, args.work, lexical) for name, rows in splits.items()}
@@ -277,7 +277,7 @@ def main() -> int:
     # validation stories (average-link clustering decides on averages, so a
     # pair-level optimum is not the digest's). Highest must-link recall with
     # no cannot-link pair joined; among equals, the higher threshold.
-    write(args.out, models, kept)
+    write(args.out, models, others)
     build()
     for which, model in models.items():
         rows = []
@@ -293,7 +293,7 @@ def main() -> int:
         model["threshold"] = best[0]
         print(f"[{which}] threshold {best[0]}: validation stories must-link {best[1]}/{best[2]}, "
               f"cannot-link joined {best[3]}, noise offered {best[4]}")
-    write(args.out, models, kept)
+    write(args.out, models, others)
     build()
 
     for which, model in models.items():
@@ -312,12 +312,12 @@ def main() -> int:
     return 0
 
 
-def write(path: Path, models: dict, kept: dict) -> None:
+def write(path: Path, models: dict, others: dict) -> None:
     out = {"about": "Learned same-claim decision: logistic regression over newsdigest's pair features "
                     "(src/digest/decision.rs). Rebuilt by scripts/train-same-claim.sh; see models/README.md."}
     for which in ("semantic", "lexical", "transformer"):
-        if which in models or which in kept:
-            out[which] = models.get(which, kept.get(which))
+        if which in models or which in others:
+            out[which] = models.get(which, others.get(which))
     path.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 
 

@@ -394,7 +394,7 @@ fn a_slow_folder_shows_progress_and_hostile_files_are_named_safely() {
     // Progress from the first frame, then the story.
     let screen = tmux.wait_for("q or ctrl-c quits");
     assert!(screen.contains("newsdigest · "), "{screen}");
-    tmux.wait_for("Claims (");
+    tmux.wait_for("┌ Claims ");
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("EXITED 0");
     // The warnings come once the terminal is back, names escaped.

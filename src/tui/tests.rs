@@ -1536,7 +1536,7 @@ fn the_claim_list_fits_80_by_24_exactly() {
     assert!(claims.len() >= 8, "{screen}");
     assert_eq!(
         *claims[0],
-        "│▌ c1  4a 6p disputed  Sharing private messages: Lawyers claim Netflix could…  ┃"
+        "│▌ c1  4a 6p disputed  Court documents, filed on March 23, claim that Netflix… ┃"
     );
     assert_eq!(
         *claims[2],
@@ -1553,7 +1553,7 @@ fn the_claim_list_fits_80_by_24_exactly() {
         .expect("detail pane");
     assert_eq!(
         lines[detail + 1],
-        "│  Sharing private messages: Lawyers claim Netflix could access user message   │"
+        "│  Court documents, filed on March 23, claim that Netflix had access to        │"
     );
     assert_eq!(
         lines[23],
