@@ -10,7 +10,6 @@
 use std::sync::OnceLock;
 
 use super::features::{PassageFeatures, TermVector};
-use super::quantity::{Quantity, QuantityKind};
 
 /// The names of the features, in the order of [`PairFeatures::values`] and
 /// of the model file's coefficients.
@@ -46,8 +45,16 @@ pub fn pair_features(
 ) -> PairFeatures {
     let semantic = semantic.unwrap_or(0.0);
     let shared = super::similarity::shared_distinctive_quantities(a, b) as f32;
-    let distinctive_a = a.quantities.iter().filter(|q| is_distinctive(q)).count();
-    let distinctive_b = b.quantities.iter().filter(|q| is_distinctive(q)).count();
+    let distinctive_a = a
+        .quantities
+        .iter()
+        .filter(|q| super::similarity::is_distinctive(q))
+        .count();
+    let distinctive_b = b
+        .quantities
+        .iter()
+        .filter(|q| super::similarity::is_distinctive(q))
+        .count();
     let unshared = (distinctive_a + distinctive_b) as f32 - 2.0 * shared;
     let names_meet = super::actors::share_an_actor(
         a.actors.iter().chain(&a.places).chain(&a.sources),
@@ -102,18 +109,6 @@ pub fn decide(
     );
     score.probability = Some(model.probability(&x));
     score
-}
-
-/// Amounts, durations, counts and percentages: the figures that tell a
-/// fact apart (a story's years, days and weekdays recur across its facts).
-fn is_distinctive(q: &Quantity) -> bool {
-    !matches!(
-        q.kind,
-        QuantityKind::Year
-            | QuantityKind::DayOfMonth
-            | QuantityKind::Weekday
-            | QuantityKind::VagueMoney
-    )
 }
 
 /// A fitted logistic model over [`PairFeatures`], with its threshold.

@@ -219,16 +219,21 @@ const SHARED_QUANTITY_BONUS: f32 = 0.1;
 /// a vague "millions" says too little. One count under two nouns counts
 /// ("laid off 1,200 employees" and "cut 1,200 jobs"); a small count ("two
 /// people", "3 times") says too little for that.
+/// Amounts, durations, counts and percentages: the figures that tell a
+/// fact apart (a story's years, days and weekdays recur across its facts,
+/// and a vague "millions" says too little).
+pub(super) fn is_distinctive(q: &quantity::Quantity) -> bool {
+    !matches!(
+        q.kind,
+        quantity::QuantityKind::Year
+            | quantity::QuantityKind::DayOfMonth
+            | quantity::QuantityKind::Weekday
+            | quantity::QuantityKind::VagueMoney
+    )
+}
+
 pub(super) fn shared_distinctive_quantities(a: &PassageFeatures, b: &PassageFeatures) -> usize {
-    let distinctive = |q: &&quantity::Quantity| {
-        !matches!(
-            q.kind,
-            quantity::QuantityKind::Year
-                | quantity::QuantityKind::DayOfMonth
-                | quantity::QuantityKind::Weekday
-                | quantity::QuantityKind::VagueMoney
-        )
-    };
+    let distinctive = |q: &&quantity::Quantity| is_distinctive(q);
     let same_count = |qa: &quantity::Quantity, qb: &quantity::Quantity| {
         matches!(qa.kind, quantity::QuantityKind::Count(_))
             && matches!(qb.kind, quantity::QuantityKind::Count(_))

@@ -313,6 +313,73 @@ pub struct ClaimPicker {
     pub selected: usize,
 }
 
+/// What an edit did to a query line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QueryEdit {
+    Changed,
+    /// Only the cursor moved, or nothing was there to delete.
+    Moved,
+    /// A character was refused: the query has `max_chars` already.
+    TooLong,
+}
+
+/// The line editing the search box and the reader's find share: insert at
+/// the cursor, delete the character or (like a shell's ctrl-w) the spaces
+/// and the word before it, move the cursor, clear. Other actions change
+/// nothing.
+fn edit_query(
+    query: &mut String,
+    cursor: &mut usize,
+    action: &Action,
+    max_chars: usize,
+) -> QueryEdit {
+    match *action {
+        Action::Insert(c) => {
+            if query.chars().count() >= max_chars {
+                return QueryEdit::TooLong;
+            }
+            query.insert(*cursor, c);
+            *cursor += c.len_utf8();
+            QueryEdit::Changed
+        }
+        Action::DeleteChar => match query[..*cursor].chars().next_back() {
+            Some(c) => {
+                *cursor -= c.len_utf8();
+                query.remove(*cursor);
+                QueryEdit::Changed
+            }
+            None => QueryEdit::Moved,
+        },
+        Action::DeleteWord => {
+            let before = &query[..*cursor];
+            let start = before[..before.trim_end().len()]
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            query.replace_range(start..*cursor, "");
+            *cursor = start;
+            QueryEdit::Changed
+        }
+        Action::CursorLeft => {
+            if let Some(c) = query[..*cursor].chars().next_back() {
+                *cursor -= c.len_utf8();
+            }
+            QueryEdit::Moved
+        }
+        Action::CursorRight => {
+            if let Some(c) = query[*cursor..].chars().next() {
+                *cursor += c.len_utf8();
+            }
+            QueryEdit::Moved
+        }
+        Action::ClearQuery => {
+            query.clear();
+            *cursor = 0;
+            QueryEdit::Changed
+        }
+        _ => QueryEdit::Moved,
+    }
+}
+
 fn query_limit_message() -> String {
     format!("The query is limited to {MAX_QUERY_CHARS} characters")
 }
@@ -720,48 +787,22 @@ impl App {
                 self.last_query = search.query.clone();
                 self.search = None;
             }
-            Action::Insert(c) => {
-                if search.query.chars().count() < MAX_QUERY_CHARS {
-                    search.query.insert(search.cursor, c);
-                    search.cursor += c.len_utf8();
-                    search.stale = true;
-                } else {
-                    self.message = Some(query_limit_message());
+            Action::Insert(_)
+            | Action::DeleteChar
+            | Action::DeleteWord
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::ClearQuery => {
+                match edit_query(
+                    &mut search.query,
+                    &mut search.cursor,
+                    &action,
+                    MAX_QUERY_CHARS,
+                ) {
+                    QueryEdit::Changed => search.stale = true,
+                    QueryEdit::TooLong => self.message = Some(query_limit_message()),
+                    QueryEdit::Moved => {}
                 }
-            }
-            Action::DeleteChar => {
-                if let Some(c) = search.query[..search.cursor].chars().next_back() {
-                    search.cursor -= c.len_utf8();
-                    search.query.remove(search.cursor);
-                    search.stale = true;
-                }
-            }
-            Action::DeleteWord => {
-                // Like a shell's ctrl-w: the spaces before the cursor, then
-                // the word before them.
-                let before = &search.query[..search.cursor];
-                let word_end = before.trim_end().len();
-                let start = before[..word_end]
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + 1);
-                search.query.replace_range(start..search.cursor, "");
-                search.cursor = start;
-                search.stale = true;
-            }
-            Action::CursorLeft => {
-                if let Some(c) = search.query[..search.cursor].chars().next_back() {
-                    search.cursor -= c.len_utf8();
-                }
-            }
-            Action::CursorRight => {
-                if let Some(c) = search.query[search.cursor..].chars().next() {
-                    search.cursor += c.len_utf8();
-                }
-            }
-            Action::ClearQuery => {
-                search.query.clear();
-                search.cursor = 0;
-                search.stale = true;
             }
             Action::Down => search.results.move_by(1, len),
             Action::Up => search.results.move_by(-1, len),
@@ -1748,37 +1789,15 @@ impl App {
                 self.find = None;
                 return;
             }
-            Action::Insert(c) => {
-                find.query.insert(find.cursor, c);
-                find.cursor += c.len_utf8();
-            }
-            Action::DeleteChar => {
-                if let Some(c) = find.query[..find.cursor].chars().next_back() {
-                    find.cursor -= c.len_utf8();
-                    find.query.remove(find.cursor);
-                }
-            }
-            Action::DeleteWord => {
-                let before = &find.query[..find.cursor];
-                let start = before[..before.trim_end().len()]
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + 1);
-                find.query.replace_range(start..find.cursor, "");
-                find.cursor = start;
-            }
-            Action::CursorLeft => {
-                if let Some(c) = find.query[..find.cursor].chars().next_back() {
-                    find.cursor -= c.len_utf8();
-                }
-            }
-            Action::CursorRight => {
-                if let Some(c) = find.query[find.cursor..].chars().next() {
-                    find.cursor += c.len_utf8();
-                }
-            }
-            Action::ClearQuery => {
-                find.query.clear();
-                find.cursor = 0;
+            Action::Insert(_)
+            | Action::DeleteChar
+            | Action::DeleteWord
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::ClearQuery => {
+                // The find reads the article in view, not the ranked
+                // claims: its query needs no length cap.
+                edit_query(&mut find.query, &mut find.cursor, &action, usize::MAX);
             }
             Action::Open => {
                 find.editing = false;
