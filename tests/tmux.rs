@@ -98,16 +98,27 @@ impl Session {
     }
 
     /// Waits until the screen shows `text`; panics with the screen if not.
+    /// A frame can be caught half drawn, so the screen is returned once two
+    /// captures in a row agree (or, for a screen that keeps changing, such as
+    /// a progress line, after two seconds of showing `text`).
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
+        let mut shown_since: Option<Instant> = None;
+        let mut last = String::new();
         loop {
             let screen = self.screen();
             if screen.contains(text) {
-                return screen;
+                let since = *shown_since.get_or_insert_with(Instant::now);
+                if screen == last || since.elapsed() > Duration::from_secs(2) {
+                    return screen;
+                }
+            } else {
+                shown_since = None;
             }
             if start.elapsed() > Duration::from_secs(30) {
                 panic!("waited 30 s for {text:?}; the screen shows:\n{screen}");
             }
+            last = screen;
             sleep(Duration::from_millis(50));
         }
     }
