@@ -342,7 +342,13 @@ pub fn run_passages(dir: Option<&Path>) -> Result<()> {
                 .map(|&c| digest.claims[c].id.as_str())
                 .collect();
             let text = article.passage_text(p);
-            let attribution = newsdigest::attribution::attribute(text);
+            let attribution = digest
+                .voices()
+                .attribution(newsdigest::PassageRef {
+                    article: a,
+                    passage: p.index,
+                })
+                .unwrap_or_default();
             out.push_str(&format!(
                 "  [{:>5}..{:<5}] {:<8} {:<8} {:<8} {:<22} {}\n",
                 p.span.start,

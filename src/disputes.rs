@@ -9,7 +9,8 @@
 
 use std::collections::HashMap;
 
-use crate::attribution::{Stance, attribute};
+use crate::analyze::Stance;
+use crate::analyze::sources::source_key;
 use crate::corpus::Corpus;
 use crate::digest::quantity::{Quantity, QuantityKind};
 use crate::digest::{
@@ -267,9 +268,14 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
     // A dispute sets an allegation or a report against a denial; the
     // article's own background sentences dispute nothing.
     let reported: Vec<bool> = s
-        .texts
+        .refs
         .iter()
-        .map(|t| matches!(attribute(t).stance, Stance::Alleges | Stance::Reports))
+        .map(|&r| {
+            digest
+                .voices()
+                .voice(r)
+                .is_some_and(|v| matches!(v.stance, Stance::Alleges | Stance::Reports))
+        })
         .collect();
     let alleged: Vec<bool> = digest
         .claims
@@ -447,12 +453,8 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
                 None => {
                     // The same report credited to different sources.
                     let (ci, cj) = (&credited[i], &credited[j]);
-                    let key = |names: &[String]| {
-                        names
-                            .iter()
-                            .map(|n| crate::attribution::source_key(n))
-                            .collect::<Vec<_>>()
-                    };
+                    let key =
+                        |names: &[String]| names.iter().map(|n| source_key(n)).collect::<Vec<_>>();
                     let (ki, kj) = (key(ci), key(cj));
                     let differ =
                         !ki.is_empty() && !kj.is_empty() && !ki.iter().any(|x| kj.contains(x));
@@ -686,7 +688,7 @@ pub fn credited_sources(passage: &str) -> Vec<String> {
     // One entry per source, as first written, whatever its case or article.
     let mut seen = Vec::new();
     out.retain(|name| {
-        let key = crate::attribution::source_key(name);
+        let key = source_key(name);
         let fresh = !seen.contains(&key);
         seen.push(key);
         fresh

@@ -4,7 +4,6 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::attribution::attribute;
 use crate::corpus::Corpus;
 use crate::digest::{Digest, PassageRef};
 use crate::disputes::Disagreements;
@@ -29,7 +28,8 @@ pub struct ExportPassage<'a> {
     pub text: &'a str,
     /// asserts, alleges, reports or denies.
     pub stance: &'static str,
-    /// Who makes the assertion, or null for the article's own voice.
+    /// Who makes the assertion, under its one name in the story, or null
+    /// for the article's own voice.
     pub source: Option<String>,
 }
 
@@ -88,11 +88,11 @@ pub struct Export<'a> {
     pub discrepancies: Vec<ExportDiscrepancy<'a>>,
 }
 
-fn export_passage<'a>(corpus: &'a Corpus, r: PassageRef) -> ExportPassage<'a> {
+fn export_passage<'a>(corpus: &'a Corpus, digest: &Digest, r: PassageRef) -> ExportPassage<'a> {
     let article = &corpus.articles[r.article];
     let passage = &article.passages[r.passage];
     let text = article.passage_text(passage);
-    let attribution = attribute(text);
+    let attribution = digest.voices().attribution(r).unwrap_or_default();
     ExportPassage {
         article: &article.id,
         start: passage.span.start,
@@ -145,7 +145,7 @@ pub fn export<'a>(
             passages: c
                 .support
                 .iter()
-                .map(|r| export_passage(corpus, *r))
+                .map(|r| export_passage(corpus, digest, *r))
                 .collect(),
         })
         .collect();
@@ -158,8 +158,8 @@ pub fn export<'a>(
             asserting_articles: digest.claims[d.asserting].article_count(),
             denying_articles: digest.claims[d.denying].article_count(),
             passages: [
-                export_passage(corpus, d.passages.0),
-                export_passage(corpus, d.passages.1),
+                export_passage(corpus, digest, d.passages.0),
+                export_passage(corpus, digest, d.passages.1),
             ],
         })
         .collect();
@@ -171,7 +171,7 @@ pub fn export<'a>(
             sides: d.sides.each_ref().map(|side| ExportDiscrepancySide {
                 claim: side.claim.map(|c| digest.claims[c].id.as_str()),
                 values: &side.values,
-                passage: export_passage(corpus, side.passage),
+                passage: export_passage(corpus, digest, side.passage),
                 passages: side
                     .passages
                     .iter()
@@ -313,7 +313,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
             let article = &corpus.articles[r.article];
             let passage = &article.passages[r.passage];
             let text = article.passage_text(passage);
-            let attribution = attribute(text);
+            let attribution = digest.voices().attribution(*r).unwrap_or_default();
             // "source · stance", as the interface labels it: a source is
             // written as the text gives it ("Lawyers", "him"), so gluing a
             // verb to it ("Lawyers alleges") would not be English.

@@ -7,7 +7,7 @@
 
 #![forbid(unsafe_code)]
 
-pub mod attribution;
+pub mod analyze;
 pub mod copies;
 pub mod corpus;
 pub mod digest;

@@ -61,6 +61,53 @@ fn markdown_export_quotes_passages_under_claims() {
     assert!(md.contains("articles · ") && md.contains("\n> "));
 }
 
+/// Who says each passage, read in its article: a sentence inside Andy
+/// Stone's quotation is his, "him" is him, and the lawsuit has one name
+/// however the outlets write it.
+#[test]
+fn passages_are_credited_to_their_speaker_under_one_name() {
+    let out = newsdigest(&["export", "articles", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let mut credited: Vec<(String, String, String)> = Vec::new();
+    for c in json["claims"].as_array().expect("claims") {
+        for p in c["passages"].as_array().expect("passages") {
+            credited.push((
+                p["text"].as_str().unwrap_or("").to_string(),
+                p["source"].as_str().unwrap_or("the article").to_string(),
+                p["stance"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    let of = |needle: &str| {
+        credited
+            .iter()
+            .find(|(text, _, _)| text.contains(needle))
+            .map(|(_, source, stance)| format!("{source} · {stance}"))
+            .unwrap_or_else(|| panic!("no passage holds {needle:?}"))
+    };
+    assert_eq!(
+        of("Meta didn’t share people’s private messages with Netflix."),
+        "Andy Stone · denies"
+    );
+    assert_eq!(
+        of("According to him, “Shockingly untrue."),
+        "Andy Stone · denies"
+    );
+    assert_eq!(of("Stone clarified"), "Andy Stone · reports");
+    for needle in [
+        "Court documents, filed on March 23",
+        "As per the paperwork",
+        "Lawyers claim Netflix",
+        "The lawsuit alleges that Meta",
+    ] {
+        assert!(
+            of(needle).starts_with("the lawsuit · "),
+            "{needle}: {}",
+            of(needle)
+        );
+    }
+}
+
 #[test]
 fn a_missing_folder_is_one_clear_line_and_exit_1() {
     let out = newsdigest(&["export", "no/such/folder"]);

@@ -35,6 +35,7 @@ pub use similarity::{
     score_prepared, unguarded_prepared, unguarded_score,
 };
 
+use crate::analyze::Voices;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -170,6 +171,8 @@ pub struct Digest {
     story_of: Vec<usize>,
     weights: ScoreWeights,
     model: Option<SameClaimModel>,
+    /// Who speaks in every passage, read once in each article.
+    voices: Voices,
 }
 
 /// How the digest saw two passages, for a reader asking why they do or do
@@ -370,7 +373,13 @@ impl Digest {
             story_of,
             weights: options.weights,
             model: options.model.clone(),
+            voices: Voices::of(corpus),
         }
+    }
+
+    /// Who speaks in each passage, and how.
+    pub fn voices(&self) -> &Voices {
+        &self.voices
     }
 
     /// Scores two claimable passages again as the digest did (their story's

@@ -102,6 +102,142 @@ pub fn needs_context(text: &str) -> bool {
     openings_needing_context().iter().any(|o| o.opens(text))
 }
 
+/// The rows of a tab-separated list: comments and blank lines skipped, each
+/// row checked for its number of columns.
+fn rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    columns: usize,
+) -> Result<Vec<(usize, Vec<&'a str>)>, LexiconError> {
+    let mut out = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let row: Vec<&str> = line.split('\t').collect();
+        if row.len() != columns {
+            return Err(LexiconError {
+                file,
+                line: number + 1,
+                problem: format!(
+                    "expected {columns} tab-separated columns, found {}",
+                    row.len()
+                ),
+            });
+        }
+        out.push((number + 1, row));
+    }
+    Ok(out)
+}
+
+/// Which qualifiers a source kind allows before its head words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifiers {
+    /// Lower-case words ("A recent lawsuit", "explosive court docs").
+    Adjectives,
+    /// A determiner only ("The lawyers", not "Defense lawyers").
+    None,
+}
+
+/// One entry of `source-kinds.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceKind {
+    /// The head words, lower case, single spaces.
+    pub head: String,
+    pub kind: String,
+    pub qualifiers: Qualifiers,
+    pub fires_on: String,
+    pub spares: String,
+}
+
+const SOURCE_KINDS_FILE: &str = "source-kinds.tsv";
+const SOURCE_KINDS: &str = include_str!("source-kinds.tsv");
+
+fn parse_source_kinds(text: &str) -> Result<Vec<SourceKind>, LexiconError> {
+    rows(SOURCE_KINDS_FILE, text, 5)?
+        .into_iter()
+        .map(|(line, row)| {
+            let qualifiers = match row[2] {
+                "adjectives" => Qualifiers::Adjectives,
+                "none" => Qualifiers::None,
+                other => {
+                    return Err(LexiconError {
+                        file: SOURCE_KINDS_FILE,
+                        line,
+                        problem: format!("unknown qualifiers {other:?}"),
+                    });
+                }
+            };
+            Ok(SourceKind {
+                head: row[0].to_lowercase(),
+                kind: row[1].to_string(),
+                qualifiers,
+                fires_on: row[3].to_string(),
+                spares: row[4].to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Heads of sources that name one voice several ways.
+pub fn source_kinds() -> &'static [SourceKind] {
+    static TABLE: OnceLock<Vec<SourceKind>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_source_kinds(SOURCE_KINDS).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Whom a role speaks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeaksFor {
+    /// The organisation named with it ("A Meta spokesperson").
+    Organisation,
+    /// The person holding it ("the finance minister").
+    Person,
+}
+
+/// One entry of `speaker-roles.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerRole {
+    /// Lower case, single spaces.
+    pub role: String,
+    pub speaks_for: SpeaksFor,
+    pub fires_on: String,
+    pub spares: String,
+}
+
+const SPEAKER_ROLES_FILE: &str = "speaker-roles.tsv";
+const SPEAKER_ROLES: &str = include_str!("speaker-roles.tsv");
+
+fn parse_speaker_roles(text: &str) -> Result<Vec<SpeakerRole>, LexiconError> {
+    rows(SPEAKER_ROLES_FILE, text, 4)?
+        .into_iter()
+        .map(|(line, row)| {
+            let speaks_for = match row[1] {
+                "organisation" => SpeaksFor::Organisation,
+                "person" => SpeaksFor::Person,
+                other => {
+                    return Err(LexiconError {
+                        file: SPEAKER_ROLES_FILE,
+                        line,
+                        problem: format!("unknown speaker {other:?}"),
+                    });
+                }
+            };
+            Ok(SpeakerRole {
+                role: row[0].to_lowercase(),
+                speaks_for,
+                fires_on: row[2].to_string(),
+                spares: row[3].to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Roles of people who speak for themselves or for an organisation.
+pub fn speaker_roles() -> &'static [SpeakerRole] {
+    static TABLE: OnceLock<Vec<SpeakerRole>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_speaker_roles(SPEAKER_ROLES).unwrap_or_else(|e| panic!("{e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +281,15 @@ mod tests {
         assert_eq!(err.line, 2);
         let err = parse_openings("however\tsometimes\ta\tb").unwrap_err();
         assert!(err.problem.contains("sometimes"), "{err}");
+    }
+
+    #[test]
+    fn the_source_and_role_lists_parse_and_name_bad_lines() {
+        assert!(parse_source_kinds(SOURCE_KINDS).expect("parses").len() >= 10);
+        assert!(parse_speaker_roles(SPEAKER_ROLES).expect("parses").len() >= 10);
+        let err = parse_source_kinds("lawsuit\tcourt case\tsome\ta\tb").unwrap_err();
+        assert!(err.problem.contains("some"), "{err}");
+        let err = parse_speaker_roles("# c\n\nspokesman\tcompany\ta\tb").unwrap_err();
+        assert_eq!(err.line, 3);
     }
 }

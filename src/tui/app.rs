@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use newsdigest::attribution::{Attribution, attribute};
+use newsdigest::analyze::Attribution;
 use newsdigest::corpus::LineKind;
 use newsdigest::disputes::{Disagreements, Dispute};
 use newsdigest::search::{ClaimHit, ClaimSearch};
@@ -295,7 +295,7 @@ pub struct Filters {
     /// A source a passage of the claim names ("The Guardian").
     pub source: Option<String>,
     /// A stance a passage of the claim takes.
-    pub stance: Option<newsdigest::attribution::Stance>,
+    pub stance: Option<newsdigest::analyze::Stance>,
     /// Only claims in a dispute.
     pub disputed: bool,
 }
@@ -445,11 +445,7 @@ impl App {
             .claims
             .iter()
             .flat_map(|c| c.support.iter().copied())
-            .filter_map(|r| {
-                let article = corpus.articles.get(r.article)?;
-                let passage = article.passages.get(r.passage)?;
-                Some((r, attribute(article.passage_text(passage))))
-            })
+            .filter_map(|r| Some((r, digest.voices().attribution(r)?)))
             .collect();
         let claims_per_article = (0..corpus.articles.len())
             .map(|a| {

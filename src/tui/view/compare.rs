@@ -4,7 +4,7 @@
 //! Each passage and each denying claim is one selectable item.
 
 use newsdigest::PassageRef;
-use newsdigest::attribution::Stance;
+use newsdigest::analyze::Stance;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -279,7 +279,7 @@ fn passage_lines(
         return out;
     };
     let who = attribution_label(app, passage).unwrap_or_else(|| {
-        let a = newsdigest::attribution::attribute(article.passage_text(p));
+        let a = app.digest.voices().attribution(passage).unwrap_or_default();
         format!("{} · {}", visible(a.source_label()), a.stance.name())
     });
     let label = format!("{prefix}{who} · in {}", visible(&article.display_title()));
