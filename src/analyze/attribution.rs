@@ -4,6 +4,7 @@
 //! "told …:", negation — never from particular names.
 
 use crate::digest::{DENIAL_STEMS, Polarity, polarity};
+use crate::lexicon::{Credits, hearsay, reporting_verbs};
 use crate::text;
 
 /// How a passage puts its assertion.
@@ -48,23 +49,6 @@ impl Attribution {
     }
 }
 
-/// Reporting verbs, by the stance they give, as word prefixes.
-const ALLEGING: &[&str] = &[
-    "alleg", "claim", "accus", "suggest", "contend", "assert", "argu",
-];
-const REPORTING: &[&str] = &[
-    "report", "said", "says", "say", "told", "tell", "state", "mention", "uncover", "show",
-    "reveal", "found", "find", "wrote", "write", "note", "confirm", "announc", "explain", "add",
-    "outline", "clarif",
-];
-/// Adverbs that mark a passage as second-hand without naming a source.
-const HEARSAY_ADVERBS: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "supposedly",
-    "purportedly",
-    "apparently",
-];
 /// Connectives that open a sentence without being its subject.
 const CONNECTIVES: &[&str] = &[
     "however",
@@ -87,32 +71,6 @@ const CONNECTIVES: &[&str] = &[
 const OPENING_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "since", "by", "for", "from", "with", "as",
     "under", "over", "amid", "until", "last", "earlier", "when", "while", "although", "though",
-];
-/// Verbs that close a sentence with its source: "…, Reuters reported."
-const TRAILING_REPORTING_VERBS: &[&str] = &[
-    "reported",
-    "reports",
-    "said",
-    "says",
-    "claimed",
-    "claims",
-    "alleged",
-    "alleges",
-    "wrote",
-    "writes",
-    "noted",
-    "notes",
-    "added",
-    "adds",
-    "told",
-    "confirmed",
-    "confirms",
-    "claim",
-    "say",
-    "report",
-    "allege",
-    "show",
-    "reveal",
 ];
 /// Words that open where or when something was said, after a trailing
 /// reporting verb ("said in a statement", "told reporters on Tuesday").
@@ -159,6 +117,36 @@ fn starts_with_any(word: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| word.starts_with(p))
 }
 
+/// The reporting verb a word is a form of, from `lexicon/reporting-verbs.tsv`.
+fn reporting_verb(word: &str) -> Option<Credits> {
+    reporting_verbs()
+        .iter()
+        .find(|v| word.starts_with(v.stem.as_str()))
+        .map(|v| v.credits)
+}
+
+/// Whether a word may close a sentence with its source ("…, Reuters reported.").
+fn closes_with_source(word: &str) -> bool {
+    reporting_verbs()
+        .iter()
+        .any(|v| v.closing_forms.iter().any(|f| f == word))
+}
+
+/// Whether a passage is put as second-hand without a source, from
+/// `lexicon/hearsay.tsv`: single words match whole words, phrases match
+/// anywhere.
+fn is_hearsay(lower: &str) -> bool {
+    hearsay().iter().any(|h| {
+        if h.words.contains(' ') {
+            lower.contains(h.words.as_str())
+        } else {
+            lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                .any(|w| w == h.words)
+        }
+    })
+}
+
 /// Who a passage read alone names as its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -201,21 +189,14 @@ pub fn read(passage: &str) -> (Subject, Stance) {
     if let Some((source, verb)) = subject_of_reporting_verb(&text) {
         let stance = if denies || starts_with_any(&verb, DENIAL_STEMS) {
             Stance::Denies
-        } else if starts_with_any(&verb, ALLEGING) {
+        } else if reporting_verb(&verb) == Some(Credits::Alleges) {
             Stance::Alleges
         } else {
             Stance::Reports
         };
         return (source, stance);
     }
-    let hearsay = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| HEARSAY_ADVERBS.contains(&w))
-        || lower.contains("it's claimed")
-        || lower.contains("it is claimed")
-        || lower.contains("has been accused")
-        || lower.contains("is said to")
-        || lower.contains("are said to");
+    let hearsay = is_hearsay(&lower);
     let stance = if denies {
         Stance::Denies
     } else if hearsay {
@@ -302,7 +283,7 @@ fn subject_of_reporting_verb(text: &str) -> Option<(Subject, String)> {
         let tail = &tail[..adjunct_at];
         if (2..=MAX_SOURCE_WORDS + 1).contains(&tail.len()) {
             let verb = tail[tail.len() - 1].to_lowercase();
-            if TRAILING_REPORTING_VERBS.contains(&verb.as_str()) {
+            if closes_with_source(&verb) {
                 let source = tail[..tail.len() - 1].join(" ");
                 return Some((named_or_pronoun(&source), verb));
             }
@@ -311,7 +292,7 @@ fn subject_of_reporting_verb(text: &str) -> Option<(Subject, String)> {
             let named = tail[1..]
                 .iter()
                 .all(|w| !CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
-            if TRAILING_REPORTING_VERBS.contains(&first.as_str()) && named {
+            if closes_with_source(&first) && named {
                 return Some((named_or_pronoun(&tail[1..].join(" ")), first));
             }
         }
@@ -323,14 +304,12 @@ fn subject_of_reporting_verb(text: &str) -> Option<(Subject, String)> {
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        let is_verb = starts_with_any(&bare, REPORTING)
-            || starts_with_any(&bare, ALLEGING)
-            || starts_with_any(&bare, DENIAL_STEMS);
+        let is_verb = reporting_verb(&bare).is_some() || starts_with_any(&bare, DENIAL_STEMS);
         // Nouns like "reports" or "claims" open sentences too: a verb needs a subject before it.
         if is_verb
             && offset > 0
             && !bare.ends_with("ing")
-            && !HEARSAY_ADVERBS.contains(&bare.as_str())
+            && !hearsay().iter().any(|h| h.words == bare)
         {
             // Only what follows the last colon can be this verb's clause.
             let before = &text[..offset];
@@ -553,5 +532,51 @@ mod tests {
             read("The firm did not share messages."),
             (None, Stance::Denies)
         );
+    }
+
+    #[test]
+    fn every_reporting_verb_fires_on_its_example_and_spares_its_counter_example() {
+        for verb in reporting_verbs() {
+            let (subject, stance) = super::read(&verb.fires_on);
+            assert!(
+                matches!(subject, Subject::Named(_)),
+                "{:?} names a source in {:?}",
+                verb.stem,
+                verb.fires_on
+            );
+            let expected = match verb.credits {
+                Credits::Alleges => Stance::Alleges,
+                Credits::Reports => Stance::Reports,
+            };
+            assert_eq!(stance, expected, "{:?}", verb.fires_on);
+            assert_eq!(
+                super::read(&verb.spares).0,
+                Subject::Unnamed,
+                "{:?} should spare {:?}",
+                verb.stem,
+                verb.spares
+            );
+            for form in &verb.closing_forms {
+                let closing = format!("Prices will rise next year, the minister {form}.");
+                assert_eq!(
+                    read(&closing).0.as_deref(),
+                    Some("the minister"),
+                    "{closing}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_hearsay_word_fires_on_its_example_and_spares_its_counter_example() {
+        for h in hearsay() {
+            assert_eq!(
+                read(&h.fires_on),
+                (None, Stance::Alleges),
+                "{:?}",
+                h.fires_on
+            );
+            assert_ne!(read(&h.spares).1, Stance::Alleges, "{:?}", h.spares);
+        }
     }
 }

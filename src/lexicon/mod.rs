@@ -238,6 +238,96 @@ pub fn speaker_roles() -> &'static [SpeakerRole] {
     TABLE.get_or_init(|| parse_speaker_roles(SPEAKER_ROLES).unwrap_or_else(|e| panic!("{e}")))
 }
 
+/// The stance a reporting verb gives the passage it credits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credits {
+    /// "The lawsuit alleges …", "Lawyers claim …".
+    Alleges,
+    /// "The Guardian reported …", "the minister said".
+    Reports,
+}
+
+/// One entry of `reporting-verbs.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingVerb {
+    /// A word stem, lower case ("alleg" for alleges, alleged, allegation).
+    pub stem: String,
+    pub credits: Credits,
+    /// The forms that close a sentence with its source ("…, Reuters
+    /// reported."), lower case.
+    pub closing_forms: Vec<String>,
+    pub fires_on: String,
+    pub spares: String,
+}
+
+const REPORTING_VERBS_FILE: &str = "reporting-verbs.tsv";
+const REPORTING_VERBS: &str = include_str!("reporting-verbs.tsv");
+
+fn parse_reporting_verbs(text: &str) -> Result<Vec<ReportingVerb>, LexiconError> {
+    rows(REPORTING_VERBS_FILE, text, 5)?
+        .into_iter()
+        .map(|(line, row)| {
+            let credits = match row[1] {
+                "alleges" => Credits::Alleges,
+                "reports" => Credits::Reports,
+                other => {
+                    return Err(LexiconError {
+                        file: REPORTING_VERBS_FILE,
+                        line,
+                        problem: format!("unknown stance {other:?}"),
+                    });
+                }
+            };
+            let closing_forms = match row[2] {
+                "-" => Vec::new(),
+                forms => forms.split(',').map(|f| f.trim().to_lowercase()).collect(),
+            };
+            Ok(ReportingVerb {
+                stem: row[0].to_lowercase(),
+                credits,
+                closing_forms,
+                fires_on: row[3].to_string(),
+                spares: row[4].to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Verbs that credit a passage's assertion to a source.
+pub fn reporting_verbs() -> &'static [ReportingVerb] {
+    static TABLE: OnceLock<Vec<ReportingVerb>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_reporting_verbs(REPORTING_VERBS).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// One entry of `hearsay.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hearsay {
+    /// A word or phrase, lower case, single spaces.
+    pub words: String,
+    pub fires_on: String,
+    pub spares: String,
+}
+
+const HEARSAY_FILE: &str = "hearsay.tsv";
+const HEARSAY: &str = include_str!("hearsay.tsv");
+
+fn parse_hearsay(text: &str) -> Result<Vec<Hearsay>, LexiconError> {
+    Ok(rows(HEARSAY_FILE, text, 3)?
+        .into_iter()
+        .map(|(_, row)| Hearsay {
+            words: row[0].to_lowercase(),
+            fires_on: row[1].to_string(),
+            spares: row[2].to_string(),
+        })
+        .collect())
+}
+
+/// Words that put a passage as second-hand without naming a source.
+pub fn hearsay() -> &'static [Hearsay] {
+    static TABLE: OnceLock<Vec<Hearsay>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_hearsay(HEARSAY).unwrap_or_else(|e| panic!("{e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,6 +377,15 @@ mod tests {
     fn the_source_and_role_lists_parse_and_name_bad_lines() {
         assert!(parse_source_kinds(SOURCE_KINDS).expect("parses").len() >= 10);
         assert!(parse_speaker_roles(SPEAKER_ROLES).expect("parses").len() >= 10);
+        assert!(
+            parse_reporting_verbs(REPORTING_VERBS)
+                .expect("parses")
+                .len()
+                >= 20
+        );
+        assert!(parse_hearsay(HEARSAY).expect("parses").len() >= 5);
+        let err = parse_reporting_verbs("claim\tdoubts\t-\ta\tb").unwrap_err();
+        assert!(err.problem.contains("doubts"), "{err}");
         let err = parse_source_kinds("lawsuit\tcourt case\tsome\ta\tb").unwrap_err();
         assert!(err.problem.contains("some"), "{err}");
         let err = parse_speaker_roles("# c\n\nspokesman\tcompany\ta\tb").unwrap_err();
