@@ -358,7 +358,17 @@ fn clause_subject(before: &str) -> Option<Subject> {
             continue;
         }
         if PRONOUNS.contains(&first.as_str()) && text::word_count(piece) <= 2 {
-            return Some(Subject::Pronoun(first));
+            // A pronoun points back ("It also alleges"); "this newspaper"
+            // or "these documents" name no source here.
+            let modifier = piece.split_whitespace().nth(1).is_none_or(|w| {
+                let w = w.to_lowercase();
+                w.ends_with("ly") || VERB_MODIFIERS.contains(&w.as_str())
+            });
+            return Some(if modifier {
+                Subject::Pronoun(first)
+            } else {
+                Subject::Unnamed
+            });
         }
         let mut words: Vec<&str> = piece.split_whitespace().collect();
         while words.last().is_some_and(|w| {
@@ -434,6 +444,14 @@ mod tests {
         assert_eq!(
             super::read("\"We will appeal,\" he said.").0,
             Subject::Pronoun("he".into())
+        );
+    }
+
+    #[test]
+    fn a_demonstrative_with_a_noun_is_no_pronoun() {
+        assert_eq!(
+            super::read("In July, this newspaper revealed that the club agreed a fee.").0,
+            Subject::Unnamed
         );
     }
 

@@ -142,6 +142,9 @@ impl Sources {
         // The group each form belongs to, by a key: its kind, the
         // organisation it speaks for, or the form itself folded.
         let key_of = |w: &str| -> String {
+            if let Some(name) = name_after_role(w) {
+                return source_key(&name);
+            }
             if let Some(kind) = kind_of(w) {
                 return format!("kind:{kind}");
             }
@@ -156,7 +159,7 @@ impl Sources {
         let full_names: Vec<(String, String)> = forms
             .iter()
             .zip(&keys)
-            .filter(|(w, _)| is_person_name(w))
+            .filter(|(w, _)| person_named(w).is_some())
             .map(|(_, k)| {
                 let last = k.rsplit(' ').next().unwrap_or("").to_string();
                 (last, k.clone())
@@ -192,7 +195,7 @@ impl Sources {
             sources.person.push(
                 group
                     .iter()
-                    .any(|f| is_person_name(f) || role_of(f) == Some(Role::Person)),
+                    .any(|f| person_named(f).is_some() || role_of(f) == Some(Role::Person)),
             );
             sources
                 .names
@@ -248,16 +251,44 @@ fn is_person_name(form: &str) -> bool {
     is_personal_name(form) && kind_of(form).is_none() && role_of(form).is_none()
 }
 
+/// A person's name written after their role: "Ravi Sandhu" in "The
+/// council's finance chief Ravi Sandhu" (not "the state Public Utilities
+/// Commission": "state" is no role).
+fn name_after_role(form: &str) -> Option<String> {
+    let all = words(form);
+    let run = all
+        .iter()
+        .rev()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let start = all.len() - run;
+    if !(2..=4).contains(&run) || start == 0 {
+        return None;
+    }
+    let name = all[start..].join(" ");
+    (role_of(&all[..start].join(" ")) == Some(Role::Person) && is_personal_name(&name))
+        .then_some(name)
+}
+
+/// The person a form names, in full as written.
+fn person_named(form: &str) -> Option<String> {
+    if is_person_name(form) {
+        Some(form.to_string())
+    } else {
+        name_after_role(form)
+    }
+}
+
 /// The name a source is shown under: a person's full name; the
 /// organisation a spokesperson speaks for; else the form written most often
 /// (the first among equals).
 fn shown_name(group: &[&str], count: &HashMap<&str, usize>) -> String {
     if let Some(full) = group
         .iter()
-        .filter(|f| is_person_name(f))
+        .filter_map(|f| person_named(f))
         .max_by_key(|f| f.len())
     {
-        return full.to_string();
+        return full;
     }
     let plain: Vec<&str> = group
         .iter()
@@ -380,6 +411,22 @@ mod tests {
         assert_eq!(s.name(id("The Guardian")), "The Guardian");
         assert!(!s.is_person(id("The Guardian")));
         assert_eq!(s.len(), 5);
+    }
+
+    #[test]
+    fn a_name_after_a_role_is_the_person() {
+        let s = Sources::of([
+            "The council's finance chief Ravi Sandhu",
+            "Sandhu",
+            "the state Public Utilities Commission",
+        ]);
+        assert_eq!(
+            s.id("Sandhu"),
+            s.id("The council's finance chief Ravi Sandhu")
+        );
+        assert_eq!(s.name(s.id("Sandhu").expect("read")), "Ravi Sandhu");
+        let commission = s.id("the state Public Utilities Commission").expect("read");
+        assert!(!s.is_person(commission));
     }
 
     #[test]

@@ -11,6 +11,10 @@ use crate::digest::PassageRef;
 /// How far back, in passages, a pronoun may point for its source.
 const POINTER_REACH: usize = 5;
 
+/// Pronouns for people: one that points at nothing the article named is
+/// still someone speaking ("…,” he said.), so it stays the source.
+const PERSONAL: &[&str] = &["he", "him", "she", "her", "they", "them", "we", "us"];
+
 /// The voice of one passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Voice {
@@ -116,6 +120,7 @@ impl Voices {
             .collect();
         let sources = Sources::of(readings.iter().flatten().filter_map(|(s, _)| match s {
             Subject::Named(name) => Some(name.as_str()),
+            Subject::Pronoun(p) if PERSONAL.contains(&p.as_str()) => Some(p.as_str()),
             _ => None,
         }));
         let by_article = corpus
@@ -195,8 +200,13 @@ fn voices_of(article: &Article, readings: &[(Subject, Stance)], sources: &Source
         };
         let passage = &article.passages[i];
         named_here.push(source.or_else(|| sources.mentioned_in(article.passage_text(passage))));
+        // A pronoun that points at nothing stays the source, never pointed at.
+        let unresolved = match subject {
+            Subject::Pronoun(p) if source.is_none() => sources.id(p),
+            _ => None,
+        };
         voices.push(Voice {
-            source,
+            source: source.or(unresolved),
             stance: *stance,
             quoted: inside[i].is_some(),
         });
