@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use crate::analyze::Stance;
 use crate::analyze::sources::source_key;
+use crate::analyze::{Date, Stance};
 use crate::corpus::Corpus;
 use crate::digest::quantity::{Quantity, QuantityKind};
 use crate::digest::{
@@ -473,7 +473,98 @@ fn discrepancies(digest: &Digest, s: &PassageSignals, options: &DigestOptions) -
             }
         }
     }
+    out.extend(dated_discrepancies(digest, s));
     merge_same_discrepancies(out)
+}
+
+/// More differing dates than this for one subject and verb are many events.
+const MAX_DATINGS_OF_ONE_EVENT: usize = 8;
+
+/// One event dated differently by two articles ("Court documents, filed on
+/// March 23" / "Court documents filed in April 2023"), read from the dated
+/// events of the annotations: the same subject and verb in one story, and
+/// dates that differ in a part both give. Passages whose dates agree
+/// ("April", "April 2023") are gathered on one side, so any number of
+/// copies or tellings makes one discrepancy.
+fn dated_discrepancies(digest: &Digest, s: &PassageSignals) -> Vec<Discrepancy> {
+    type Event<'a> = (usize, &'a str, &'a str);
+    let annotations = digest.annotations();
+    // Per event (story, subject, verb): groups of agreeing dates, each with
+    // the copy groups giving them.
+    let mut events: HashMap<Event, Vec<(Vec<Date>, Vec<usize>)>> = HashMap::new();
+    for (node, members) in s.copies.iter().enumerate() {
+        let first = members[0];
+        for e in annotations.dated(s.refs[first]) {
+            let key = (digest.story_of(first), e.subject.as_str(), e.verb.as_str());
+            let groups = events.entry(key).or_default();
+            let agreeing = groups
+                .iter_mut()
+                .find(|(dates, _)| dates.iter().all(|d| !d.conflicts_with(&e.date)));
+            match agreeing {
+                Some((dates, nodes)) => {
+                    if !dates.contains(&e.date) {
+                        dates.push(e.date);
+                    }
+                    nodes.push(node);
+                }
+                None => groups.push((vec![e.date], vec![node])),
+            }
+        }
+    }
+    let claim_of = |r: PassageRef| digest.claims_of(r).first().copied();
+    let side = |dates: &[Date], nodes: &[usize]| {
+        let mut passages: Vec<PassageRef> = nodes
+            .iter()
+            .flat_map(|&n| s.copies[n].iter().map(|&x| s.refs[x]))
+            .collect();
+        passages.sort_unstable();
+        passages.dedup();
+        let passage = s.refs[s.copies[nodes[0]][0]];
+        DiscrepantValue {
+            passage,
+            passages,
+            claim: claim_of(passage),
+            values: dates.iter().map(Date::describe).collect(),
+        }
+    };
+    let mut keys: Vec<&Event> = events.keys().collect();
+    keys.sort_unstable();
+    let mut out = Vec::new();
+    for key in keys {
+        let dates = &events[key];
+        // A subject and verb dated many ways is many events ("a report was
+        // published on …" down a long page), not one fact told differently.
+        if dates.len() > MAX_DATINGS_OF_ONE_EVENT {
+            continue;
+        }
+        let articles: Vec<Vec<usize>> = dates
+            .iter()
+            .map(|(_, nodes)| {
+                let mut a: Vec<usize> = nodes
+                    .iter()
+                    .flat_map(|&n| s.copies[n].iter().map(|&k| s.refs[k].article))
+                    .collect();
+                a.sort_unstable();
+                a.dedup();
+                a
+            })
+            .collect();
+        for (x, (dx, nx)) in dates.iter().enumerate() {
+            for (y, (dy, ny)) in dates.iter().enumerate().skip(x + 1) {
+                let (ax, ay) = (&articles[x], &articles[y]);
+                // Two articles at least, one on each side.
+                let other_articles = ax.len() > 1 || ay.len() > 1 || ax != ay;
+                let conflict = dx.iter().any(|a| dy.iter().any(|b| a.conflicts_with(b)));
+                if other_articles && conflict {
+                    out.push(Discrepancy {
+                        kind: DiscrepancyKind::Date,
+                        sides: [side(dx, nx), side(dy, ny)],
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Passages whose texts are the same but for typesetting (see

@@ -48,6 +48,11 @@ const DISCREPANCIES: &[(&str, &str, DiscrepancyKind)] = &[
         "one by The New York Times in 2018",
         DiscrepancyKind::Source,
     ),
+    (
+        "Court documents, filed on March 23",
+        "Court documents filed in April 2023",
+        DiscrepancyKind::Date,
+    ),
 ];
 const NOT_DISCREPANCIES: &[(&str, &str)] = &[
     (
@@ -61,6 +66,10 @@ const NOT_DISCREPANCIES: &[(&str, &str)] = &[
     (
         "served on Facebook's board from 2011 to 2019",
         "Hastings joining Facebook's board in 2011",
+    ),
+    (
+        "Court documents filed in April 2023",
+        "These documents were filed last April",
     ),
 ];
 
@@ -103,10 +112,13 @@ fn disputed(
 
 fn discrepant(corpus: &Corpus, found: &Disagreements, a: &str, b: &str) -> Option<DiscrepancyKind> {
     let (ra, rb) = (locate(corpus, a), locate(corpus, b));
+    // Each side names every passage that gives its values.
+    let on = |side: &newsdigest::disputes::DiscrepantValue, refs: &[PassageRef]| {
+        side.passages.iter().any(|p| refs.contains(p))
+    };
     found.discrepancies.iter().find_map(|d| {
-        let sides = [d.sides[0].passage, d.sides[1].passage];
-        let hit = (ra.contains(&sides[0]) && rb.contains(&sides[1]))
-            || (ra.contains(&sides[1]) && rb.contains(&sides[0]));
+        let [x, y] = &d.sides;
+        let hit = (on(x, &ra) && on(y, &rb)) || (on(y, &ra) && on(x, &rb));
         hit.then_some(d.kind)
     })
 }
@@ -224,4 +236,41 @@ fn a_denial_that_points_back_disputes_the_allegation_before_it() {
         "will pay $30 million",
         "rejected that claim"
     ));
+}
+
+/// One event dated differently by two outlets is a discrepancy even when
+/// the sentences around the dates share nothing else; two events that share
+/// a value (a fine in 2023 over a breach of 2022) are not.
+#[test]
+fn an_event_dated_differently_is_a_discrepancy_and_two_events_are_not() {
+    let corpus = Corpus::from_texts([
+        (
+            "first",
+            "Singer wins libel case\n\nThe claim form was issued on 3 November 2023 at the High Court in London.\n\n\
+             Acme was fined in May 2023 over a data breach.\n"
+                .to_string(),
+        ),
+        (
+            "second",
+            "Court rules for singer\n\nHer lawyers said the claim form was issued on 5 November 2023.\n\n\
+             Customer records were breached in 2022, the regulator found.\n"
+                .to_string(),
+        ),
+    ]);
+    let options = DigestOptions::default();
+    let digest = Digest::build_with(&corpus, &options);
+    let found = find(&corpus, &digest, &options);
+    assert_eq!(
+        discrepant(
+            &corpus,
+            &found,
+            "issued on 3 November",
+            "issued on 5 November"
+        ),
+        Some(DiscrepancyKind::Date)
+    );
+    assert_eq!(
+        discrepant(&corpus, &found, "fined in May 2023", "breached in 2022"),
+        None
+    );
 }

@@ -35,7 +35,7 @@ pub use similarity::{
     score_prepared, unguarded_prepared, unguarded_score,
 };
 
-use crate::analyze::Voices;
+use crate::analyze::{Annotations, Voices};
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -171,8 +171,8 @@ pub struct Digest {
     story_of: Vec<usize>,
     weights: ScoreWeights,
     model: Option<SameClaimModel>,
-    /// Who speaks in every passage, read once in each article.
-    voices: Voices,
+    /// Who speaks in every passage and the events it dates, read once.
+    annotations: Annotations,
 }
 
 /// How the digest saw two passages, for a reader asking why they do or do
@@ -373,13 +373,24 @@ impl Digest {
             story_of,
             weights: options.weights,
             model: options.model.clone(),
-            voices: Voices::of(corpus),
+            annotations: Annotations::of(corpus),
         }
     }
 
     /// Who speaks in each passage, and how.
     pub fn voices(&self) -> &Voices {
-        &self.voices
+        &self.annotations.voices
+    }
+
+    /// The story of the claimable passage `i` (an index into
+    /// [`Digest::passages`]): passages of different stories never meet.
+    pub fn story_of(&self, i: usize) -> usize {
+        self.story_of[i]
+    }
+
+    /// Every reading of the passages that later stages share.
+    pub fn annotations(&self) -> &Annotations {
+        &self.annotations
     }
 
     /// Scores two claimable passages again as the digest did (their story's
