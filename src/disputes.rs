@@ -488,10 +488,11 @@ const MAX_DATINGS_OF_ONE_EVENT: usize = 8;
 /// copies or tellings makes one discrepancy.
 fn dated_discrepancies(digest: &Digest, s: &PassageSignals) -> Vec<Discrepancy> {
     type Event<'a> = (usize, &'a str, &'a str);
+    /// Dates that agree, and the copy groups giving them.
+    type Agreeing = (Vec<Date>, Vec<usize>);
     let annotations = digest.annotations();
-    // Per event (story, subject, verb): groups of agreeing dates, each with
-    // the copy groups giving them.
-    let mut events: HashMap<Event, Vec<(Vec<Date>, Vec<usize>)>> = HashMap::new();
+    // Per event (story, subject, verb): groups of agreeing dates.
+    let mut events: HashMap<Event, Vec<Agreeing>> = HashMap::new();
     for (node, members) in s.copies.iter().enumerate() {
         let first = members[0];
         for e in annotations.dated(s.refs[first]) {
