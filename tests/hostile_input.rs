@@ -376,8 +376,13 @@ fn copies_of_the_articles_meet_and_each_discrepancy_is_reported_once() {
     assert!(!discrepancies.is_empty());
     for d in &discrepancies {
         for side in d["sides"].as_array().expect("sides") {
+            // A side may gather several tellings of its values, each with
+            // all its copies.
             let passages = side["passages"].as_array().map_or(0, Vec::len);
-            assert_eq!(passages, COPIES, "each side names all its copies: {side}");
+            assert!(
+                passages > 0 && passages % COPIES == 0,
+                "each side names all its copies: {side}"
+            );
         }
     }
 }
