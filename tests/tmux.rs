@@ -546,13 +546,13 @@ fn the_compare_view_at_80_by_24_and_200_by_60() {
         tmux.keys(&["c"]);
         tmux.wait_for("Every telling of c1");
         // The status row is drawn last.
-        let screen = tmux.wait_for(" 1 of 7 ");
+        let screen = tmux.wait_for(" 1 of 8 ");
         assert!(
             screen.contains("alleges · ") && screen.contains(" · in "),
             "{width}×{height}:\n{screen}"
         );
         tmux.keys(&["G"]);
-        let screen = tmux.wait_for(" 7 of 7 ");
+        let screen = tmux.wait_for(" 8 of 8 ");
         assert!(
             screen.contains("c3 · 3 articles"),
             "{width}×{height}:\n{screen}"
