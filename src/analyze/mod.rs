@@ -3,6 +3,7 @@
 //! readings instead of parsing passages again.
 
 pub mod attribution;
+pub mod credited;
 pub mod dated;
 pub mod sources;
 pub mod voices;
@@ -22,6 +23,8 @@ pub struct Annotations {
     pub voices: Voices,
     /// The dated events of each passage, by article.
     dated: Vec<Vec<Vec<DatedEvent>>>,
+    /// The sources each passage credits a report to, by article.
+    credited: Vec<Vec<Vec<String>>>,
 }
 
 impl Annotations {
@@ -38,7 +41,26 @@ impl Annotations {
                         .collect()
                 })
                 .collect(),
+            credited: corpus
+                .articles
+                .iter()
+                .map(|a| {
+                    a.passages
+                        .iter()
+                        .map(|p| credited::credited_sources(a.passage_text(p)))
+                        .collect()
+                })
+                .collect(),
         }
+    }
+
+    /// The sources a passage credits a report to ("one by The New York
+    /// Times").
+    pub fn credited(&self, r: PassageRef) -> &[String] {
+        self.credited
+            .get(r.article)
+            .and_then(|a| a.get(r.passage))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The events a passage dates ("filed on March 23").
