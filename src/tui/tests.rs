@@ -2300,3 +2300,40 @@ fn the_state_and_the_rows_never_read_the_views() {
         }
     }
 }
+
+/// The reader's claim picker shows the claims of the line, whatever the
+/// claim list's filters hide: it once drew the list's rows by claim
+/// number, so with "disputed only" on it showed other claims, or none.
+#[test]
+fn the_claim_picker_shows_its_claims_under_a_filter() {
+    let mut h = Harness::new(120, 40);
+    h.keys("x<backtab><ret>");
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+    let shown = h.app.shown_claims.clone();
+    // A line holding a claim the filtered list has at another row.
+    let mut found = None;
+    for _ in 0..200 {
+        h.keys("<ret>");
+        if let Some(picker) = h.app.picker.clone() {
+            if picker.claims.iter().any(|&c| shown.get(c) != Some(&c)) {
+                found = Some(picker);
+                break;
+            }
+            h.keys("<esc>");
+        }
+        h.keys("j");
+    }
+    let picker = found.expect("a line with a claim the filter hides");
+    let screen = h.screen();
+    for &c in &picker.claims {
+        let claim = &h.app.story.digest.claims[c];
+        let counts = format!("{}a", claim.article_count());
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.contains(&format!("{} ", claim.id)) && l.contains(&counts)),
+            "{} missing from the picker:\n{screen}",
+            claim.id
+        );
+    }
+}
