@@ -2337,3 +2337,23 @@ fn the_claim_picker_shows_its_claims_under_a_filter() {
         );
     }
 }
+
+/// An article without a headline is listed under its first sentence; the
+/// line below it names the next sentence rather than the same one again
+/// (the fourth default article read "According to a lawsuit, …" twice).
+#[test]
+fn an_article_without_a_headline_is_not_listed_by_its_first_sentence_twice() {
+    let untitled = "The Hastings board approved the plan on Monday. Critics objected loudly.\n\nThe vote was close.\n";
+    let corpus = Corpus::from_texts([("a", untitled.to_string()), ("b", TINY_B.to_string())]);
+    assert_eq!(corpus.articles[0].title, None);
+    let keymap = Keymap::defaults().expect("default keymap");
+    let h = Harness::with(corpus, keymap, Theme::color(), 120, 40);
+    // The first article's two lines, below the pane's top border.
+    let (title, meta) = (h.row(1), h.row(2));
+    assert!(
+        title.contains("The Hastings board approved the plan"),
+        "{title}"
+    );
+    assert!(!meta.contains("The Hastings board"), "{meta}");
+    assert!(meta.contains("Critics objected loudly.…"), "{meta}");
+}

@@ -32,12 +32,20 @@ pub fn item_lines(rows: &Rows<'_>, index: usize, width: u16) -> Vec<Line<'static
     let source = match &article.byline {
         Some(byline) => byline.clone(),
         None => {
-            // The first sentence that is not the title said again.
+            // The first sentence that is not the title said again. An
+            // article without a title line is titled by its first passage
+            // (`display_title`), so that passage is not said again either.
             let title = article.title.as_deref().map(comparable);
+            let titled_by = article
+                .title
+                .is_none()
+                .then(|| article.passages.first().map(|p| p.span))
+                .flatten();
             let first = article
                 .passages
                 .iter()
                 .filter(|p| matches!(p.kind, PassageKind::Sentence | PassageKind::Bullet))
+                .filter(|p| Some(p.span) != titled_by)
                 .map(|p| article.passage_text(p))
                 .find(|t| title.as_deref() != Some(comparable(t).as_str()))
                 .unwrap_or(article.id.as_str());
