@@ -53,7 +53,7 @@ impl App {
     }
 
     /// How many rows an item of a pane takes.
-    pub fn item_height(&self, pane: Pane, index: usize) -> usize {
+    pub(super) fn item_height(&self, pane: Pane, index: usize) -> usize {
         let width = self.pane_rect(pane).width;
         let rows = self.rows();
         match pane {
@@ -86,7 +86,7 @@ impl App {
     }
 
     /// Keeps each list's selection in view.
-    pub fn fit_lists(&mut self) {
+    pub(super) fn fit_lists(&mut self) {
         if let Screen::Disagreements(mut cursor) = self.screen
             && !layout::too_small(self.area)
         {

@@ -202,7 +202,7 @@ impl App {
         }
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent) {
+    fn handle_key(&mut self, key: &KeyEvent) {
         if key.kind == KeyEventKind::Release {
             return;
         }

@@ -325,7 +325,7 @@ impl App {
     }
 
     /// Opens the reader at one supporting passage of a claim.
-    pub fn open_claim(&mut self, claim: usize, position: usize) {
+    pub(super) fn open_claim(&mut self, claim: usize, position: usize) {
         let Some(c) = self.story.digest.claims.get(claim) else {
             return;
         };

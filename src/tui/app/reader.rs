@@ -106,7 +106,7 @@ impl App {
     }
 
     /// The claims of the passages on the cursor's line.
-    pub fn claims_at_cursor(&self, state: &ReaderState) -> Vec<usize> {
+    pub(super) fn claims_at_cursor(&self, state: &ReaderState) -> Vec<usize> {
         let Some(line) = self
             .reader_text
             .as_ref()
