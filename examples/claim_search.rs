@@ -3,15 +3,20 @@
 //! (`newsdigest::search::ClaimSearch`), on synthetic news
 //! (`newsdigest::synthetic::generate`): building the index, then each of
 //! the queries of `examples/search_latency.rs` answered from scratch, the
-//! fuzzy matching and the ranking timed apart.
+//! fuzzy matching and the ranking timed apart; then the same queries typed
+//! one character at a time, each keystroke answered as the interface's
+//! worker answers it (`src/tui/search_worker.rs`: one `SearchSession`
+//! that extends the previous query, then the claim search's terms and
+//! ranking), so the figure is the typing latency through every passage.
 //!
 //! Run: `cargo run --release --example claim_search -- [ARTICLES] [ROUNDS]`
 
 use std::io::Write;
+use std::sync::Arc;
 use std::time::Instant;
 
-use newsdigest::search::ClaimSearch;
 use newsdigest::search::claims::fuzzy_words;
+use newsdigest::search::{ClaimSearch, SearchSession};
 use newsdigest::synthetic::generate;
 use newsdigest::{Corpus, Digest};
 
@@ -37,6 +42,12 @@ const QUERIES: [&str; 20] = [
     "pol pres",
     "the company",
 ];
+
+/// The value at a fraction of the sorted values (0.5: the median).
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let rank = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(rank).copied().unwrap_or(f64::NAN)
+}
 
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
@@ -102,5 +113,35 @@ fn run() -> std::io::Result<()> {
         median(&mut rank_ms),
         median(&mut total_ms.clone()),
         total_ms.iter().copied().fold(0.0, f64::max)
+    )?;
+    // Typing: every prefix of every query, in order, through one session
+    // as the worker keeps it, so a character added to the query is answered
+    // from the previous answer and a new query starts from scratch.
+    let mut session = SearchSession::new(Arc::clone(&search.index));
+    let mut keystrokes = Vec::new();
+    for _ in 0..rounds {
+        for query in QUERIES {
+            let ends: Vec<usize> = query
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .collect();
+            for end in ends {
+                let typed = &query[..end];
+                let started = Instant::now();
+                let claims = search.rank(typed, session.search(&fuzzy_words(typed)));
+                keystrokes.push(started.elapsed().as_secs_f64() * 1000.0);
+                // Kept alive until timed, as the worker sends the hits on.
+                std::hint::black_box(claims);
+            }
+        }
+    }
+    keystrokes.sort_by(f64::total_cmp);
+    writeln!(
+        out,
+        "typed a character at a time, {} keystrokes: median {:.2} ms, p99 {:.2} ms, worst {:.2} ms",
+        keystrokes.len(),
+        percentile(&keystrokes, 0.5),
+        percentile(&keystrokes, 0.99),
+        keystrokes.last().copied().unwrap_or(f64::NAN)
     )
 }

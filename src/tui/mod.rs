@@ -1,6 +1,8 @@
-//! The terminal interface: app state ([`app::App`]), a closed set of
-//! actions, one `update` that changes the state, and drawing that only
-//! reads it. The loop is generic over ratatui's `Backend` and over where
+//! The terminal interface: what was read at start-up ([`story::Story`]),
+//! app state ([`app::App`]), a closed set of actions, one `update` that
+//! changes the state, rows computed from data ([`rows`]) that update
+//! measures and drawing shows, and drawing ([`view`]) that only reads the
+//! state. The loop is generic over ratatui's `Backend` and over where
 //! events come from, so tests drive it with `TestBackend` and scripted keys.
 
 pub mod action;
@@ -9,7 +11,9 @@ pub mod effect;
 pub mod keymap;
 pub mod layout;
 pub mod loading;
+pub mod rows;
 pub mod search_worker;
+pub mod story;
 pub mod terminal;
 pub mod terminal_text;
 pub mod theme;

@@ -265,15 +265,18 @@ fn key_sequences_parse_like_helix() {
 #[test]
 fn main_screen_shows_articles_claims_and_passages() {
     let h = Harness::new(120, 40);
-    let claim = &h.app.digest.claims[0];
+    let claim = &h.app.story.digest.claims[0];
     assert!(
-        contains(&h, &format!("Articles 1/{}", h.app.corpus.articles.len())),
+        contains(
+            &h,
+            &format!("Articles 1/{}", h.app.story.corpus.articles.len())
+        ),
         "{}",
         h.screen()
     );
     assert!(contains(
         &h,
-        &format!("Claims 1/{}", h.app.digest.claims.len())
+        &format!("Claims 1/{}", h.app.story.digest.claims.len())
     ));
     let badge = format!(
         "{} · {} articles · {} passages",
@@ -288,8 +291,8 @@ fn main_screen_shows_articles_claims_and_passages() {
     ));
     // The supporting passage is highlighted in its context.
     let first = claim.support[0];
-    let text = h.app.corpus.articles[first.article]
-        .passage_text(&h.app.corpus.articles[first.article].passages[first.passage]);
+    let text = h.app.story.corpus.articles[first.article]
+        .passage_text(&h.app.story.corpus.articles[first.article].passages[first.passage]);
     // Long enough not to be the attribution in the passage's label.
     let start: String = text.chars().take(30).collect();
     let (x, y) = h.find(&start).expect("passage shown");
@@ -342,7 +345,7 @@ fn search_highlights_matched_characters_and_counts() {
     h.keys("/hstngs");
     let screen = h.screen();
     assert!(screen.contains("/ hstngs"), "{screen}");
-    let total = h.app.digest.claims.len();
+    let total = h.app.story.digest.claims.len();
     let matching = h.app.search_index.search("hstngs").len();
     assert!(matching > 0);
     assert!(
@@ -478,7 +481,7 @@ fn help_overlay_lists_the_live_keymap_by_context() {
         KeyModifiers::NONE,
     ))]);
     assert!(h.app.help.is_some());
-    let lines: Vec<String> = view::help::lines(&h.app, 96)
+    let lines: Vec<String> = super::rows::help::lines(&h.app.rows(), 96)
         .iter()
         .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
@@ -626,7 +629,7 @@ fn every_registry_action_works() {
 fn movement_scenario(name: &str) {
     // Lists: the embedded corpus has enough claims to page.
     let mut h = Harness::new(80, 24);
-    let claims = h.app.digest.claims.len();
+    let claims = h.app.story.digest.claims.len();
     match name {
         "down" => {
             h.keys("j<down>");
@@ -641,7 +644,7 @@ fn movement_scenario(name: &str) {
             h.keys("G");
             assert_eq!(h.app.claims.selected, claims - 1);
             // The last claim is in view.
-            let last = &h.app.digest.claims[claims - 1];
+            let last = &h.app.story.digest.claims[claims - 1];
             assert!(contains(&h, &format!("{} · ", last.id)), "{}", h.screen());
             h.keys("<home><end>");
             assert_eq!(h.app.claims.selected, claims - 1);
@@ -671,7 +674,7 @@ fn movement_scenario(name: &str) {
     // Articles pane too.
     let mut h = Harness::new(80, 24);
     h.keys("<tab><tab>");
-    let articles = h.app.corpus.articles.len();
+    let articles = h.app.story.corpus.articles.len();
     match name {
         "down" | "half-page-down" | "page-down" => {
             let key = match name {
@@ -701,7 +704,7 @@ fn movement_scenario(name: &str) {
     // Reader, on the longest article: the cursor line and the view move.
     let mut h = Harness::new(80, 24);
     let longest = (0..articles)
-        .max_by_key(|&a| h.app.corpus.articles[a].text.len())
+        .max_by_key(|&a| h.app.story.corpus.articles[a].text.len())
         .unwrap_or(0);
     h.keys(&format!("<tab><tab>{}<ret>", "j".repeat(longest)));
     let Screen::Reader(start) = h.app.screen else {
@@ -747,7 +750,7 @@ fn movement_scenario(name: &str) {
     // The disagreements view: one side of a dispute or discrepancy per step.
     let mut h = Harness::new(100, 30);
     h.keys("D");
-    let sides = h.app.disagreement_sides.len();
+    let sides = h.app.story.disagreement_sides.len();
     assert!(sides > 6, "the default articles disagree in several places");
     let key = match name {
         "down" => "jj",
@@ -841,7 +844,7 @@ fn open_scenario() {
     let Screen::Reader(state) = h.app.screen else {
         panic!("reader open");
     };
-    let claim = &h.app.digest.claims[state.trail.map_or(0, |t| t.claim)];
+    let claim = &h.app.story.digest.claims[state.trail.map_or(0, |t| t.claim)];
     assert_eq!(claim.text, "The vote was close.");
     assert!(h.app.search.is_none());
 }
@@ -881,10 +884,10 @@ fn chords_wait_for_their_second_key_and_unbound_keys_say_so() {
     let mut h = Harness::new(80, 24);
     h.keys("G");
     h.keys("g");
-    assert_eq!(h.app.pending.len(), 1);
+    assert_eq!(h.app.pending_keys().len(), 1);
     assert_ne!(h.app.claims.selected, 0);
     h.keys("g");
-    assert!(h.app.pending.is_empty());
+    assert!(h.app.pending_keys().is_empty());
     assert_eq!(h.app.claims.selected, 0);
     // A broken chord falls back to its last key.
     h.keys("gj");
@@ -903,7 +906,8 @@ fn chords_wait_for_their_second_key_and_unbound_keys_say_so() {
 fn mouse_wheel_scrolls_and_click_selects() {
     // Wide enough for the articles pane to show two articles unfocused.
     let mut h = Harness::new(120, 40);
-    let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus);
+    let areas =
+        super::layout::main_areas(h.app.area, h.app.story.corpus.articles.len(), h.app.focus);
     h.mouse(
         MouseEventKind::ScrollDown,
         areas.claims.x + 5,
@@ -1081,6 +1085,7 @@ fn an_empty_corpus_is_shown_not_crashed_on() {
 /// The index of the claim with this id.
 fn claim_index(h: &Harness, id: &str) -> usize {
     h.app
+        .story
         .digest
         .claims
         .iter()
@@ -1113,11 +1118,11 @@ struct MainDispute {
 }
 
 fn main_dispute(h: &Harness) -> MainDispute {
-    let disputes = &h.app.disagreements.disputes;
+    let disputes = &h.app.story.disagreements.disputes;
     let first = disputes
         .first()
         .expect("the default articles hold a dispute");
-    let claims = &h.app.digest.claims;
+    let claims = &h.app.story.digest.claims;
     let (asserting, denying) = (first.asserting, first.denying);
     MainDispute {
         asserting,
@@ -1134,7 +1139,7 @@ fn main_dispute(h: &Harness) -> MainDispute {
 /// The id of the first claim that neither disputes nor is disputed, and
 /// tells no value differently from another.
 fn undisputed_claim(h: &Harness) -> String {
-    let d = &h.app.disagreements;
+    let d = &h.app.story.disagreements;
     let quiet = |c: usize| {
         !d.disputes
             .iter()
@@ -1144,23 +1149,24 @@ fn undisputed_claim(h: &Harness) -> String {
                 .iter()
                 .any(|x| x.sides.iter().any(|side| side.claim == Some(c)))
     };
-    let index = (0..h.app.digest.claims.len())
+    let index = (0..h.app.story.digest.claims.len())
         .find(|&c| quiet(c))
         .expect("an undisputed claim");
-    h.app.digest.claims[index].id.clone()
+    h.app.story.digest.claims[index].id.clone()
 }
 
 /// The id of a claim with a discrepancy of this kind.
 fn claim_with_discrepancy(h: &Harness, kind: disputes::DiscrepancyKind) -> String {
     let discrepancy = h
         .app
+        .story
         .disagreements
         .discrepancies
         .iter()
         .find(|d| d.kind == kind)
         .unwrap_or_else(|| panic!("no {kind:?} discrepancy"));
     let claim = discrepancy.sides[0].claim.expect("a side's claim");
-    h.app.digest.claims[claim].id.clone()
+    h.app.story.digest.claims[claim].id.clone()
 }
 
 #[test]
@@ -1173,7 +1179,7 @@ fn claim_list_marks_disputed_claims_and_discrepancies() {
     let claim_badge = format!(
         "{} articles · {} passages",
         m.claim_articles,
-        h.app.digest.claims[m.asserting].support.len()
+        h.app.story.digest.claims[m.asserting].support.len()
     );
     assert!(
         contains(
@@ -1243,6 +1249,7 @@ fn denial_scenario() {
     // A denial of several claims cycles through them: there, back, the next.
     let denied: Vec<usize> = h
         .app
+        .story
         .disagreements
         .disputes
         .iter()
@@ -1258,7 +1265,7 @@ fn denial_scenario() {
     assert_eq!(h.app.claims.selected, denial);
     h.keys("d");
     assert_eq!(h.app.claims.selected, denied[1]);
-    let second = &h.app.digest.claims[denied[1]];
+    let second = &h.app.story.digest.claims[denied[1]];
     h.assert_status(&format!(
         "{d} denies {} · {} vs {} articles · 2 of {}",
         second.id,
@@ -1275,7 +1282,7 @@ fn denial_scenario() {
 
     // In the reader: from the claim's passage to the passage that denies it.
     let mut h = Harness::new(100, 30);
-    let dispute = h.app.disagreements.disputes[0].clone();
+    let dispute = h.app.story.disagreements.disputes[0].clone();
     select_claim(&mut h, c);
     h.keys("<ret>");
     let Screen::Reader(before) = h.app.screen else {
@@ -1302,8 +1309,8 @@ fn disagreements_scenario() {
     h.keys("D");
     assert!(matches!(h.app.screen, Screen::Disagreements(_)));
     let (disputes, discrepancies) = (
-        h.app.disagreements.disputes.len(),
-        h.app.disagreements.discrepancies.len(),
+        h.app.story.disagreements.disputes.len(),
+        h.app.story.disagreements.discrepancies.len(),
     );
     assert!(
         contains(
@@ -1336,8 +1343,8 @@ fn disagreements_scenario() {
         &h,
         &format!("{} denies · {} articles", m.denial, m.denial_articles)
     ));
-    let denying_passage = h.app.disagreements.disputes[0].passages.1;
-    let article = &h.app.corpus.articles[denying_passage.article];
+    let denying_passage = h.app.story.disagreements.disputes[0].passages.1;
+    let article = &h.app.story.corpus.articles[denying_passage.article];
     let text = article.passage_text(&article.passages[denying_passage.passage]);
     let opening: String = text.chars().take(40).collect();
     assert!(contains(&h, &opening), "{text}\n{}", h.screen());
@@ -1366,14 +1373,15 @@ fn disagreements_scenario() {
     // Enter on the 2019 side opens the reader at that passage.
     let index = h
         .app
+        .story
         .disagreement_sides
         .iter()
         .position(|side| {
-            matches!(side.of, super::app::Disagreement::Discrepancy(i)
-                if h.app.disagreements.discrepancies[i].sides[side.side].values == ["2019"])
+            matches!(side.of, super::story::Disagreement::Discrepancy(i)
+                if h.app.story.disagreements.discrepancies[i].sides[side.side].values == ["2019"])
         })
         .expect("the 2019 side");
-    let side = h.app.disagreement_sides[index];
+    let side = h.app.story.disagreement_sides[index];
     h.keys(&format!("gg{}<ret>", "j".repeat(index)));
     let Screen::Reader(state) = h.app.screen else {
         panic!("reader open");
@@ -1403,7 +1411,7 @@ fn disagreements_scenario() {
     // A story whose sources agree says so.
     let mut h = Harness::tiny(80, 24);
     h.keys("D");
-    assert!(h.app.disagreement_sides.is_empty());
+    assert!(h.app.story.disagreement_sides.is_empty());
     h.assert_status("The sources agree");
 }
 
@@ -1413,7 +1421,7 @@ fn wire_copies_read_as_one_source_in_the_articles_and_claims() {
     let corpus = Corpus::load_dir(&dir).expect("the wire-copies story loads");
     let keymap = Keymap::defaults().expect("default keymap");
     let h = Harness::with(corpus, keymap, Theme::color(), 120, 40);
-    let lead = &h.app.digest.claims[0];
+    let lead = &h.app.story.digest.claims[0];
     assert_eq!((lead.article_count(), lead.source_count()), (5, 3));
     assert!(
         contains(&h, &format!("{} · 3 sources · ", lead.id)),
@@ -1445,7 +1453,8 @@ fn keys_do_nothing_while_the_window_is_too_small_but_quit() {
 fn a_double_click_opens_what_it_selects() {
     let mut h = Harness::new(100, 30);
     let claims = super::layout::inner(
-        super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus).claims,
+        super::layout::main_areas(h.app.area, h.app.story.corpus.articles.len(), h.app.focus)
+            .claims,
     );
     h.mouse(
         MouseEventKind::Down(MouseButton::Left),
@@ -1468,15 +1477,22 @@ fn a_double_click_opens_what_it_selects() {
 fn each_dispute_side_shows_the_passage_its_label_names() {
     let mut h = Harness::new(120, 40);
     h.keys("D");
-    for (index, side) in h.app.disagreement_sides.clone().into_iter().enumerate() {
-        let super::app::Disagreement::Dispute(_) = side.of else {
+    for (index, side) in h
+        .app
+        .story
+        .disagreement_sides
+        .clone()
+        .into_iter()
+        .enumerate()
+    {
+        let super::story::Disagreement::Dispute(_) = side.of else {
             continue;
         };
-        let lines: Vec<String> = view::disagreements::side_lines(&h.app, index, 400)
+        let lines: Vec<String> = super::rows::disagreements::side_lines(&h.app.rows(), index, 400)
             .iter()
             .map(|(l, _)| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect();
-        let article = &h.app.corpus.articles[side.passage.article];
+        let article = &h.app.story.corpus.articles[side.passage.article];
         let text = article.passage_text(&article.passages[side.passage.passage]);
         let opening: String = text.trim().chars().take(30).collect();
         assert!(
@@ -1580,6 +1596,7 @@ fn a_divider_stands_before_the_claims_one_article_makes() {
     let mut h = Harness::new(120, 40);
     let first_single = h
         .app
+        .story
         .digest
         .claims
         .iter()
@@ -1587,7 +1604,7 @@ fn a_divider_stands_before_the_claims_one_article_makes() {
         .expect("a single-source claim");
     h.keys(&"j".repeat(first_single));
     let (_, divider) = h.find("told by one article").expect("divider shown");
-    let id = &h.app.digest.claims[first_single].id;
+    let id = &h.app.story.digest.claims[first_single].id;
     let (_, claim) = h.find(&format!("▌ {id} ")).expect("claim shown");
     assert_eq!(claim, divider + 1, "{}", h.screen());
     // The divider is not part of the selection.
@@ -1602,7 +1619,8 @@ fn a_divider_stands_before_the_claims_one_article_makes() {
 fn the_focused_pane_grows_in_a_small_window() {
     let mut h = Harness::new(80, 24);
     let height = |h: &Harness, pane: Pane| {
-        let areas = super::layout::main_areas(h.app.area, h.app.corpus.articles.len(), h.app.focus);
+        let areas =
+            super::layout::main_areas(h.app.area, h.app.story.corpus.articles.len(), h.app.focus);
         match pane {
             Pane::Articles => areas.articles.height,
             Pane::Claims => areas.claims.height,
@@ -1668,10 +1686,10 @@ fn search_finds_passages_and_ranks_whole_words_first() {
         let owner = h.app.search_index.owner(hit.text).expect("owner");
         let text = match owner.passage {
             Some(r) => {
-                let a = &h.app.corpus.articles[r.article];
+                let a = &h.app.story.corpus.articles[r.article];
                 a.passage_text(&a.passages[r.passage]).to_lowercase()
             }
-            None => h.app.digest.claims[hit.claim].text.to_lowercase(),
+            None => h.app.story.digest.claims[hit.claim].text.to_lowercase(),
         };
         assert!(text.contains("dms"), "{text}");
     }
@@ -1694,10 +1712,10 @@ fn search_finds_passages_and_ranks_whole_words_first() {
     let hastings = h.app.search_index.search("hastings");
     assert!(hastings.len() <= 6, "{} claims", hastings.len());
     for hit in &hastings {
-        let claim = &h.app.digest.claims[hit.claim];
+        let claim = &h.app.story.digest.claims[hit.claim];
         let named = std::iter::once(claim.text.clone())
             .chain(claim.support.iter().map(|r| {
-                let a = &h.app.corpus.articles[r.article];
+                let a = &h.app.story.corpus.articles[r.article];
                 a.passage_text(&a.passages[r.passage]).to_string()
             }))
             .any(|t| t.contains("Hastings"));
@@ -1720,7 +1738,7 @@ fn search_editing_scenario() {
         .map(|s| {
             s.hits
                 .iter()
-                .map(|hit| h.app.digest.claims[hit.claim].text.clone())
+                .map(|hit| h.app.story.digest.claims[hit.claim].text.clone())
                 .collect()
         })
         .unwrap_or_default();
@@ -1755,7 +1773,7 @@ fn slash_in_the_reader_finds_in_the_article() {
 fn find_scenario() {
     let mut h = Harness::new(80, 24);
     h.keys("<backtab><ret>/NETFLIX");
-    let article = &h.app.corpus.articles[0];
+    let article = &h.app.story.corpus.articles[0];
     let expected = newsdigest::search::find_folded(&article.text, "netflix");
     assert!(expected.len() > 2);
     let find = h.app.find.clone().expect("find open");
@@ -1815,8 +1833,8 @@ fn copy_scenario() {
     let Some(Effect::Copy(passage)) = h.performed.last().cloned() else {
         panic!("a copy");
     };
-    let r = h.app.digest.claims[0].support[1];
-    let article = &h.app.corpus.articles[r.article];
+    let r = h.app.story.digest.claims[0].support[1];
+    let article = &h.app.story.corpus.articles[r.article];
     let p = &article.passages[r.passage];
     assert!(passage.starts_with(&format!("“{}”", article.passage_text(p))));
     assert!(passage.ends_with(&format!("bytes {}–{}", p.span.start, p.span.end)));
@@ -1869,7 +1887,7 @@ fn open_in_pager_scenario() {
     };
     let text = h.app.reader_text.clone().expect("wrapped");
     let start = text.lines[state.cursor].bytes.start;
-    let article = &h.app.corpus.articles[state.article];
+    let article = &h.app.story.corpus.articles[state.article];
     let line = article.text[..start].matches('\n').count() + 1;
     h.keys("o");
     assert!(
@@ -1921,11 +1939,11 @@ fn compare_scenario() {
     let Screen::Compare(state) = h.app.screen else {
         panic!("compare open:\n{}", h.screen());
     };
-    let claim = &h.app.digest.claims[state.claim];
+    let claim = &h.app.story.digest.claims[state.claim];
     assert_eq!(claim.id, m.claim);
     assert!(h.row(0).contains(&format!("Every telling of {}", m.claim)));
     // Grouped by stance, each passage with who says it and where.
-    let lines: Vec<String> = super::view::compare::all_lines(&h.app, &state, 200)
+    let lines: Vec<String> = super::rows::compare::all_lines(&h.app.rows(), state.claim, 200)
         .into_iter()
         .map(|((l, _), _)| l.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();
@@ -1956,8 +1974,8 @@ fn compare_scenario() {
     let Screen::Reader(reader) = h.app.screen else {
         panic!("reader open");
     };
-    let first = match super::view::compare::items(&h.app, state.claim)[0] {
-        super::view::compare::CompareItem::Passage { passage, .. } => passage,
+    let first = match super::rows::compare::items(&h.app.rows(), state.claim)[0] {
+        super::rows::compare::CompareItem::Passage { passage, .. } => passage,
         other => panic!("{other:?}"),
     };
     assert_eq!(
@@ -1971,7 +1989,7 @@ fn compare_scenario() {
     let Screen::Compare(denier) = h.app.screen else {
         panic!("compare of the denial");
     };
-    assert_eq!(h.app.digest.claims[denier.claim].id, m.denial);
+    assert_eq!(h.app.story.digest.claims[denier.claim].id, m.denial);
     h.keys("<esc><esc>");
     assert_eq!(h.app.screen, Screen::Main);
 }
@@ -2003,14 +2021,14 @@ fn filters_narrow_the_claim_list_and_one_key_clears_them() {
 
 fn filter_scenario() {
     let mut h = Harness::new(120, 40);
-    let total = h.app.digest.claims.len();
+    let total = h.app.story.digest.claims.len();
     // In this article, not in it, all again.
     h.keys("<backtab>jf");
     let in_article: Vec<usize> = (0..total)
-        .filter(|&c| h.app.digest.claims[c].articles.contains(&1))
+        .filter(|&c| h.app.story.digest.claims[c].articles.contains(&1))
         .collect();
     assert_eq!(h.app.shown_claims, in_article);
-    let title = h.app.corpus.articles[1].display_title();
+    let title = h.app.story.corpus.articles[1].display_title();
     let start: String = title.chars().take(12).collect();
     assert!(
         contains(&h, &format!("Claims 1/{} · in {start}", in_article.len())),
@@ -2024,7 +2042,7 @@ fn filter_scenario() {
         h.app
             .shown_claims
             .iter()
-            .all(|c| !h.app.digest.claims[*c].articles.contains(&1))
+            .all(|c| !h.app.story.digest.claims[*c].articles.contains(&1))
     );
     h.keys("f");
     assert_eq!(h.app.shown_claims.len(), total);
@@ -2032,16 +2050,20 @@ fn filter_scenario() {
     h.keys("<tab>x");
     assert!(!h.app.shown_claims.is_empty());
     assert!(
-        h.app
-            .shown_claims
-            .iter()
-            .all(|&c| h.app.disagreements.disputes_of(c).next().is_some())
+        h.app.shown_claims.iter().all(|&c| h
+            .app
+            .story
+            .disagreements
+            .disputes_of(c)
+            .next()
+            .is_some())
     );
     assert!(contains(&h, "· disputed · F clears"), "{}", h.screen());
     let stance = h
         .app
+        .story
         .attributions
-        .get(&h.app.digest.claims[h.app.selected_claim().expect("selected")].support[0])
+        .get(&h.app.story.digest.claims[h.app.selected_claim().expect("selected")].support[0])
         .map(|a| a.stance)
         .expect("attributed");
     h.keys("t");
@@ -2052,17 +2074,17 @@ fn filter_scenario() {
     );
     for &c in &h.app.shown_claims {
         assert!(
-            h.app.digest.claims[c]
+            h.app.story.digest.claims[c]
                 .support
                 .iter()
-                .any(|r| h.app.attributions[r].stance == stance)
+                .any(|r| h.app.story.attributions[r].stance == stance)
         );
     }
     // The source of the selected passage.
     h.keys("F");
     assert_eq!(h.app.shown_claims.len(), total);
     let selected = h.app.selected_claim().expect("selected");
-    let source = h.app.attributions[&h.app.digest.claims[selected].support[0]]
+    let source = h.app.story.attributions[&h.app.story.digest.claims[selected].support[0]]
         .source_label()
         .to_string();
     h.keys("s");
@@ -2075,10 +2097,10 @@ fn filter_scenario() {
     let hidden = (0..total)
         .find(|c| !h.app.shown_claims.contains(c))
         .expect("a hidden claim");
-    let id = h.app.digest.claims[hidden].id.clone();
+    let id = h.app.story.digest.claims[hidden].id.clone();
     h.keys(&format!(
         "/'{}<ret><esc>",
-        h.app.digest.claims[hidden]
+        h.app.story.digest.claims[hidden]
             .text
             .split_whitespace()
             .take(4)
@@ -2086,7 +2108,7 @@ fn filter_scenario() {
             .join(" ")
     ));
     assert_eq!(h.app.selected_claim(), Some(hidden), "{id}");
-    assert!(h.app.filters.is_empty());
+    assert!(h.app.filter_labels().is_empty());
     // Filters that leave nothing say how to clear them, and every key is safe.
     let mut h = Harness::tiny(80, 24);
     h.keys("x");
@@ -2095,7 +2117,7 @@ fn filter_scenario() {
     assert!(contains(&h, "(none)"), "{}", h.screen());
     h.keys("<ret>ycdnNjkGgg<tab><ret>y<tab>stxo<esc>");
     h.keys("F");
-    assert_eq!(h.app.shown_claims.len(), h.app.digest.claims.len());
+    assert_eq!(h.app.shown_claims.len(), h.app.story.digest.claims.len());
 }
 
 #[test]
@@ -2122,7 +2144,7 @@ fn a_wide_window_compares_side_by_side() {
     let Screen::Compare(state) = h.app.screen else {
         panic!("compare");
     };
-    assert_eq!(h.app.digest.claims[state.claim].id, m.denial);
+    assert_eq!(h.app.story.digest.claims[state.claim].id, m.denial);
     // At 80 columns the same items stack.
     let mut h = Harness::new(80, 24);
     select_claim(&mut h, &m.claim);
@@ -2151,13 +2173,14 @@ fn compare_view_matches_exactly_with_the_differing_year_marked() {
     let mut h = Harness::with(corpus, keymap, Theme::color(), 60, 15);
     let claim = h
         .app
+        .story
         .digest
         .claims
         .iter()
         .position(|c| c.text.contains("2019"))
         .expect("the 2019 claim");
     h.keys(&format!("gg{}c", "j".repeat(claim)));
-    let id = h.app.digest.claims[claim].id.clone();
+    let id = h.app.story.digest.claims[claim].id.clone();
     assert_eq!(id, "c2", "{}", h.screen());
     let t = Theme::color();
     let lines = [
@@ -2234,4 +2257,112 @@ fn search_popup_matches_exactly_with_its_preview() {
         }
         assert_ne!(h.style_at(x + 4, y).fg, t.matched.fg);
     }
+}
+
+/// The code of a source file with its `//` comments dropped, so words in
+/// prose ("in view", "the app") do not count as uses.
+fn code_of(path: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(path).expect("a source file");
+    text.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The Rust files of `src/tui/<dir>`, or the one file `src/tui/<dir>.rs`.
+fn tui_sources(dir: &str) -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let file = root.join(format!("{dir}.rs"));
+    if file.is_file() {
+        return vec![file];
+    }
+    let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+        .expect("a source folder")
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no source in src/tui/{dir}");
+    files
+}
+
+/// Update and drawing share rows computed from data (`rows`), not each
+/// other's code: the state never reads the views (it once called them to
+/// measure rows while they read it, a circle), and the rows and the story
+/// read neither the state nor the views.
+#[test]
+fn the_state_and_the_rows_never_read_the_views() {
+    let names_view = |code: &str| code.contains("view::") || code.contains("mod view");
+    let names_app = |code: &str| {
+        code.contains("app::")
+            || code
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(|word| word == "App")
+    };
+    for dir in ["app", "rows", "story", "layout"] {
+        for path in tui_sources(dir) {
+            let code = code_of(&path);
+            assert!(!names_view(&code), "{} uses the views", path.display());
+            if dir != "app" {
+                assert!(!names_app(&code), "{} uses the app state", path.display());
+            }
+        }
+    }
+}
+
+/// The reader's claim picker shows the claims of the line, whatever the
+/// claim list's filters hide: it once drew the list's rows by claim
+/// number, so with "disputed only" on it showed other claims, or none.
+#[test]
+fn the_claim_picker_shows_its_claims_under_a_filter() {
+    let mut h = Harness::new(120, 40);
+    h.keys("x<backtab><ret>");
+    assert!(matches!(h.app.screen, Screen::Reader(_)));
+    let shown = h.app.shown_claims.clone();
+    // A line holding a claim the filtered list has at another row.
+    let mut found = None;
+    for _ in 0..200 {
+        h.keys("<ret>");
+        if let Some(picker) = h.app.picker.clone() {
+            if picker.claims.iter().any(|&c| shown.get(c) != Some(&c)) {
+                found = Some(picker);
+                break;
+            }
+            h.keys("<esc>");
+        }
+        h.keys("j");
+    }
+    let picker = found.expect("a line with a claim the filter hides");
+    let screen = h.screen();
+    for &c in &picker.claims {
+        let claim = &h.app.story.digest.claims[c];
+        let counts = format!("{}a", claim.article_count());
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.contains(&format!("{} ", claim.id)) && l.contains(&counts)),
+            "{} missing from the picker:\n{screen}",
+            claim.id
+        );
+    }
+}
+
+/// An article without a headline is listed under its first sentence; the
+/// line below it names the next sentence rather than the same one again
+/// (the fourth default article read "According to a lawsuit, …" twice).
+#[test]
+fn an_article_without_a_headline_is_not_listed_by_its_first_sentence_twice() {
+    let untitled = "The Hastings board approved the plan on Monday. Critics objected loudly.\n\nThe vote was close.\n";
+    let corpus = Corpus::from_texts([("a", untitled.to_string()), ("b", TINY_B.to_string())]);
+    assert_eq!(corpus.articles[0].title, None);
+    let keymap = Keymap::defaults().expect("default keymap");
+    let h = Harness::with(corpus, keymap, Theme::color(), 120, 40);
+    // The first article's two lines, below the pane's top border.
+    let (title, meta) = (h.row(1), h.row(2));
+    assert!(
+        title.contains("The Hastings board approved the plan"),
+        "{title}"
+    );
+    assert!(!meta.contains("The Hastings board"), "{meta}");
+    assert!(meta.contains("Critics objected loudly.…"), "{meta}");
 }

@@ -1,21 +1,15 @@
 //! Drawing: a pure function of the state. One module per view.
 
-pub mod articles;
-pub mod claims;
 pub mod compare;
 pub mod disagreements;
 pub mod help;
-pub mod passages;
 pub mod picker;
 pub mod reader;
 pub mod search;
 
-use std::ops::Range;
-
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
@@ -26,7 +20,8 @@ use unicode_width::UnicodeWidthStr;
 use super::action::{Action, Context};
 use super::app::{App, ListCursor, Pane, Screen};
 use super::layout;
-use super::terminal_text::{truncate, visible};
+use super::rows::{self, claims, item_width, plural};
+use super::terminal_text::truncate;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -75,8 +70,10 @@ fn render_too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn render_main(app: &App, frame: &mut Frame, area: Rect) {
-    let areas = layout::main_areas(area, app.corpus.articles.len(), app.focus);
-    let claim = app.selected_claim().and_then(|c| app.digest.claims.get(c));
+    let areas = layout::main_areas(area, app.story.corpus.articles.len(), app.focus);
+    let claim = app
+        .selected_claim()
+        .and_then(|c| app.story.digest.claims.get(c));
     let passages_title = claim.map_or_else(
         || " Supporting passages ".to_string(),
         |c| format!(" Supporting passages of {} ({}) ", c.id, c.support.len()),
@@ -94,7 +91,7 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
             areas.articles,
             format!(
                 " Articles {} ",
-                position(app.articles, app.corpus.articles.len())
+                position(app.articles, app.story.corpus.articles.len())
             ),
             app.articles,
         ),
@@ -111,17 +108,19 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
         (Pane::Passages, areas.passages, passages_title, app.passages),
     ];
     let legend_room = layout::inner(areas.claims).width as usize;
+    let rows = app.rows();
     for (pane, rect, title, cursor) in panes {
         let focused = app.focus == pane;
         let len = match pane {
-            Pane::Articles => app.corpus.articles.len(),
+            Pane::Articles => app.story.corpus.articles.len(),
             Pane::Claims => app.shown_claims.len(),
             Pane::Passages => claim.map_or(0, |c| c.support.len()),
         };
         let header = match pane {
             Pane::Passages => {
                 let inner = layout::inner(rect);
-                let mut lines = passages::header_lines(app, inner.width);
+                let mut lines =
+                    rows::passages::header_lines(&rows, app.selected_claim(), inner.width);
                 lines.truncate(layout::detail_rows(inner.height, focused) as usize);
                 lines
             }
@@ -144,12 +143,12 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
                 header,
             },
             |i, width| match pane {
-                Pane::Articles => articles::item_lines(app, i, width),
-                Pane::Claims => claims::item_lines(app, i, width),
-                Pane::Passages => passages::item_lines(app, i, width),
+                Pane::Articles => rows::articles::item_lines(&rows, i, width),
+                Pane::Claims => claims::item_lines(&rows, i, width),
+                Pane::Passages => rows::passages::item_lines(&rows, app.selected_claim(), i, width),
             },
             |i| match pane {
-                Pane::Claims => claims::lead_lines(app, i),
+                Pane::Claims => claims::lead_lines(&rows, i),
                 _ => 0,
             },
         );
@@ -157,8 +156,8 @@ fn render_main(app: &App, frame: &mut Frame, area: Rect) {
     let left = app.message.clone().unwrap_or_else(|| {
         format!(
             "{} · {}",
-            plural(app.corpus.articles.len(), "article", "articles"),
-            plural(app.digest.claims.len(), "claim", "claims")
+            plural(app.story.corpus.articles.len(), "article", "articles"),
+            plural(app.story.digest.claims.len(), "claim", "claims")
         )
     });
     // The pane's keys, also while an overlay covers it.
@@ -302,12 +301,6 @@ pub struct List<'a> {
     pub legend: Option<&'static str>,
 }
 
-/// Columns an item's text may use in a pane of this inner width: the
-/// selection mark and a space on the left, a space before the border.
-pub fn item_width(inner_width: u16) -> u16 {
-    inner_width.saturating_sub(3).max(1)
-}
-
 /// A bordered list of multi-line items, the selected one marked; items
 /// may open with lines that belong to no item (`lead`: a divider), which
 /// are not marked. A scrollbar on the right border shows where the view
@@ -400,63 +393,4 @@ pub fn render_list(
             .thumb_style(border)
             .render(track, buf, &mut state);
     }
-}
-
-/// Spans of `text[range]` shown safely, each part styled by the
-/// highlights that cover it (later ones win) over a base style.
-pub fn styled_segments(
-    text: &str,
-    range: Range<usize>,
-    highlights: &[(Range<usize>, Style)],
-    base: Style,
-) -> Vec<Span<'static>> {
-    let mut cuts: Vec<usize> = vec![range.start, range.end];
-    for (h, _) in highlights {
-        for b in [h.start, h.end] {
-            if b > range.start && b < range.end && text.is_char_boundary(b) {
-                cuts.push(b);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut spans = Vec::new();
-    for pair in cuts.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let Some(piece) = text.get(a..b) else {
-            continue;
-        };
-        let style = highlights
-            .iter()
-            .filter(|(h, _)| h.start <= a && b <= h.end)
-            .fold(base, |s, (_, hs)| s.patch(*hs));
-        spans.push(Span::styled(visible(piece).into_owned(), style));
-    }
-    spans
-}
-
-/// "The Guardian · reports" for a passage, from the attributions found at
-/// start-up.
-pub fn attribution_label(app: &App, passage: newsdigest::PassageRef) -> Option<String> {
-    app.attributions
-        .get(&passage)
-        .map(|a| format!("{} · {}", visible(a.source_label()), a.stance.name()))
-}
-
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// The badge of a claim: "4 articles · 6 passages", or "3 sources · 6
-/// passages" when wire copies count once.
-pub fn badge(claim: &newsdigest::Claim) -> String {
-    format!(
-        "{} · {}",
-        newsdigest::copies::support_label(claim.source_count(), claim.article_count()),
-        plural(claim.passage_count(), "passage", "passages")
-    )
 }

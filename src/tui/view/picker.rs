@@ -3,20 +3,28 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{claims, popup_frame};
+use super::popup_frame;
 use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, ClaimPicker, Screen};
 use crate::tui::layout;
+use crate::tui::rows::claims;
 
 pub fn render(app: &App, picker: &ClaimPicker, frame: &mut Frame, area: Rect) {
     let inner_width = layout::centered(area, 90, 1).width.saturating_sub(2);
-    let items: Vec<_> = picker
+    // The picker lists claims by their index in the digest, whatever the
+    // claim list's filters hide: a row of the list would be another claim.
+    let rows = app.rows();
+    let items: Vec<Vec<_>> = picker
         .claims
         .iter()
-        .map(|&c| claims::item_lines(app, c, inner_width))
+        .map(|&c| {
+            claims::claim_line(&rows, c, inner_width)
+                .into_iter()
+                .collect()
+        })
         .collect();
-    let rows: usize = items.iter().map(Vec::len).sum();
-    let mut popup = layout::centered(area, 90, rows as u16 + 2);
+    let height: usize = items.iter().map(Vec::len).sum();
+    let mut popup = layout::centered(area, 90, height as u16 + 2);
     // Beside the cursor line, not over it: below it in the upper half of
     // the screen, above it in the lower half.
     if let Screen::Reader(state) = app.screen {

@@ -7,10 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::{hints, plural, render_status, styled_segments};
+use super::{hints, render_status};
 use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, FindState, ReaderState};
 use crate::tui::layout;
+use crate::tui::rows::{plural, styled_segments};
 use crate::tui::terminal_text::truncate;
 use crate::tui::terminal_text::visible;
 use newsdigest::text::collapse_spaces;
@@ -20,7 +21,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
     let areas = layout::reader_areas(area);
-    let Some(article) = app.corpus.articles.get(state.article) else {
+    let Some(article) = app.story.corpus.articles.get(state.article) else {
         return;
     };
     let buf = frame.buffer_mut();
@@ -46,10 +47,10 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
     let article_position = format!(
         "article {} of {} · {percent}",
         state.article + 1,
-        app.corpus.articles.len()
+        app.story.corpus.articles.len()
     );
     let followed = state.trail.and_then(|trail| {
-        let claim = app.digest.claims.get(trail.claim)?;
+        let claim = app.story.digest.claims.get(trail.claim)?;
         Some((claim.id.as_str(), trail.position + 1, claim.support.len()))
     });
     let forms = match followed {
@@ -117,10 +118,11 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
             if state.target == Some(p.index) {
                 highlights.push((p.span.range(), app.theme.current));
             } else if app
+                .story
                 .digest
                 .claims_of(r)
                 .iter()
-                .any(|&c| app.digest.claims[c].article_count() > 1)
+                .any(|&c| app.story.digest.claims[c].article_count() > 1)
             {
                 highlights.push((p.span.range(), app.theme.claim));
             }
@@ -154,6 +156,7 @@ pub fn render(app: &App, state: &ReaderState, frame: &mut Frame, area: Rect) {
     let left = match (&app.message, state.trail) {
         (Some(message), _) => message.clone(),
         (None, Some(trail)) => app
+            .story
             .digest
             .claims
             .get(trail.claim)

@@ -12,20 +12,21 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{attribution_label, plural, popup_frame, styled_segments};
+use super::popup_frame;
 use crate::tui::action::{Action, Context};
 use crate::tui::app::{App, SearchState};
 use crate::tui::layout;
+use crate::tui::rows::{attribution_label, plural, styled_segments};
 use crate::tui::terminal_text::{truncate, visible, wrap_ranges};
 
 /// The text a hit matched: the passage's, or the claim's own.
 fn matched_text<'a>(app: &'a App, hit: &ClaimHit) -> (&'a str, Option<PassageRef>) {
     let passage = app.search_index.owner(hit.text).and_then(|o| o.passage);
     let text = passage.and_then(|r| {
-        let article = app.corpus.articles.get(r.article)?;
+        let article = app.story.corpus.articles.get(r.article)?;
         Some(article.passage_text(article.passages.get(r.passage)?))
     });
-    match (text, app.digest.claims.get(hit.claim)) {
+    match (text, app.story.digest.claims.get(hit.claim)) {
         (Some(text), _) => (text, passage),
         (None, Some(claim)) => (claim.text.as_str(), None),
         (None, None) => ("", None),
@@ -47,7 +48,7 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         " · 'exact ^start end$ !not",
     );
 
-    let total = plural(app.digest.claims.len(), "claim", "claims");
+    let total = plural(app.story.digest.claims.len(), "claim", "claims");
     // While the worker ranks, the last count stays, marked with "…", so
     // the line does not flicker on every key.
     let pending = if search.waiting || search.stale {
@@ -100,7 +101,7 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         .skip(search.results.offset)
         .take(rows.height as usize)
     {
-        let Some(claim) = app.digest.claims.get(hit.claim) else {
+        let Some(claim) = app.story.digest.claims.get(hit.claim) else {
             continue;
         };
         let y = rows.y + (row - search.results.offset) as u16;
@@ -165,6 +166,7 @@ fn render_preview(app: &App, hit: &ClaimHit, query: &str, buf: &mut Buffer, area
     }
     let (text, passage) = matched_text(app, hit);
     let id = app
+        .story
         .digest
         .claims
         .get(hit.claim)
@@ -172,12 +174,13 @@ fn render_preview(app: &App, hit: &ClaimHit, query: &str, buf: &mut Buffer, area
     let source = match passage {
         Some(r) => {
             let title = app
+                .story
                 .corpus
                 .articles
                 .get(r.article)
                 .map(|a| a.display_title())
                 .unwrap_or_default();
-            let label = attribution_label(app, r)
+            let label = attribution_label(&app.rows(), r)
                 .map(|l| format!(" · {l}"))
                 .unwrap_or_default();
             format!("{id} · passage in {title}{label}")

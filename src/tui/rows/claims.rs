@@ -11,23 +11,23 @@ use unicode_width::UnicodeWidthStr;
 
 use newsdigest::text::collapse_spaces;
 
+use super::Rows;
 use super::badge;
-use crate::tui::app::App;
 use crate::tui::terminal_text::{truncate, visible};
 
 /// The marks of a claim: words, each with its style, so they read the
 /// same without colour.
-pub fn marks(app: &App, index: usize) -> Vec<(String, Style)> {
-    let Some(claim) = app.digest.claims.get(index) else {
+pub fn marks(rows: &Rows<'_>, index: usize) -> Vec<(String, Style)> {
+    let Some(claim) = rows.story.digest.claims.get(index) else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let disputes: Vec<_> = app.disagreements.disputes_of(index).collect();
+    let disputes: Vec<_> = rows.story.disagreements.disputes_of(index).collect();
     // Articles on the denying side: every article of the claims denying it.
     let denying_articles: BTreeSet<usize> = disputes
         .iter()
         .filter(|d| d.asserting == index)
-        .filter_map(|d| app.digest.claims.get(d.denying))
+        .filter_map(|d| rows.story.digest.claims.get(d.denying))
         .flat_map(|c| c.articles.iter().copied())
         .collect();
     if !denying_articles.is_empty() {
@@ -37,13 +37,13 @@ pub fn marks(app: &App, index: usize) -> Vec<(String, Style)> {
                 claim.article_count(),
                 denying_articles.len()
             ),
-            app.theme.disputed,
+            rows.theme.disputed,
         ));
     }
     let denied: Vec<_> = disputes
         .iter()
         .filter(|d| d.denying == index)
-        .filter_map(|d| app.digest.claims.get(d.asserting))
+        .filter_map(|d| rows.story.digest.claims.get(d.asserting))
         .collect();
     match denied.as_slice() {
         [] => {}
@@ -54,21 +54,21 @@ pub fn marks(app: &App, index: usize) -> Vec<(String, Style)> {
                 claim.article_count(),
                 one.article_count()
             ),
-            app.theme.disputed,
+            rows.theme.disputed,
         )),
         several => out.push((
             format!("denies {} claims", several.len()),
-            app.theme.disputed,
+            rows.theme.disputed,
         )),
     }
     let mut kinds: Vec<&str> = Vec::new();
-    for d in app.disagreements.discrepancies_of(index) {
+    for d in rows.story.disagreements.discrepancies_of(index) {
         if !kinds.contains(&d.kind.name()) {
             kinds.push(d.kind.name());
         }
     }
     for kind in kinds {
-        out.push((format!("≠ {kind}"), app.theme.discrepancy));
+        out.push((format!("≠ {kind}"), rows.theme.discrepancy));
     }
     out
 }
@@ -87,23 +87,23 @@ pub fn legend(width: usize) -> Option<&'static str> {
 
 /// The short marks of the one-line claim row: "disputed", "denies",
 /// "≠ year"; the long forms are in the detail pane.
-pub fn short_marks(app: &App, index: usize) -> Vec<(String, Style)> {
+pub fn short_marks(rows: &Rows<'_>, index: usize) -> Vec<(String, Style)> {
     let mut out = Vec::new();
-    let disputes: Vec<_> = app.disagreements.disputes_of(index).collect();
+    let disputes: Vec<_> = rows.story.disagreements.disputes_of(index).collect();
     if disputes.iter().any(|d| d.asserting == index) {
-        out.push(("disputed".to_string(), app.theme.disputed));
+        out.push(("disputed".to_string(), rows.theme.disputed));
     }
     if disputes.iter().any(|d| d.denying == index) {
-        out.push(("denies".to_string(), app.theme.disputed));
+        out.push(("denies".to_string(), rows.theme.disputed));
     }
     let mut kinds: Vec<&str> = Vec::new();
-    for d in app.disagreements.discrepancies_of(index) {
+    for d in rows.story.disagreements.discrepancies_of(index) {
         if !kinds.contains(&d.kind.name()) {
             kinds.push(d.kind.name());
         }
     }
     for kind in kinds {
-        out.push((format!("≠ {kind}"), app.theme.discrepancy));
+        out.push((format!("≠ {kind}"), rows.theme.discrepancy));
     }
     out
 }
@@ -119,14 +119,14 @@ pub struct ClaimColumns {
 }
 
 impl ClaimColumns {
-    pub fn of(app: &App) -> ClaimColumns {
+    pub fn of(rows: &Rows<'_>) -> ClaimColumns {
         let digits = |n: usize| n.to_string().len();
         let mut columns = ClaimColumns::default();
-        for (i, claim) in app.digest.claims.iter().enumerate() {
+        for (i, claim) in rows.story.digest.claims.iter().enumerate() {
             columns.id = columns.id.max(claim.id.width());
             columns.articles = columns.articles.max(digits(claim.article_count()));
             columns.passages = columns.passages.max(digits(claim.passage_count()));
-            let (mark, more) = first_mark(app, i);
+            let (mark, more) = first_mark(rows, i);
             let width = mark.map_or(0, |(m, _)| m.width() + more.len());
             columns.marks = columns.marks.max(width);
         }
@@ -136,8 +136,8 @@ impl ClaimColumns {
 
 /// The row shows the first mark, and "+" when the claim has more (the
 /// detail pane lists them all).
-fn first_mark(app: &App, index: usize) -> (Option<(String, Style)>, &'static str) {
-    let mut marks = short_marks(app, index).into_iter();
+fn first_mark(rows: &Rows<'_>, index: usize) -> (Option<(String, Style)>, &'static str) {
+    let mut marks = short_marks(rows, index).into_iter();
     let first = marks.next();
     let more = if marks.next().is_some() { "+" } else { "" };
     (first, more)
@@ -145,33 +145,32 @@ fn first_mark(app: &App, index: usize) -> (Option<(String, Style)>, &'static str
 
 /// Whether a claim is the first one only one article makes, after claims
 /// that several make: the list draws a divider above it.
-fn opens_single_source(app: &App, row: usize) -> bool {
+fn opens_single_source(rows: &Rows<'_>, row: usize) -> bool {
     let count = |row: usize| {
-        let claim = *app.shown_claims.get(row)?;
-        app.digest.claims.get(claim).map(|c| c.article_count())
+        let claim = *rows.shown_claims.get(row)?;
+        rows.story
+            .digest
+            .claims
+            .get(claim)
+            .map(|c| c.article_count())
     };
     row > 0 && count(row) == Some(1) && count(row - 1).is_some_and(|n| n > 1)
 }
 
 /// Lines of a row's item that are not the claim: the divider.
-pub fn lead_lines(app: &App, row: usize) -> usize {
-    usize::from(opens_single_source(app, row))
+pub fn lead_lines(rows: &Rows<'_>, row: usize) -> usize {
+    usize::from(opens_single_source(rows, row))
 }
 
-/// One line per claim, counts and marks first, then as much of the text
-/// as fits: `c1   4a 6p disputed  Sharing private messages: …`. The whole
-/// text is in the detail pane.
-pub fn item_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
-    let Some(index) = app.shown_claims.get(row).copied() else {
+/// A row of the claim list: the divider before the first claim only one
+/// article makes, then the claim's line.
+pub fn item_lines(rows: &Rows<'_>, row: usize, width: u16) -> Vec<Line<'static>> {
+    let Some(index) = rows.shown_claims.get(row).copied() else {
         return Vec::new();
     };
-    let Some(claim) = app.digest.claims.get(index) else {
-        return Vec::new();
-    };
-    let width = super::item_width(width) as usize;
-    let columns = app.claim_columns;
     let mut lines = Vec::new();
-    if opens_single_source(app, row) {
+    if opens_single_source(rows, row) {
+        let width = super::item_width(width) as usize;
         let label = " told by one article ";
         let rule = width.saturating_sub(label.width()) / 2;
         lines.push(Line::from(Span::styled(
@@ -180,11 +179,22 @@ pub fn item_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
                 "─".repeat(rule),
                 "─".repeat(width.saturating_sub(rule + label.width()))
             ),
-            app.theme.dim,
+            rows.theme.dim,
         )));
     }
+    lines.extend(claim_line(rows, index, width));
+    lines
+}
+
+/// One line for a claim (by its index in the digest), counts and marks
+/// first, then as much of the text as fits: `c1   4a 6p disputed  Sharing
+/// private messages: …`. The whole text is in the detail pane.
+pub fn claim_line(rows: &Rows<'_>, index: usize, width: u16) -> Option<Line<'static>> {
+    let claim = rows.story.digest.claims.get(index)?;
+    let width = super::item_width(width) as usize;
+    let columns = rows.claim_columns;
     let mut spans = vec![
-        Span::styled(format!("{:<w$} ", claim.id, w = columns.id), app.theme.dim),
+        Span::styled(format!("{:<w$} ", claim.id, w = columns.id), rows.theme.dim),
         Span::styled(
             format!(
                 "{:>a$}a {:>p$}p ",
@@ -193,10 +203,10 @@ pub fn item_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
                 a = columns.articles,
                 p = columns.passages
             ),
-            app.theme.badge,
+            rows.theme.badge,
         ),
     ];
-    let (mark, more) = first_mark(app, index);
+    let (mark, more) = first_mark(rows, index);
     let mut marks_used = 0;
     if let Some((mark, style)) = mark {
         let shown = format!("{mark}{more}");
@@ -209,29 +219,28 @@ pub fn item_lines(app: &App, row: usize, width: u16) -> Vec<Line<'static>> {
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let text = collapse_spaces(&claim.text);
     spans.push(Span::raw(truncate(&text, width.saturating_sub(used))));
-    lines.push(Line::from(spans));
-    lines
+    Some(Line::from(spans))
 }
 
 /// The selected claim in full, for the detail pane: its text wrapped, then
 /// its badge and its marks in their long form.
-pub fn detail_lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>> {
-    let Some(claim) = app.digest.claims.get(index) else {
+pub fn detail_lines(rows: &Rows<'_>, index: usize, width: usize) -> Vec<Line<'static>> {
+    let Some(claim) = rows.story.digest.claims.get(index) else {
         return Vec::new();
     };
     let text = visible(&collapse_spaces(&claim.text)).into_owned();
     let mut lines: Vec<Line<'static>> = textwrap::wrap(&text, width.max(1))
         .into_iter()
-        .map(|l| Line::from(Span::styled(l.into_owned(), app.theme.title)))
+        .map(|l| Line::from(Span::styled(l.into_owned(), rows.theme.title)))
         .collect();
     let mut spans = vec![
-        Span::styled(format!("{} · ", claim.id), app.theme.dim),
-        Span::styled(badge(claim), app.theme.badge),
+        Span::styled(format!("{} · ", claim.id), rows.theme.dim),
+        Span::styled(badge(claim), rows.theme.badge),
     ];
     let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
     // The marks follow the badge, each whole: one that does not fit on the
     // line starts the next.
-    for (mark, style) in marks(app, index) {
+    for (mark, style) in marks(rows, index) {
         let separator = if spans.is_empty() { "" } else { " · " };
         if !spans.is_empty() && used + separator.width() + mark.width() > width {
             lines.push(Line::from(std::mem::take(&mut spans)));
@@ -239,7 +248,7 @@ pub fn detail_lines(app: &App, index: usize, width: usize) -> Vec<Line<'static>>
         }
         let separator = if spans.is_empty() { "" } else { " · " };
         if !separator.is_empty() {
-            spans.push(Span::styled(separator, app.theme.dim));
+            spans.push(Span::styled(separator, rows.theme.dim));
         }
         used += separator.width() + mark.width();
         spans.push(Span::styled(mark, style));

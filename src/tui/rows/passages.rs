@@ -9,14 +9,14 @@ use ratatui::text::{Line, Span};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::Rows;
 use super::{attribution_label, claims, styled_segments};
-use crate::tui::app::App;
 use crate::tui::terminal_text::{truncate, wrap_ranges};
 
 /// The passage's context: from the previous passage to the next one, when
 /// they stand on the same line of the file.
-pub fn context_range(app: &App, r: PassageRef) -> Option<(Range<usize>, Range<usize>)> {
-    let article = app.corpus.articles.get(r.article)?;
+pub fn context_range(rows: &Rows<'_>, r: PassageRef) -> Option<(Range<usize>, Range<usize>)> {
+    let article = rows.story.corpus.articles.get(r.article)?;
     let passage = article.passages.get(r.passage)?;
     let line = article.lines.iter().find(|l| {
         l.span.start <= passage.span.start && passage.span.start < l.span.end.max(l.span.start + 1)
@@ -37,30 +37,36 @@ pub fn context_range(app: &App, r: PassageRef) -> Option<(Range<usize>, Range<us
 
 /// The lines above the passages: the selected claim in full, then a
 /// blank line.
-pub fn header_lines(app: &App, inner_width: u16) -> Vec<Line<'static>> {
-    let Some(claim) = app.selected_claim() else {
+pub fn header_lines(rows: &Rows<'_>, claim: Option<usize>, inner_width: u16) -> Vec<Line<'static>> {
+    let Some(claim) = claim else {
         return Vec::new();
     };
-    let mut lines = claims::detail_lines(app, claim, super::item_width(inner_width) as usize);
+    let mut lines = claims::detail_lines(rows, claim, super::item_width(inner_width) as usize);
     if !lines.is_empty() {
         lines.push(Line::default());
     }
     lines
 }
 
-pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
-    let Some(claim) = app.selected_claim().and_then(|c| app.digest.claims.get(c)) else {
+/// The `index`th supporting passage of a claim (the selected one).
+pub fn item_lines(
+    rows: &Rows<'_>,
+    claim: Option<usize>,
+    index: usize,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let Some(claim) = claim.and_then(|c| rows.story.digest.claims.get(c)) else {
         return Vec::new();
     };
     let Some(&r) = claim.support.get(index) else {
         return Vec::new();
     };
-    let Some(article) = app.corpus.articles.get(r.article) else {
+    let Some(article) = rows.story.corpus.articles.get(r.article) else {
         return Vec::new();
     };
     let width = super::item_width(width);
     // "2. Title · The Guardian · reports": the title gives way first.
-    let attribution = attribution_label(app, r)
+    let attribution = attribution_label(rows, r)
         .map(|label| format!(" · {label}"))
         .unwrap_or_default();
     let number = format!("{}. ", index + 1);
@@ -69,16 +75,16 @@ pub fn item_lines(app: &App, index: usize, width: u16) -> Vec<Line<'static>> {
     let label = format!("{number}{title}{attribution}");
     let mut lines = vec![Line::from(Span::styled(
         truncate(&label, width as usize),
-        app.theme.title,
+        rows.theme.title,
     ))];
-    if let Some((context, passage)) = context_range(app, r) {
-        let highlights = [(passage, app.theme.current)];
+    if let Some((context, passage)) = context_range(rows, r) {
+        let highlights = [(passage, rows.theme.current)];
         for bytes in wrap_ranges(&article.text, context, width as usize) {
             lines.push(Line::from(styled_segments(
                 &article.text,
                 bytes,
                 &highlights,
-                app.theme.dim,
+                rows.theme.dim,
             )));
         }
     }
