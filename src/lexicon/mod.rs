@@ -130,6 +130,23 @@ fn rows<'a>(
     Ok(out)
 }
 
+/// The value a column names among its options; an unknown one is an error
+/// naming the file, line and column.
+fn choice<T: Copy>(
+    (file, line, column, value): (&'static str, usize, &str, &str),
+    options: &[(&str, T)],
+) -> Result<T, LexiconError> {
+    options
+        .iter()
+        .find(|(name, _)| *name == value)
+        .map(|&(_, v)| v)
+        .ok_or_else(|| LexiconError {
+            file,
+            line,
+            problem: format!("unknown {column} {value:?}"),
+        })
+}
+
 /// Which qualifiers a source kind allows before its head words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualifiers {
@@ -157,17 +174,13 @@ fn parse_source_kinds(text: &str) -> Result<Vec<SourceKind>, LexiconError> {
     rows(SOURCE_KINDS_FILE, text, 5)?
         .into_iter()
         .map(|(line, row)| {
-            let qualifiers = match row[2] {
-                "adjectives" => Qualifiers::Adjectives,
-                "none" => Qualifiers::None,
-                other => {
-                    return Err(LexiconError {
-                        file: SOURCE_KINDS_FILE,
-                        line,
-                        problem: format!("unknown qualifiers {other:?}"),
-                    });
-                }
-            };
+            let qualifiers = choice(
+                (SOURCE_KINDS_FILE, line, "qualifiers", row[2]),
+                &[
+                    ("adjectives", Qualifiers::Adjectives),
+                    ("none", Qualifiers::None),
+                ],
+            )?;
             Ok(SourceKind {
                 head: row[0].to_lowercase(),
                 kind: row[1].to_string(),
@@ -211,17 +224,13 @@ fn parse_speaker_roles(text: &str) -> Result<Vec<SpeakerRole>, LexiconError> {
     rows(SPEAKER_ROLES_FILE, text, 4)?
         .into_iter()
         .map(|(line, row)| {
-            let speaks_for = match row[1] {
-                "organisation" => SpeaksFor::Organisation,
-                "person" => SpeaksFor::Person,
-                other => {
-                    return Err(LexiconError {
-                        file: SPEAKER_ROLES_FILE,
-                        line,
-                        problem: format!("unknown speaker {other:?}"),
-                    });
-                }
-            };
+            let speaks_for = choice(
+                (SPEAKER_ROLES_FILE, line, "speaker", row[1]),
+                &[
+                    ("organisation", SpeaksFor::Organisation),
+                    ("person", SpeaksFor::Person),
+                ],
+            )?;
             Ok(SpeakerRole {
                 role: row[0].to_lowercase(),
                 speaks_for,
@@ -267,17 +276,10 @@ fn parse_reporting_verbs(text: &str) -> Result<Vec<ReportingVerb>, LexiconError>
     rows(REPORTING_VERBS_FILE, text, 5)?
         .into_iter()
         .map(|(line, row)| {
-            let credits = match row[1] {
-                "alleges" => Credits::Alleges,
-                "reports" => Credits::Reports,
-                other => {
-                    return Err(LexiconError {
-                        file: REPORTING_VERBS_FILE,
-                        line,
-                        problem: format!("unknown stance {other:?}"),
-                    });
-                }
-            };
+            let credits = choice(
+                (REPORTING_VERBS_FILE, line, "stance", row[1]),
+                &[("alleges", Credits::Alleges), ("reports", Credits::Reports)],
+            )?;
             let closing_forms = match row[2] {
                 "-" => Vec::new(),
                 forms => forms.split(',').map(|f| f.trim().to_lowercase()).collect(),
