@@ -499,6 +499,10 @@ fn dated_discrepancies(digest: &Digest, s: &PassageSignals) -> Vec<Discrepancy> 
         for e in annotations.dated(s.refs[first]) {
             let key = (digest.story_of(first), e.subject.as_str(), e.verb.as_str());
             let groups = events.entry(key).or_default();
+            // Past this many, the event is skipped below: stop gathering.
+            if groups.len() > MAX_DATINGS_OF_ONE_EVENT {
+                continue;
+            }
             let agreeing = groups
                 .iter_mut()
                 .find(|(dates, _)| dates.iter().all(|d| !d.conflicts_with(&e.date)));

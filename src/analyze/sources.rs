@@ -156,21 +156,23 @@ impl Sources {
         let mut keys: Vec<String> = forms.iter().map(|w| key_of(w)).collect();
         // A surname alone is the person the story names in full, when only
         // one full name ends with it ("Stone" for "Andy Stone").
-        let full_names: Vec<(String, String)> = forms
+        let mut full_names: HashMap<String, Vec<String>> = HashMap::new();
+        for (_, key) in forms
             .iter()
             .zip(&keys)
             .filter(|(w, _)| person_named(w).is_some())
-            .map(|(_, k)| {
-                let last = k.rsplit(' ').next().unwrap_or("").to_string();
-                (last, k.clone())
-            })
-            .collect();
+        {
+            let last = key.rsplit(' ').next().unwrap_or("").to_string();
+            let names = full_names.entry(last).or_default();
+            if !names.contains(key) {
+                names.push(key.clone());
+            }
+        }
         for key in keys.iter_mut() {
             if key.contains(' ') {
                 continue;
             }
-            let mut matching = full_names.iter().filter(|(last, _)| last == key);
-            if let (Some((_, full)), None) = (matching.next(), matching.next()) {
+            if let Some([full]) = full_names.get(key.as_str()).map(Vec::as_slice) {
                 *key = full.clone();
             }
         }
@@ -427,6 +429,16 @@ mod tests {
         assert_eq!(s.name(s.id("Sandhu").expect("read")), "Ravi Sandhu");
         let commission = s.id("the state Public Utilities Commission").expect("read");
         assert!(!s.is_person(commission));
+    }
+
+    #[test]
+    fn one_person_written_two_ways_still_owns_the_surname() {
+        let s = Sources::of(["Andy Stone", "communications director Andy Stone", "Stone"]);
+        assert_eq!(s.id("Stone"), s.id("Andy Stone"));
+        assert_eq!(
+            s.id("communications director Andy Stone"),
+            s.id("Andy Stone")
+        );
     }
 
     #[test]
