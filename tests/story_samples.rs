@@ -63,22 +63,24 @@ fn totals(dir: &Path, stories: usize) -> (usize, usize, usize, usize) {
 fn labelled_stories_keep_their_figures() {
     let (kept, pairs, joined, offered) = totals(Path::new("tests/data/stories"), 14);
     let recall = kept as f64 / pairs as f64;
-    // Floors a little under the figures of 2026-11-27 (BENCHMARKS.md): a
-    // change that joins a claim with its denial or offers furniture as a
-    // claim shows here.
+    // Floors at the figures of 2026-12-05 (BENCHMARKS.md, 248/451): a
+    // change that joins a claim with its denial, offers furniture as a
+    // claim or splits what was joined shows here.
     assert_eq!(joined, 0, "a cannot-link pair joined");
-    assert!(offered <= 13, "noise offered: {offered}");
+    assert!(offered <= 11, "noise offered: {offered}");
+    assert!(kept >= 248, "must-link pairs kept: {kept}");
     assert!(recall >= 0.50, "must-link recall {recall:.3}");
 }
 
 /// Round 5 (`tests/data/stories-round5`), written on 2026-12-04 and first
 /// measured with the build that added it (BENCHMARKS.md, "Round 5"): must-link
-/// recall 85/202, no cannot-link pair joined, noise offered 26/84. Floors at
+/// recall 85/202, no cannot-link pair joined, noise offered 26/84; 88/202
+/// since a denial keeps apart only what it denies (2026-12-05). Floors at
 /// those figures: they may only move up.
 #[test]
 fn round_five_keeps_its_first_sight_figures() {
     let (kept, _, joined, offered) = totals(Path::new("tests/data/stories-round5"), 7);
     assert_eq!(joined, 0, "a cannot-link pair joined");
     assert!(offered <= 26, "noise offered: {offered}");
-    assert!(kept >= 85, "must-link pairs kept: {kept}");
+    assert!(kept >= 88, "must-link pairs kept: {kept}");
 }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::actors::ProperNouns;
 use super::direction::{Directions, directions};
-use super::polarity::{Polarity, polarity_of_folded};
+use super::polarity::{Polarity, negated_clauses};
 use super::quantity::{self, Quantity, QuantityKind};
 use crate::text;
 
@@ -16,6 +16,9 @@ pub struct PassageFeatures {
     pub terms: Vec<String>,
     pub quantities: Vec<Quantity>,
     pub polarity: Polarity,
+    /// The terms of the clauses a denial or negation stands in: what the
+    /// passage denies. Empty when it asserts.
+    pub negated: Vec<String>,
     /// Whether it reports a rise, a fall, both or neither.
     pub directions: Directions,
     /// Names of people, companies and institutions, lower case, sorted.
@@ -168,21 +171,8 @@ impl PassageFeatures {
         let quantities = quantity::extract(passage);
         // Folded once for polarity and direction.
         let folded = text::fold_for_match(passage);
-        let mut seen = HashSet::new();
-        let mut terms = Vec::new();
-        for word in text::words(passage) {
-            if text::is_stop_word(&word) || !word.chars().any(char::is_alphabetic) {
-                continue;
-            }
-            // Numbers are compared as quantities, not as words ("ten", "decade").
-            if is_number_word(&word) {
-                continue;
-            }
-            let stem = text::stem(canonical(&word));
-            if seen.insert(stem.clone()) {
-                terms.push(stem);
-            }
-        }
+        let mut terms = content_terms(passage);
+        let mut seen: HashSet<String> = terms.iter().cloned().collect();
         // A vague "millions" says too little to make two passages alike.
         for q in quantities
             .iter()
@@ -193,7 +183,24 @@ impl PassageFeatures {
                 terms.push(key);
             }
         }
-        let polarity = polarity_of_folded(&folded);
+        let negated_clauses = negated_clauses(&folded);
+        let polarity = if negated_clauses.is_empty() {
+            Polarity::Asserts
+        } else {
+            Polarity::Denies
+        };
+        // The figures a clause denies count as what it denies ("There is no
+        // £22 million black hole").
+        let denied_text = negated_clauses.join(" , ");
+        let mut negated = content_terms(&denied_text);
+        if !denied_text.is_empty() {
+            negated.extend(
+                quantity::extract(&denied_text)
+                    .iter()
+                    .filter(|q| q.kind != QuantityKind::VagueMoney)
+                    .map(|q| q.key()),
+            );
+        }
         let super::actors::Names {
             actors,
             places,
@@ -203,12 +210,33 @@ impl PassageFeatures {
             terms,
             quantities,
             polarity,
+            negated,
             directions: directions(&folded),
             actors,
             places,
             sources,
         }
     }
+}
+
+/// Content stems of a text, synonyms folded, without repeats, in order.
+fn content_terms(text: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut terms = Vec::new();
+    for word in text::words(text) {
+        if text::is_stop_word(&word) || !word.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // Numbers are compared as quantities, not as words ("ten", "decade").
+        if is_number_word(&word) {
+            continue;
+        }
+        let stem = text::stem(canonical(&word));
+        if seen.insert(stem.clone()) {
+            terms.push(stem);
+        }
+    }
+    terms
 }
 
 fn is_number_word(word: &str) -> bool {

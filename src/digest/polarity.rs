@@ -158,6 +158,19 @@ pub fn polarity(passage: &str) -> Polarity {
 
 /// [`polarity`] of a passage already folded by [`text::fold_for_match`].
 pub fn polarity_of_folded(folded: &str) -> Polarity {
+    // Two negations ("denied it did not …") still deny; what matters is that
+    // the passage is not a plain assertion.
+    if negated_clauses(folded).is_empty() {
+        Polarity::Asserts
+    } else {
+        Polarity::Denies
+    }
+}
+
+/// The clauses of a folded passage that a negation or a denial stands in:
+/// what the passage denies ("finding that the article was false" in a
+/// sentence whose main clause awards damages).
+pub fn negated_clauses(folded: &str) -> Vec<String> {
     let mut lower = folded.to_string();
     for phrase in NOT_NEGATING {
         lower = lower.replace(phrase, " ");
@@ -175,18 +188,11 @@ pub fn polarity_of_folded(folded: &str) -> Polarity {
         rest = after;
     }
     corrected.push_str(rest);
-    let lower = corrected;
-    let mut negations = 0;
-    for clause in lower.split([',', ';', ':', '(', ')', '\u{2014}']) {
-        negations += clause_negations(clause);
-    }
-    // Two negations ("denied it did not …") still deny; what matters is that
-    // the passage is not a plain assertion.
-    if negations > 0 {
-        Polarity::Denies
-    } else {
-        Polarity::Asserts
-    }
+    corrected
+        .split([',', ';', ':', '(', ')', '\u{2014}'])
+        .filter(|clause| clause_negations(clause) > 0)
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! direction, contradicting numbers and different actors.
 
 use super::features::{PassageFeatures, TermVector, TermWeights};
+use super::polarity::Polarity;
 use super::quantity;
 
 /// How two passages compare, signal by signal.
@@ -142,7 +143,7 @@ impl Incompatibility {
 }
 
 pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incompatibility> {
-    if a.polarity != b.polarity {
+    if a.polarity != b.polarity && denial_meets(a, b) {
         return Some(Incompatibility::OppositePolarity);
     }
     if a.directions.opposite(b.directions) {
@@ -175,6 +176,25 @@ pub fn incompatibility(a: &PassageFeatures, b: &PassageFeatures) -> Option<Incom
         return Some(Incompatibility::DifferentActors);
     }
     None
+}
+
+/// Whether the denying one of two passages of opposite polarity denies
+/// something the other says: a term of a negated clause is among the
+/// other's terms. "Meta didn't share private messages" denies "Facebook
+/// gave access to private messages"; "awarded £240,000, finding that the
+/// article was false" denies nothing of "won £240,000 in a libel fight",
+/// and "couriers are employees, not contractors" nothing of "the court
+/// ruled the couriers were wrongly classified".
+fn denial_meets(a: &PassageFeatures, b: &PassageFeatures) -> bool {
+    let (denying, asserting) = if a.polarity == Polarity::Denies {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    denying
+        .negated
+        .iter()
+        .any(|t| asserting.terms.iter().any(|u| u == t))
 }
 
 /// Scores a pair, or says why it can never match.
@@ -358,5 +378,29 @@ mod tests {
         assert_eq!(far, 0.2);
         assert_eq!(reported_similarity(&pair(0.9), None, threshold), 0.9);
         assert_eq!(reported_similarity(&pair(-0.1), guard, threshold), 0.0);
+    }
+
+    #[test]
+    fn a_denial_keeps_apart_only_what_it_denies() {
+        let guard = |a: &str, b: &str| {
+            incompatibility(&PassageFeatures::of(a), &PassageFeatures::of(b))
+                == Some(Incompatibility::OppositePolarity)
+        };
+        assert!(guard(
+            "Meta didn't share private messages with Netflix.",
+            "Facebook gave Netflix access to private messages."
+        ));
+        assert!(guard(
+            "There is no £22 million black hole.",
+            "There's a £22 million overspend that has been tucked out of sight."
+        ));
+        assert!(!guard(
+            "The court awarded £240,000 in damages, finding that the article was false in every respect.",
+            "She won £240,000 in a bitter libel fight."
+        ));
+        assert!(!guard(
+            "Couriers are employees, not independent contractors, the judges said.",
+            "The court ruled that Parcelo had wrongly classified its couriers."
+        ));
     }
 }
