@@ -118,7 +118,7 @@ fn starts_with_any(word: &str, prefixes: &[&str]) -> bool {
 }
 
 /// The reporting verb a word is a form of, from `lexicon/reporting-verbs.tsv`.
-fn reporting_verb(word: &str) -> Option<Credits> {
+pub(crate) fn reporting_verb(word: &str) -> Option<Credits> {
     reporting_verbs()
         .iter()
         .find(|v| word.starts_with(v.stem.as_str()))

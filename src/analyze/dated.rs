@@ -134,6 +134,68 @@ fn is_dated_verb(word: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)
 }
 
+/// A day a passage gives for when something was said, not when it
+/// happened: "the force said on Thursday", "the union confirmed on 3 March
+/// that …". Two outlets reporting one arrest on different days of telling
+/// tell one fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TellingDay {
+    /// Monday is 1.
+    Weekday(u32),
+    /// Month * 100 + day, as quantities write it.
+    DayOfMonth(u32),
+}
+
+/// Words after which a reporting word is a noun.
+const NOUN_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "new",
+];
+/// Words between a reporting verb and its day ("said late on Friday").
+const TELLING_PREPOSITIONS: &[&str] = &["on", "late", "early"];
+
+/// The days a passage gives for its telling.
+pub fn telling_days(passage: &str) -> Vec<TellingDay> {
+    let folded = text::fold_quotes(passage);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (v, verb) in words.iter().enumerate() {
+        let verb = bare(verb).to_lowercase();
+        // After a determiner the word is a noun ("The report on Tuesday").
+        let noun = v
+            .checked_sub(1)
+            .is_some_and(|p| NOUN_OPENERS.contains(&bare(words[p]).to_lowercase().as_str()));
+        if noun
+            || crate::analyze::attribution::reporting_verb(&verb).is_none()
+            || words[v].ends_with(',')
+        {
+            continue;
+        }
+        let mut k = v + 1;
+        while words
+            .get(k)
+            .is_some_and(|w| TELLING_PREPOSITIONS.contains(&bare(w).to_lowercase().as_str()))
+        {
+            k += 1;
+        }
+        if k == v + 1 {
+            continue;
+        }
+        let Some(word) = words.get(k).map(|w| bare(w)) else {
+            continue;
+        };
+        if let Some(day) = text::weekday_number(word) {
+            out.push(TellingDay::Weekday(day));
+        } else if let Some((date, _)) = date_at(&words, k) {
+            if let (Some(month), Some(day)) = (date.month, date.day) {
+                out.push(TellingDay::DayOfMonth(
+                    u32::from(month) * 100 + u32::from(day),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The events a passage dates.
 pub fn dated_events(passage: &str) -> Vec<DatedEvent> {
     let folded = text::fold_quotes(passage);
@@ -209,6 +271,20 @@ mod tests {
             dates("The fine was imposed on 3 May 2023 over a breach in 2022."),
             [("fine".into(), "impos".into(), "May 3, 2023".into())]
         );
+    }
+
+    #[test]
+    fn the_day_of_telling_is_read_apart() {
+        assert_eq!(
+            telling_days("Police have arrested two people, the force said on Thursday."),
+            [TellingDay::Weekday(4)]
+        );
+        assert_eq!(
+            telling_days("The union confirmed on 3 March that staff will walk out from 10 March."),
+            [TellingDay::DayOfMonth(303)]
+        );
+        assert!(telling_days("Two people were arrested on Tuesday.").is_empty());
+        assert!(telling_days("The report on Tuesday was late.").is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::actors::ProperNouns;
 use super::direction::{Directions, directions};
 use super::polarity::{Polarity, negated_clauses};
 use super::quantity::{self, Quantity, QuantityKind};
+use crate::analyze::dated::{TellingDay, telling_days};
 use crate::text;
 
 /// Features of one claimable passage.
@@ -168,7 +169,21 @@ impl PassageFeatures {
 
     /// Features of a passage of a story whose names are known.
     pub fn with_names(passage: &str, names: &ProperNouns) -> PassageFeatures {
-        let quantities = quantity::extract(passage);
+        let mut quantities = quantity::extract(passage);
+        // When a thing was said is not when it happened: "the force said on
+        // Thursday" neither conflicts with "arrested on Tuesday" nor makes
+        // two tellings alike.
+        let telling = telling_days(passage);
+        if !telling.is_empty() {
+            quantities.retain(|q| {
+                let day = q.value as u32;
+                !match q.kind {
+                    QuantityKind::Weekday => telling.contains(&TellingDay::Weekday(day)),
+                    QuantityKind::DayOfMonth => telling.contains(&TellingDay::DayOfMonth(day)),
+                    _ => false,
+                }
+            });
+        }
         // Folded once for polarity and direction.
         let folded = text::fold_for_match(passage);
         let mut terms = content_terms(passage);
