@@ -185,12 +185,18 @@ pub fn telling_days(passage: &str) -> Vec<TellingDay> {
         };
         if let Some(day) = text::weekday_number(word) {
             out.push(TellingDay::Weekday(day));
-        } else if let Some((date, _)) = date_at(&words, k) {
-            if let (Some(month), Some(day)) = (date.month, date.day) {
-                out.push(TellingDay::DayOfMonth(
-                    u32::from(month) * 100 + u32::from(day),
-                ));
-            }
+        } else if let Some((
+            Date {
+                month: Some(month),
+                day: Some(day),
+                ..
+            },
+            _,
+        )) = date_at(&words, k)
+        {
+            out.push(TellingDay::DayOfMonth(
+                u32::from(month) * 100 + u32::from(day),
+            ));
         }
     }
     out
