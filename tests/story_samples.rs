@@ -63,12 +63,12 @@ fn totals(dir: &Path, stories: usize) -> (usize, usize, usize, usize) {
 fn labelled_stories_keep_their_figures() {
     let (kept, pairs, joined, offered) = totals(Path::new("tests/data/stories"), 14);
     let recall = kept as f64 / pairs as f64;
-    // Floors at the figures of 2026-12-05 (BENCHMARKS.md, 248/451): a
+    // Floors at the figures of 2026-12-05 (BENCHMARKS.md, 249/451): a
     // change that joins a claim with its denial, offers furniture as a
     // claim or splits what was joined shows here.
     assert_eq!(joined, 0, "a cannot-link pair joined");
     assert!(offered <= 11, "noise offered: {offered}");
-    assert!(kept >= 248, "must-link pairs kept: {kept}");
+    assert!(kept >= 249, "must-link pairs kept: {kept}");
     assert!(recall >= 0.50, "must-link recall {recall:.3}");
 }
 

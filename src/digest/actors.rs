@@ -11,7 +11,21 @@ use crate::text;
 #[derive(Debug, Clone, Default)]
 pub struct ProperNouns {
     names: HashSet<String>,
+    /// Other words the story gives a name by: "the utility" after
+    /// "Ridgeway Power, the regional electric utility,"; "tiramepril" after
+    /// "Dorvalex (tiramepril)". Each maps to the name's words.
+    aliases: HashMap<String, Alias>,
 }
+
+#[derive(Debug, Clone, PartialEq)]
+struct Alias {
+    names: Vec<String>,
+    /// A description ("the utility") names the actor only after "the".
+    after_the: bool,
+}
+
+/// Longest description, in words after "the", read as another name.
+const MAX_DESCRIPTION_WORDS: usize = 4;
 
 /// Words written with a capital that still name no one.
 fn is_calendar_word(word: &str) -> bool {
@@ -77,11 +91,13 @@ impl ProperNouns {
     pub fn learn<'a>(passages: impl IntoIterator<Item = &'a str>) -> ProperNouns {
         let mut capital_inside: HashMap<String, usize> = HashMap::new();
         let mut lower: HashSet<String> = HashSet::new();
+        let mut kept: Vec<&str> = Vec::new();
         for passage in passages {
             // Title Case headings capitalise every word: they teach nothing.
             if text::title_case_ratio(passage) > 0.7 {
                 continue;
             }
+            kept.push(passage);
             for word in words_with_position(passage) {
                 if !word.folded.chars().any(char::is_alphabetic) {
                     continue;
@@ -93,7 +109,7 @@ impl ProperNouns {
                 }
             }
         }
-        let names = capital_inside
+        let names: HashSet<String> = capital_inside
             .into_keys()
             .filter(|w| {
                 !lower.contains(w)
@@ -102,7 +118,8 @@ impl ProperNouns {
                     && w.chars().count() > 1
             })
             .collect();
-        ProperNouns { names }
+        let aliases = learn_aliases(&kept, &names);
+        ProperNouns { names, aliases }
     }
 
     /// The passage with its names left out. The embedding judges what is
@@ -149,6 +166,15 @@ impl ProperNouns {
                 named.push((role[start], initials));
             }
         }
+        for (k, word) in words.iter().enumerate() {
+            let Some(alias) = self.aliases.get(&word.folded) else {
+                continue;
+            };
+            let after_the = k > 0 && words[k - 1].folded == "the";
+            if after_the || !alias.after_the {
+                named.extend(alias.names.iter().map(|n| (role[k], n.clone())));
+            }
+        }
         let collect = |wanted: Role| {
             let mut out: Vec<String> = named
                 .iter()
@@ -165,6 +191,97 @@ impl ProperNouns {
             sources: collect(Role::Source),
         }
     }
+}
+
+/// The other words a story gives its names by, from appositions ("Ridgeway
+/// Power, the regional electric utility, …": "utility") and brackets
+/// ("Dorvalex (tiramepril)": "tiramepril"). A word given to two different
+/// names names neither.
+fn learn_aliases(passages: &[&str], names: &HashSet<String>) -> HashMap<String, Alias> {
+    let mut found: HashMap<String, Option<Alias>> = HashMap::new();
+    let mut add = |word: &str, alias: Alias| {
+        if names.contains(word) || text::is_stop_word(word) || word.chars().count() < 3 {
+            return;
+        }
+        found
+            .entry(word.to_string())
+            .and_modify(|seen| {
+                if seen.as_ref() != Some(&alias) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some(alias));
+    };
+    for passage in passages {
+        let words = words_with_position(passage);
+        // The run of name words ending at k, if any.
+        let name_run = |end: usize| -> Vec<String> {
+            let mut start = end + 1;
+            while start > 0 && words[start - 1].capital && names.contains(&words[start - 1].folded)
+            {
+                start -= 1;
+            }
+            words[start..=end]
+                .iter()
+                .map(|w| w.folded.clone())
+                .collect()
+        };
+        for k in 0..words.len() {
+            // "Name, the [words] head,"
+            if words[k].comma_after
+                && words[k].capital
+                && names.contains(&words[k].folded)
+                && words.get(k + 1).is_some_and(|w| w.folded == "the")
+            {
+                let description = (k + 2..words.len().min(k + 2 + MAX_DESCRIPTION_WORDS))
+                    .take_while(|&d| !words[d].capital)
+                    .find(|&d| words[d].comma_after);
+                if let Some(head) = description {
+                    add(
+                        &words[head].folded,
+                        Alias {
+                            names: name_run(k),
+                            after_the: true,
+                        },
+                    );
+                }
+            }
+        }
+        // "Name (alias)": one word in brackets after a name.
+        let mut rest = *passage;
+        while let Some(open) = rest.find(" (") {
+            let before = &rest[..open];
+            let after = &rest[open + 2..];
+            let Some(close) = after.find(')') else { break };
+            let inside = after[..close].trim();
+            let last = before
+                .rsplit(text::is_space)
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            let folded_last = text::fold_for_match(last);
+            let one_word = !inside.is_empty() && inside.chars().all(char::is_alphabetic);
+            let capital = last.chars().next().is_some_and(char::is_uppercase);
+            if one_word && capital && names.contains(&folded_last) {
+                let alias = text::fold_for_match(inside);
+                // An acronym in brackets is read by `initials`.
+                if !inside.chars().all(|c| c.is_uppercase()) {
+                    add(
+                        &alias,
+                        Alias {
+                            names: vec![folded_last],
+                            after_the: false,
+                        },
+                    );
+                }
+            }
+            rest = &after[close..];
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(word, alias)| Some((word, alias?)))
+        .collect()
 }
 
 /// What a name does in its passage.
@@ -471,6 +588,25 @@ mod tests {
                 strings(&["acme"])
             )
         );
+    }
+
+    #[test]
+    fn a_story_gives_its_names_other_words() {
+        let story = [
+            "On Friday Ridgeway Power, the regional electric utility, denied that its line started the fire.",
+            "Veltrane recalled Dorvalex (tiramepril) on Monday.",
+            "Ridgeway Power said crews were on site.",
+            "Doctors said Dorvalex was widely used.",
+        ];
+        let names = ProperNouns::learn(story);
+        let actors = |p: &str| names.names_by_role(p, false).actors;
+        assert!(
+            actors("The utility has maintained that the line carried no power.")
+                .contains(&"ridgeway".to_string())
+        );
+        // A description names the actor only after "the".
+        assert!(!actors("Any utility can fail.").contains(&"ridgeway".to_string()));
+        assert!(actors("Tiramepril lowered blood pressure.").contains(&"dorvalex".to_string()));
     }
 
     #[test]
