@@ -2,7 +2,8 @@
 //!
 //! Embeddings and word overlap both score "Meta shared DMs" and "Meta didn't
 //! share DMs" as near twins, so polarity is a hard guard in front of every
-//! other signal: passages of opposite polarity never share a claim.
+//! other signal: a denial never shares a claim with a passage that says what
+//! its negated clauses deny.
 
 use crate::text;
 
