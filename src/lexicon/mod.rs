@@ -328,6 +328,158 @@ pub fn hearsay() -> &'static [Hearsay] {
     TABLE.get_or_init(|| parse_hearsay(HEARSAY).unwrap_or_else(|e| panic!("{e}")))
 }
 
+/// One entry of a plain word list: the word or phrase as written in the
+/// file (lower case; a trailing space is kept, it makes the phrase end a
+/// word), a passage it fires on and one it must spare. What "fires" means
+/// is said in each file's header and checked by a test beside the code that
+/// reads the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub words: &'static str,
+    pub fires_on: &'static str,
+    pub spares: &'static str,
+}
+
+/// A word list read from one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordList {
+    pub file: &'static str,
+    pub entries: Vec<Entry>,
+}
+
+impl WordList {
+    /// The words and phrases, in file order.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|e| e.words)
+    }
+
+    /// Is `word` an entry of the list, exactly?
+    pub fn contains(&self, word: &str) -> bool {
+        self.entries.iter().any(|e| e.words == word)
+    }
+}
+
+/// Reads a three-column list (words, fires on, spares). Entries are kept as
+/// written, so they must already be lower case, and each appears once.
+fn parse_word_list(file: &'static str, text: &'static str) -> Result<WordList, LexiconError> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (line, row) in rows(file, text, 3)? {
+        let error = |problem: String| LexiconError {
+            file,
+            line,
+            problem,
+        };
+        let words = row[0];
+        if words.trim().is_empty() {
+            return Err(error("empty entry".to_string()));
+        }
+        if words.to_lowercase() != words {
+            return Err(error(format!("{words:?} is not lower case")));
+        }
+        if entries.iter().any(|e| e.words == words) {
+            return Err(error(format!("{words:?} is listed twice")));
+        }
+        entries.push(Entry {
+            words,
+            fires_on: row[1],
+            spares: row[2],
+        });
+    }
+    Ok(WordList { file, entries })
+}
+
+/// Declares the accessor of a three-column word list compiled in from
+/// `$file`, read once.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static WordList {
+            static TABLE: OnceLock<WordList> = OnceLock::new();
+            // Compiled in and parsed by `every_word_list_parses`: a failure
+            // is a build that never passed its tests.
+            TABLE.get_or_init(|| {
+                parse_word_list($file, include_str!($file)).unwrap_or_else(|e| panic!("{e}"))
+            })
+        }
+    };
+}
+
+word_list!(
+    /// Words that negate the clause they stand in.
+    negations,
+    "negations.tsv"
+);
+word_list!(
+    /// Stems of verbs and adjectives that deny or reject what follows.
+    denial_stems,
+    "denial-stems.tsv"
+);
+word_list!(
+    /// Phrases where a negation word does not negate ("no later than").
+    not_negating,
+    "not-negating.tsv"
+);
+word_list!(
+    /// Prepositions after which a negation gives a reason ("fined for not
+    /// acting") and leaves the sentence an assertion.
+    reason_prepositions,
+    "reason-prepositions.tsv"
+);
+word_list!(
+    /// Words after "declined to" that name where a figure moved.
+    movement_targets,
+    "movement-targets.tsv"
+);
+
+/// One entry of `negative-implicatives.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NegativeImplicative {
+    /// A word stem, lower case ("refus" for refused, refuses).
+    pub stem: &'static str,
+    /// Whether it means "did not" only with "to" and a verb after it.
+    pub needs_to: bool,
+    pub fires_on: &'static str,
+    pub spares: &'static str,
+}
+
+const NEGATIVE_IMPLICATIVES_FILE: &str = "negative-implicatives.tsv";
+const NEGATIVE_IMPLICATIVES: &str = include_str!("negative-implicatives.tsv");
+
+fn parse_negative_implicatives(
+    text: &'static str,
+) -> Result<Vec<NegativeImplicative>, LexiconError> {
+    rows(NEGATIVE_IMPLICATIVES_FILE, text, 4)?
+        .into_iter()
+        .map(|(line, row)| {
+            let needs_to = match row[1] {
+                "yes" => true,
+                "no" => false,
+                other => {
+                    return Err(LexiconError {
+                        file: NEGATIVE_IMPLICATIVES_FILE,
+                        line,
+                        problem: format!("expected yes or no, found {other:?}"),
+                    });
+                }
+            };
+            Ok(NegativeImplicative {
+                stem: row[0],
+                needs_to,
+                fires_on: row[2],
+                spares: row[3],
+            })
+        })
+        .collect()
+}
+
+/// Verbs that say an act did not happen ("refused to", "has yet to").
+pub fn negative_implicatives() -> &'static [NegativeImplicative] {
+    static TABLE: OnceLock<Vec<NegativeImplicative>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        parse_negative_implicatives(NEGATIVE_IMPLICATIVES).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,5 +542,32 @@ mod tests {
         assert!(err.problem.contains("some"), "{err}");
         let err = parse_speaker_roles("# c\n\nspokesman\tcompany\ta\tb").unwrap_err();
         assert_eq!(err.line, 3);
+    }
+
+    #[test]
+    fn every_word_list_parses() {
+        for list in [
+            negations(),
+            denial_stems(),
+            not_negating(),
+            reason_prepositions(),
+            movement_targets(),
+        ] {
+            assert!(!list.entries.is_empty(), "{} is empty", list.file);
+        }
+        assert!(!negative_implicatives().is_empty());
+    }
+
+    #[test]
+    fn a_word_list_names_its_bad_lines() {
+        let err = parse_word_list("x.tsv", "# c\nNot\ta\tb").unwrap_err();
+        assert_eq!((err.file, err.line), ("x.tsv", 2));
+        assert!(err.problem.contains("lower case"), "{err}");
+        let err = parse_word_list("x.tsv", "not\ta\tb\nnot\tc\td").unwrap_err();
+        assert!(err.problem.contains("twice"), "{err}");
+        let err = parse_word_list("x.tsv", "not\ta").unwrap_err();
+        assert!(err.problem.contains("3 tab-separated"), "{err}");
+        let err = parse_negative_implicatives("refus\tmaybe\ta\tb").unwrap_err();
+        assert!(err.problem.contains("maybe"), "{err}");
     }
 }
