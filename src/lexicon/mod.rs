@@ -431,6 +431,82 @@ word_list!(
     "movement-targets.tsv"
 );
 
+word_list!(
+    /// Phrases of a comment form.
+    noise_comment_form,
+    "noise-comment-form.tsv"
+);
+word_list!(
+    /// Words of a promotion in a short line, matched as whole words.
+    noise_promotion,
+    "noise-promotion.tsv"
+);
+word_list!(
+    /// Phrases of a page control in a short line.
+    noise_page_control,
+    "noise-page-control.tsv"
+);
+word_list!(
+    /// Phrases of page furniture in a line of any length: cookie notices, rights statements.
+    noise_furniture_any_length,
+    "noise-furniture-any-length.tsv"
+);
+word_list!(
+    /// Credits set in or after a caption: "(AP Photo".
+    noise_caption_credits,
+    "noise-caption-credits.tsv"
+);
+word_list!(
+    /// Openings of a photo caption or credit line.
+    noise_caption_openings,
+    "noise-caption-openings.tsv"
+);
+word_list!(
+    /// Words of a call to action in a line that speaks to the reader.
+    noise_promotion_to_reader,
+    "noise-promotion-to-reader.tsv"
+);
+word_list!(
+    /// Openings of an order to the reader: "Subscribe to ".
+    noise_promotion_openings,
+    "noise-promotion-openings.tsv"
+);
+word_list!(
+    /// Verbs that open a short call to action: "Check more IT Jobs".
+    noise_call_to_action_verbs,
+    "noise-call-to-action-verbs.tsv"
+);
+word_list!(
+    /// Labels that introduce a photo credit: "Image credits:".
+    noise_credit_labels,
+    "noise-credit-labels.tsv"
+);
+word_list!(
+    /// Photo agencies named after "Source:" in an image credit.
+    noise_photo_agencies,
+    "noise-photo-agencies.tsv"
+);
+word_list!(
+    /// Words that name a journalist's job, for spotting author bios.
+    noise_journalist_roles,
+    "noise-journalist-roles.tsv"
+);
+word_list!(
+    /// Verbs that open a request to the reader addressed to the outlet.
+    noise_request_verbs,
+    "noise-request-verbs.tsv"
+);
+word_list!(
+    /// Headings of the lists of links to other stories.
+    noise_link_list_headings,
+    "noise-link-list-headings.tsv"
+);
+word_list!(
+    /// Words that name sections of a news site, and the marks between them.
+    noise_section_words,
+    "noise-section-words.tsv"
+);
+
 /// One entry of `negative-implicatives.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NegativeImplicative {
@@ -552,6 +628,21 @@ mod tests {
             not_negating(),
             reason_prepositions(),
             movement_targets(),
+            noise_comment_form(),
+            noise_promotion(),
+            noise_page_control(),
+            noise_furniture_any_length(),
+            noise_caption_credits(),
+            noise_caption_openings(),
+            noise_promotion_to_reader(),
+            noise_promotion_openings(),
+            noise_call_to_action_verbs(),
+            noise_credit_labels(),
+            noise_photo_agencies(),
+            noise_journalist_roles(),
+            noise_request_verbs(),
+            noise_link_list_headings(),
+            noise_section_words(),
         ] {
             assert!(!list.entries.is_empty(), "{} is empty", list.file);
         }
