@@ -388,6 +388,43 @@ fn parse_word_list(file: &'static str, text: &'static str) -> Result<WordList, L
     Ok(WordList { file, entries })
 }
 
+/// The words of `list` as a slice, collected into `cache` once, for code
+/// that matches against plain slices. In tests an entry can be left out
+/// with [`without`], so that a test can show the entry decides its case.
+pub(crate) fn words_in(
+    list: &'static WordList,
+    cache: &'static OnceLock<Vec<&'static str>>,
+) -> &'static [&'static str] {
+    let words = cache.get_or_init(|| list.words().collect());
+    #[cfg(test)]
+    if let Some((file, left_out)) = LEFT_OUT.get()
+        && file == list.file
+    {
+        // Leaks a few bytes per call while an entry is left out, which a
+        // test can afford.
+        let kept: Vec<&'static str> = words.iter().copied().filter(|w| *w != left_out).collect();
+        return Box::leak(kept.into_boxed_slice());
+    }
+    words
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The entry (file, words) that [`words_in`] leaves out on this thread.
+    static LEFT_OUT: std::cell::Cell<Option<(&'static str, &'static str)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Runs `read` with the entry `words` of the list `file` left out of what
+/// [`words_in`] gives on this thread.
+#[cfg(test)]
+pub(crate) fn without<T>(file: &'static str, words: &'static str, read: impl FnOnce() -> T) -> T {
+    LEFT_OUT.set(Some((file, words)));
+    let out = read();
+    LEFT_OUT.set(None);
+    out
+}
+
 /// Declares the accessor of a three-column word list compiled in from
 /// `$file`, read once.
 macro_rules! word_list {
@@ -505,6 +542,22 @@ word_list!(
     /// Words that name sections of a news site, and the marks between them.
     noise_section_words,
     "noise-section-words.tsv"
+);
+
+word_list!(
+    /// Words that end with a full stop without ending a sentence.
+    abbreviations,
+    "abbreviations.tsv"
+);
+word_list!(
+    /// Openings of sentences that announce rather than assert.
+    filler_openings,
+    "filler-openings.tsv"
+);
+word_list!(
+    /// Phrases by which a writer steers the reader instead of asserting.
+    discourse_phrases,
+    "discourse-phrases.tsv"
 );
 
 /// One entry of `negative-implicatives.tsv`.
@@ -628,6 +681,9 @@ mod tests {
             not_negating(),
             reason_prepositions(),
             movement_targets(),
+            abbreviations(),
+            filler_openings(),
+            discourse_phrases(),
             noise_comment_form(),
             noise_promotion(),
             noise_page_control(),

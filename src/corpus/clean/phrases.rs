@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{self, WordList};
+use crate::lexicon;
 
 /// Declares, for each list, a function returning its words as a slice, read
 /// from the lexicon once.
@@ -14,8 +14,7 @@ macro_rules! phrases {
         $(#[$doc])*
         pub(super) fn $name() -> &'static [&'static str] {
             static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-            let list = lexicon::$list();
-            leave_out(list, WORDS.get_or_init(|| list.words().collect()))
+            lexicon::words_in(lexicon::$list(), &WORDS)
         }
     )*};
 }
@@ -58,48 +57,13 @@ phrases! {
     section_words = noise_section_words;
 }
 
-#[cfg(not(test))]
-fn leave_out(_list: &WordList, words: &'static [&'static str]) -> &'static [&'static str] {
-    words
-}
-
-#[cfg(test)]
-thread_local! {
-    /// The entry (file, words) a test reads the cleaner without.
-    static LEFT_OUT: std::cell::Cell<Option<(&'static str, &'static str)>> =
-        const { std::cell::Cell::new(None) };
-}
-
-/// In tests, the list without the entry [`without`] leaves out, so that a
-/// test can show the entry decides its line. Leaks a few bytes per call
-/// while an entry is left out, which a test can afford.
-#[cfg(test)]
-fn leave_out(list: &WordList, words: &'static [&'static str]) -> &'static [&'static str] {
-    match LEFT_OUT.get() {
-        Some((file, left_out)) if file == list.file => {
-            let kept: Vec<&'static str> =
-                words.iter().copied().filter(|w| *w != left_out).collect();
-            Box::leak(kept.into_boxed_slice())
-        }
-        _ => words,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::NoiseReason::{self, *};
     use super::super::context::is_section_label;
     use super::super::line::classify_line;
     use super::*;
-
-    /// Runs `read` on `line` with the entry (file, words) left out of its
-    /// list.
-    fn without<T>(entry: (&'static str, &'static str), read: impl Fn() -> T) -> T {
-        LEFT_OUT.set(Some(entry));
-        let out = read();
-        LEFT_OUT.set(None);
-        out
-    }
+    use crate::lexicon::WordList;
 
     /// Each entry's line must read `fired`, its look-alike `spared`, and
     /// the line again with the entry left out must read otherwise. Returns
@@ -126,7 +90,7 @@ mod tests {
                     list.file, e.words, e.spares
                 ));
             }
-            if without((list.file, e.words), || read(e.fires_on)) == fired {
+            if lexicon::without(list.file, e.words, || read(e.fires_on)) == fired {
                 failures.push(format!(
                     "{} {:?}: {:?} reads the same without it",
                     list.file, e.words, e.fires_on
