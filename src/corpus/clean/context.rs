@@ -127,7 +127,7 @@ pub(super) fn mark_bio_continuations(text: &str, lines: &mut [Line]) {
     }
 }
 
-fn is_link_list_heading(line: &str) -> bool {
+pub(super) fn is_link_list_heading(line: &str) -> bool {
     let plain = crate::corpus::markup::plain_text(line);
     let line = plain.trim();
     let lower = text::fold_quotes(&line.to_lowercase());

@@ -60,7 +60,7 @@ phrases! {
 #[cfg(test)]
 mod tests {
     use super::super::NoiseReason::{self, *};
-    use super::super::context::is_section_label;
+    use super::super::context::{is_link_list_heading, is_section_label};
     use super::super::line::classify_line;
     use super::*;
     use crate::lexicon::WordList;
@@ -171,6 +171,30 @@ mod tests {
             // "more on" starts every line "more on this" starts.
             "noise-link-list-headings.tsv \"more on this\": \"More on this story: Storm hits the coast overnight | Bridge reopens after long repairs | Council approves budget\" reads the same without it",
         ];
+        assert_eq!(failures, known, "{failures:#?}");
+    }
+
+    /// The same headings stand alone above a list of links: the label of
+    /// each fires-on line, by itself, is such a heading; the look-alike
+    /// line is not.
+    #[test]
+    fn every_link_list_heading_also_heads_a_list_by_itself() {
+        let list = lexicon::noise_link_list_headings();
+        let mut failures = Vec::new();
+        for e in &list.entries {
+            let heading = e.fires_on.split(':').next().unwrap_or_default();
+            if !is_link_list_heading(heading) {
+                failures.push(format!("{:?} is not a heading", heading));
+            }
+            if is_link_list_heading(e.spares) {
+                failures.push(format!("spare {:?} is a heading", e.spares));
+            }
+            if lexicon::without(list.file, e.words, || is_link_list_heading(heading)) {
+                failures.push(format!("{heading:?} is a heading without {:?}", e.words));
+            }
+        }
+        // "more on" starts every heading "more on this" starts.
+        let known = ["\"More on this story\" is a heading without \"more on this\""];
         assert_eq!(failures, known, "{failures:#?}");
     }
 }
