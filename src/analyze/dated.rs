@@ -28,23 +28,9 @@ impl Date {
 
     /// "March 23, 2024", "April 2023", "March 23".
     pub fn describe(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let month = self
             .month
-            .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+            .and_then(|m| text::MONTH_NAMES.get(usize::from(m).wrapping_sub(1)));
         match (month, self.day, self.year) {
             (Some(m), Some(d), Some(y)) => format!("{m} {d}, {y}"),
             (Some(m), Some(d), None) => format!("{m} {d}"),
