@@ -187,7 +187,7 @@ pub fn read(passage: &str) -> (Subject, Stance) {
         return (source, stance);
     }
     if let Some((source, verb)) = subject_of_reporting_verb(&text) {
-        let stance = if denies || starts_with_any(&verb, DENIAL_STEMS) {
+        let stance = if denies || starts_with_any(&verb, &DENIAL_STEMS) {
             Stance::Denies
         } else if reporting_verb(&verb) == Some(Credits::Alleges) {
             Stance::Alleges
@@ -304,7 +304,7 @@ fn subject_of_reporting_verb(text: &str) -> Option<(Subject, String)> {
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        let is_verb = reporting_verb(&bare).is_some() || starts_with_any(&bare, DENIAL_STEMS);
+        let is_verb = reporting_verb(&bare).is_some() || starts_with_any(&bare, &DENIAL_STEMS);
         // Nouns like "reports" or "claims" open sentences too: a verb needs a subject before it.
         if is_verb
             && offset > 0

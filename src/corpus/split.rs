@@ -8,7 +8,9 @@
 use super::markup::{self, LinePrefix};
 use super::meta::trimmed_span;
 use super::{Line, LineKind, Passage, PassageKind, Span};
-use crate::text;
+use std::sync::OnceLock;
+
+use crate::{lexicon, text};
 
 /// A run of lines that reads as one piece of text.
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +57,8 @@ pub(super) fn split_passages(
     passages
 }
 
-/// Bullet markers that start a list item.
+/// Bullet markers that start a list item: a closed set of typographic
+/// marks, so it stays here.
 const BULLETS: &[char] = &['•', '◦', '▪', '●', '‣', '·', '-', '*', '–', '—'];
 
 /// The byte length of a bullet marker and the space after it, if the line starts with one.
@@ -256,13 +259,12 @@ fn without_costly_unclosed_quotes(unit: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text)
 }
 
-/// Words that end with a full stop without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt", "capt",
-    "gov", "sen", "rep", "rev", "inc", "ltd", "co", "corp", "llc", "plc", "vs", "etc", "no", "nos",
-    "vol", "pp", "p", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-];
+/// Words that end with a full stop without ending a sentence, from
+/// `lexicon/abbreviations.tsv`.
+fn abbreviations() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    lexicon::words_in(lexicon::abbreviations(), &WORDS)
+}
 
 /// sentencex keeps a quotation whole; split it where one of its sentences
 /// ends and the next begins with a capital letter.
@@ -316,46 +318,22 @@ fn ends_with_abbreviation(before: &str) -> bool {
     if word.contains('.') || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)) {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    abbreviations().contains(&word.to_lowercase().as_str())
 }
 
-/// Openings of sentences that announce rather than assert.
-const FILLER_OPENINGS: &[&str] = &[
-    "here's",
-    "here is",
-    "here are",
-    "let us",
-    "let's",
-    "the following",
-    "below is",
-    "below are",
-    "read on",
-    "in this article",
-    "we explain",
-    "we break down",
-    "find out",
-    "this is what",
-    "this is how",
-    "here's what",
-    "here's how",
-];
+/// Openings of sentences that announce rather than assert, from
+/// `lexicon/filler-openings.tsv`.
+fn filler_openings() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    lexicon::words_in(lexicon::filler_openings(), &WORDS)
+}
 
-/// Phrases by which a writer steers the reader instead of asserting.
-const DISCOURSE_PHRASES: &[&str] = &[
-    "let us go through",
-    "let's go through",
-    "let us take a look",
-    "let's take a look",
-    "let us look at",
-    "let's look at",
-    "let us dive",
-    "let's dive",
-    "let us break",
-    "let's break",
-    "read on to",
-    "keep reading",
-    "scroll down",
-];
+/// Phrases by which a writer steers the reader instead of asserting, from
+/// `lexicon/discourse-phrases.tsv`.
+fn discourse_phrases() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    lexicon::words_in(lexicon::discourse_phrases(), &WORDS)
+}
 
 /// A sentence shorter than this is a fragment left by the page ("users."),
 /// not an assertion.
@@ -381,8 +359,9 @@ fn passage_kind(body: &str, unit: Unit, is_title: bool) -> PassageKind {
     }
     let lower = text::fold_quotes(&body.to_lowercase());
     let words = text::word_count(body);
-    let announces = FILLER_OPENINGS.iter().any(|f| lower.starts_with(f)) && words <= 14;
-    if trimmed.ends_with(':') || announces || DISCOURSE_PHRASES.iter().any(|f| lower.contains(f)) {
+    let announces = filler_openings().iter().any(|f| lower.starts_with(f)) && words <= 14;
+    if trimmed.ends_with(':') || announces || discourse_phrases().iter().any(|f| lower.contains(f))
+    {
         return PassageKind::Filler;
     }
     if (words < MIN_CLAIM_WORDS || (words <= FRAGMENT_MAX_WORDS && starts_lowercase(body)))
@@ -409,7 +388,8 @@ fn passage_kind(body: &str, unit: Unit, is_title: bool) -> PassageKind {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::Article;
+    use crate::corpus::{Article, PassageKind};
+    use crate::lexicon;
 
     fn passages(text: &str) -> Vec<String> {
         let article = Article::parse("t", "t.txt", text.to_string());
@@ -493,5 +473,83 @@ mod tests {
                 "Second item"
             ]
         );
+    }
+
+    /// The passages of an article whose body is `line`, under a title.
+    fn passages_under_title(line: &str) -> Vec<(String, PassageKind)> {
+        let text = format!("Council votes on the bridge plan\n\n{line}\n");
+        let article = Article::parse("t", "t.txt", text);
+        article
+            .passages
+            .iter()
+            .skip(1)
+            .map(|p| (article.passage_text(p).to_string(), p.kind))
+            .collect()
+    }
+
+    #[test]
+    fn every_abbreviation_keeps_its_quotation_whole() {
+        let list = lexicon::abbreviations();
+        let count = |line: &str| passages(line).len();
+        let mut failures = Vec::new();
+        for e in &list.entries {
+            if count(e.fires_on) != 1 {
+                failures.push(format!("{:?} splits {:?}", e.words, e.fires_on));
+            }
+            if count(e.spares) < 2 {
+                failures.push(format!("{:?}: spare {:?} is not split", e.words, e.spares));
+            }
+            if lexicon::without(list.file, e.words, || count(e.fires_on)) == 1 {
+                failures.push(format!(
+                    "{:?} is kept whole without {:?}",
+                    e.fires_on, e.words
+                ));
+            }
+        }
+        // Single letters are initials by the rule itself.
+        let known = ["\"“See p. Ten of the report,” she said.\" is kept whole without \"p\""];
+        assert_eq!(failures, known, "{failures:#?}");
+    }
+
+    #[test]
+    fn every_filler_opening_and_discourse_phrase_makes_filler() {
+        let kind = |line: &str| {
+            let got = passages_under_title(line);
+            match &got[..] {
+                [(text, kind)] if text == line => Some(*kind),
+                _ => None,
+            }
+        };
+        let mut failures = Vec::new();
+        for list in [lexicon::filler_openings(), lexicon::discourse_phrases()] {
+            for e in &list.entries {
+                if kind(e.fires_on) != Some(PassageKind::Filler) {
+                    failures.push(format!(
+                        "{:?}: {:?} reads {:?}",
+                        e.words,
+                        e.fires_on,
+                        kind(e.fires_on)
+                    ));
+                }
+                if kind(e.spares) != Some(PassageKind::Sentence) {
+                    failures.push(format!(
+                        "{:?}: spare {:?} reads {:?}",
+                        e.words,
+                        e.spares,
+                        kind(e.spares)
+                    ));
+                }
+                let without = lexicon::without(list.file, e.words, || kind(e.fires_on));
+                if without == Some(PassageKind::Filler) {
+                    failures.push(format!("{:?} is filler without {:?}", e.fires_on, e.words));
+                }
+            }
+        }
+        // "here's" starts every passage these two start.
+        let known = [
+            "\"Here's what we know.\" is filler without \"here's what\"",
+            "\"Here's how the fire spread.\" is filler without \"here's how\"",
+        ];
+        assert_eq!(failures, known, "{failures:#?}");
     }
 }

@@ -330,6 +330,287 @@ pub fn hearsay() -> &'static [Hearsay] {
     TABLE.get_or_init(|| parse_hearsay(HEARSAY).unwrap_or_else(|e| panic!("{e}")))
 }
 
+/// One entry of a plain word list: the word or phrase as written in the
+/// file (lower case; a trailing space is kept, it makes the phrase end a
+/// word), a passage it fires on and one it must spare. What "fires" means
+/// is said in each file's header and checked by a test beside the code that
+/// reads the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub words: &'static str,
+    pub fires_on: &'static str,
+    pub spares: &'static str,
+}
+
+/// A word list read from one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordList {
+    pub file: &'static str,
+    pub entries: Vec<Entry>,
+}
+
+impl WordList {
+    /// The words and phrases, in file order.
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries.iter().map(|e| e.words)
+    }
+
+    /// Is `word` an entry of the list, exactly?
+    pub fn contains(&self, word: &str) -> bool {
+        self.entries.iter().any(|e| e.words == word)
+    }
+}
+
+/// Reads a three-column list (words, fires on, spares). Entries are kept as
+/// written, so they must already be lower case, and each appears once.
+fn parse_word_list(file: &'static str, text: &'static str) -> Result<WordList, LexiconError> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (line, row) in rows(file, text, 3)? {
+        let error = |problem: String| LexiconError {
+            file,
+            line,
+            problem,
+        };
+        let words = row[0];
+        if words.trim().is_empty() {
+            return Err(error("empty entry".to_string()));
+        }
+        if words.to_lowercase() != words {
+            return Err(error(format!("{words:?} is not lower case")));
+        }
+        if entries.iter().any(|e| e.words == words) {
+            return Err(error(format!("{words:?} is listed twice")));
+        }
+        entries.push(Entry {
+            words,
+            fires_on: row[1],
+            spares: row[2],
+        });
+    }
+    Ok(WordList { file, entries })
+}
+
+/// The words of `list` as a slice, collected into `cache` once, for code
+/// that matches against plain slices. In tests an entry can be left out
+/// with [`without`], so that a test can show the entry decides its case.
+pub(crate) fn words_in(
+    list: &'static WordList,
+    cache: &'static OnceLock<Vec<&'static str>>,
+) -> &'static [&'static str] {
+    let words = cache.get_or_init(|| list.words().collect());
+    #[cfg(test)]
+    if let Some((file, left_out)) = LEFT_OUT.get()
+        && file == list.file
+    {
+        // Leaks a few bytes per call while an entry is left out, which a
+        // test can afford.
+        let kept: Vec<&'static str> = words.iter().copied().filter(|w| *w != left_out).collect();
+        return Box::leak(kept.into_boxed_slice());
+    }
+    words
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The entry (file, words) that [`words_in`] leaves out on this thread.
+    static LEFT_OUT: std::cell::Cell<Option<(&'static str, &'static str)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Runs `read` with the entry `words` of the list `file` left out of what
+/// [`words_in`] gives on this thread.
+#[cfg(test)]
+pub(crate) fn without<T>(file: &'static str, words: &'static str, read: impl FnOnce() -> T) -> T {
+    LEFT_OUT.set(Some((file, words)));
+    let out = read();
+    LEFT_OUT.set(None);
+    out
+}
+
+/// Declares the accessor of a three-column word list compiled in from
+/// `$file`, read once.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident, $file:literal) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static WordList {
+            static TABLE: OnceLock<WordList> = OnceLock::new();
+            // Compiled in and parsed by `every_word_list_parses`: a failure
+            // is a build that never passed its tests.
+            TABLE.get_or_init(|| {
+                parse_word_list($file, include_str!($file)).unwrap_or_else(|e| panic!("{e}"))
+            })
+        }
+    };
+}
+
+word_list!(
+    /// Words that negate the clause they stand in.
+    negations,
+    "negations.tsv"
+);
+word_list!(
+    /// Stems of verbs and adjectives that deny or reject what follows.
+    denial_stems,
+    "denial-stems.tsv"
+);
+word_list!(
+    /// Phrases where a negation word does not negate ("no later than").
+    not_negating,
+    "not-negating.tsv"
+);
+word_list!(
+    /// Prepositions after which a negation gives a reason ("fined for not
+    /// acting") and leaves the sentence an assertion.
+    reason_prepositions,
+    "reason-prepositions.tsv"
+);
+word_list!(
+    /// Words after "declined to" that name where a figure moved.
+    movement_targets,
+    "movement-targets.tsv"
+);
+
+word_list!(
+    /// Phrases of a comment form.
+    noise_comment_form,
+    "noise-comment-form.tsv"
+);
+word_list!(
+    /// Words of a promotion in a short line, matched as whole words.
+    noise_promotion,
+    "noise-promotion.tsv"
+);
+word_list!(
+    /// Phrases of a page control in a short line.
+    noise_page_control,
+    "noise-page-control.tsv"
+);
+word_list!(
+    /// Phrases of page furniture in a line of any length: cookie notices, rights statements.
+    noise_furniture_any_length,
+    "noise-furniture-any-length.tsv"
+);
+word_list!(
+    /// Credits set in or after a caption: "(AP Photo".
+    noise_caption_credits,
+    "noise-caption-credits.tsv"
+);
+word_list!(
+    /// Openings of a photo caption or credit line.
+    noise_caption_openings,
+    "noise-caption-openings.tsv"
+);
+word_list!(
+    /// Words of a call to action in a line that speaks to the reader.
+    noise_promotion_to_reader,
+    "noise-promotion-to-reader.tsv"
+);
+word_list!(
+    /// Openings of an order to the reader: "Subscribe to ".
+    noise_promotion_openings,
+    "noise-promotion-openings.tsv"
+);
+word_list!(
+    /// Verbs that open a short call to action: "Check more IT Jobs".
+    noise_call_to_action_verbs,
+    "noise-call-to-action-verbs.tsv"
+);
+word_list!(
+    /// Labels that introduce a photo credit: "Image credits:".
+    noise_credit_labels,
+    "noise-credit-labels.tsv"
+);
+word_list!(
+    /// Photo agencies named after "Source:" in an image credit.
+    noise_photo_agencies,
+    "noise-photo-agencies.tsv"
+);
+word_list!(
+    /// Words that name a journalist's job, for spotting author bios.
+    noise_journalist_roles,
+    "noise-journalist-roles.tsv"
+);
+word_list!(
+    /// Verbs that open a request to the reader addressed to the outlet.
+    noise_request_verbs,
+    "noise-request-verbs.tsv"
+);
+word_list!(
+    /// Headings of the lists of links to other stories.
+    noise_link_list_headings,
+    "noise-link-list-headings.tsv"
+);
+word_list!(
+    /// Words that name sections of a news site, and the marks between them.
+    noise_section_words,
+    "noise-section-words.tsv"
+);
+
+word_list!(
+    /// Words that end with a full stop without ending a sentence.
+    abbreviations,
+    "abbreviations.tsv"
+);
+word_list!(
+    /// Openings of sentences that announce rather than assert.
+    filler_openings,
+    "filler-openings.tsv"
+);
+word_list!(
+    /// Phrases by which a writer steers the reader instead of asserting.
+    discourse_phrases,
+    "discourse-phrases.tsv"
+);
+
+/// One entry of `negative-implicatives.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NegativeImplicative {
+    /// A word stem, lower case ("refus" for refused, refuses).
+    pub stem: &'static str,
+    /// Whether it means "did not" only with "to" and a verb after it.
+    pub needs_to: bool,
+    pub fires_on: &'static str,
+    pub spares: &'static str,
+}
+
+const NEGATIVE_IMPLICATIVES_FILE: &str = "negative-implicatives.tsv";
+const NEGATIVE_IMPLICATIVES: &str = include_str!("negative-implicatives.tsv");
+
+fn parse_negative_implicatives(
+    text: &'static str,
+) -> Result<Vec<NegativeImplicative>, LexiconError> {
+    rows(NEGATIVE_IMPLICATIVES_FILE, text, 4)?
+        .into_iter()
+        .map(|(line, row)| {
+            let needs_to = match row[1] {
+                "yes" => true,
+                "no" => false,
+                other => {
+                    return Err(LexiconError {
+                        file: NEGATIVE_IMPLICATIVES_FILE,
+                        line,
+                        problem: format!("expected yes or no, found {other:?}"),
+                    });
+                }
+            };
+            Ok(NegativeImplicative {
+                stem: row[0],
+                needs_to,
+                fires_on: row[2],
+                spares: row[3],
+            })
+        })
+        .collect()
+}
+
+/// Verbs that say an act did not happen ("refused to", "has yet to").
+pub fn negative_implicatives() -> &'static [NegativeImplicative] {
+    static TABLE: OnceLock<Vec<NegativeImplicative>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        parse_negative_implicatives(NEGATIVE_IMPLICATIVES).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,5 +673,50 @@ mod tests {
         assert!(err.problem.contains("some"), "{err}");
         let err = parse_speaker_roles("# c\n\nspokesman\tcompany\ta\tb").unwrap_err();
         assert_eq!(err.line, 3);
+    }
+
+    #[test]
+    fn every_word_list_parses() {
+        for list in [
+            negations(),
+            denial_stems(),
+            not_negating(),
+            reason_prepositions(),
+            movement_targets(),
+            abbreviations(),
+            filler_openings(),
+            discourse_phrases(),
+            noise_comment_form(),
+            noise_promotion(),
+            noise_page_control(),
+            noise_furniture_any_length(),
+            noise_caption_credits(),
+            noise_caption_openings(),
+            noise_promotion_to_reader(),
+            noise_promotion_openings(),
+            noise_call_to_action_verbs(),
+            noise_credit_labels(),
+            noise_photo_agencies(),
+            noise_journalist_roles(),
+            noise_request_verbs(),
+            noise_link_list_headings(),
+            noise_section_words(),
+        ] {
+            assert!(!list.entries.is_empty(), "{} is empty", list.file);
+        }
+        assert!(!negative_implicatives().is_empty());
+    }
+
+    #[test]
+    fn a_word_list_names_its_bad_lines() {
+        let err = parse_word_list("x.tsv", "# c\nNot\ta\tb").unwrap_err();
+        assert_eq!((err.file, err.line), ("x.tsv", 2));
+        assert!(err.problem.contains("lower case"), "{err}");
+        let err = parse_word_list("x.tsv", "not\ta\tb\nnot\tc\td").unwrap_err();
+        assert!(err.problem.contains("twice"), "{err}");
+        let err = parse_word_list("x.tsv", "not\ta").unwrap_err();
+        assert!(err.problem.contains("3 tab-separated"), "{err}");
+        let err = parse_negative_implicatives("refus\tmaybe\ta\tb").unwrap_err();
+        assert!(err.problem.contains("maybe"), "{err}");
     }
 }

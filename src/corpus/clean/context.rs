@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::line::is_about_author_heading;
-use super::phrases::{LINK_LIST_HEADINGS, SECTION_WORDS};
+use super::phrases::{link_list_headings, section_words};
 use super::{LineKind, NoiseReason, is_wrapped};
 use crate::corpus::Line;
 use crate::text;
@@ -127,14 +127,14 @@ pub(super) fn mark_bio_continuations(text: &str, lines: &mut [Line]) {
     }
 }
 
-fn is_link_list_heading(line: &str) -> bool {
+pub(super) fn is_link_list_heading(line: &str) -> bool {
     let plain = crate::corpus::markup::plain_text(line);
     let line = plain.trim();
     let lower = text::fold_quotes(&line.to_lowercase());
     let lower = lower.trim().trim_end_matches(':');
     text::word_count(line) <= 8
         && !text::ends_sentence(line)
-        && LINK_LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
+        && link_list_headings().iter().any(|h| lower.starts_with(h))
 }
 
 /// Under a heading such as "Most Popular" or "More from …", the short lines
@@ -181,12 +181,12 @@ pub(super) fn mark_top_labels(text: &str, lines: &mut [Line]) {
     }
 }
 
-fn is_section_label(line: &str) -> bool {
+pub(super) fn is_section_label(line: &str) -> bool {
     let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
     !words.is_empty()
         && words.len() <= 6
         && !text::ends_sentence(line)
-        && words.iter().all(|w| SECTION_WORDS.contains(&w.as_str()))
+        && words.iter().all(|w| section_words().contains(&w.as_str()))
 }
 
 /// The lines above the headline: the outlet's name, its tagline ("The

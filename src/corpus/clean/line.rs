@@ -2,9 +2,9 @@
 
 use super::NoiseReason;
 use super::phrases::{
-    CALL_TO_ACTION_VERBS, CAPTION_CREDITS, CAPTION_OPENINGS, COMMENT_FORM, CREDIT_LABELS,
-    FURNITURE_ANY_LENGTH, JOURNALIST_ROLES, LINK_LIST_HEADINGS, PAGE_CONTROL, PHOTO_AGENCIES,
-    PROMOTION, PROMOTION_OPENINGS, PROMOTION_TO_READER, REQUEST_VERBS,
+    call_to_action_verbs, caption_credits, caption_openings, comment_form, credit_labels,
+    furniture_any_length, journalist_roles, link_list_headings, page_control, photo_agencies,
+    promotion, promotion_openings, promotion_to_reader, request_verbs,
 };
 use crate::corpus::markup;
 use crate::text;
@@ -42,17 +42,17 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if text::contains_email(line) {
         return Some(NoiseReason::Contact);
     }
-    if lower.starts_with("error:") || (short && contains_any(&lower, PAGE_CONTROL)) {
+    if lower.starts_with("error:") || (short && contains_any(&lower, page_control())) {
         return Some(NoiseReason::PageControl);
     }
-    if (words <= 30 || marked_required) && contains_any(&lower, COMMENT_FORM) {
+    if (words <= 30 || marked_required) && contains_any(&lower, comment_form()) {
         return Some(NoiseReason::CommentForm);
     }
-    if short && contains_any_words(&spaced, PROMOTION) {
+    if short && contains_any_words(&spaced, promotion()) {
         return Some(NoiseReason::Promotion);
     }
     if words <= 60
-        && (contains_any(&lower, FURNITURE_ANY_LENGTH) || is_cookie_notice(&lower, &spaced))
+        && (contains_any(&lower, furniture_any_length()) || is_cookie_notice(&lower, &spaced))
     {
         return Some(NoiseReason::PageControl);
     }
@@ -65,8 +65,8 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
         return Some(NoiseReason::EditorsNote);
     }
     if words <= 60
-        && (contains_any(&lower, CAPTION_CREDITS)
-            || starts_with_any(&lower, CAPTION_OPENINGS)
+        && (contains_any(&lower, caption_credits())
+            || starts_with_any(&lower, caption_openings())
             || ends_with_credit(&lower))
     {
         return Some(NoiseReason::PhotoCredit);
@@ -94,10 +94,10 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
         return Some(reason);
     }
     let first = lower.split_whitespace().next().unwrap_or("");
-    if words <= 6 && !text::ends_sentence(line) && CALL_TO_ACTION_VERBS.contains(&first) {
+    if words <= 6 && !text::ends_sentence(line) && call_to_action_verbs().contains(&first) {
         return Some(NoiseReason::Promotion);
     }
-    if words <= 30 && starts_with_any(&lower, PROMOTION_OPENINGS) {
+    if words <= 30 && starts_with_any(&lower, promotion_openings()) {
         return Some(NoiseReason::Promotion);
     }
     // "… download the free KRVX 7 app and turn on push alerts": the site's
@@ -155,7 +155,7 @@ fn addresses_reader(line: &str, spaced: &str) -> bool {
 
 /// A sign-up, subscription or donation prompt, of any length.
 fn is_promotion_to_reader(line: &str, spaced: &str) -> bool {
-    contains_any_words(spaced, PROMOTION_TO_READER) && addresses_reader(line, spaced)
+    contains_any_words(spaced, promotion_to_reader()) && addresses_reader(line, spaced)
 }
 
 fn is_request_to_us(line: &str, lower: &str, spaced: &str) -> bool {
@@ -164,7 +164,7 @@ fn is_request_to_us(line: &str, lower: &str, spaced: &str) -> bool {
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphabetic());
-    REQUEST_VERBS.contains(&first) && addresses_reader(line, spaced)
+    request_verbs().contains(&first) && addresses_reader(line, spaced)
 }
 
 /// "Correction: …", "Editor's note: …", "Disclosure: …", "An earlier
@@ -222,7 +222,7 @@ fn ends_with_credit(lower: &str) -> bool {
         && (1..=2).contains(&label_words.len())
         && label_words
             .last()
-            .is_some_and(|w| CREDIT_LABELS.contains(w))
+            .is_some_and(|w| credit_labels().contains(w))
         && (1..=8).contains(&text::word_count(value))
         && !value.trim().ends_with('.')
 }
@@ -343,7 +343,7 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
     let label_words = label.trim().trim_start_matches(['(', '[']);
     let headlines = value.contains(['|', '\u{2022}'])
         || (text::word_count(value) <= 15 && !value.trim_end().ends_with('.'));
-    if starts_with_any(label_words, LINK_LIST_HEADINGS) && headlines {
+    if starts_with_any(label_words, link_list_headings()) && headlines {
         return Some(NoiseReason::PageControl);
     }
     // "(Photo: Getty Images)"
@@ -359,7 +359,7 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
         return None;
     }
     let last = label.split_whitespace().last().unwrap_or("");
-    if CREDIT_LABELS.contains(&last) {
+    if credit_labels().contains(&last) {
         return Some(NoiseReason::PhotoCredit);
     }
     if matches!(
@@ -392,7 +392,7 @@ fn label_line(lower: &str) -> Option<NoiseReason> {
         return Some(NoiseReason::Promotion);
     }
     if label == "source" || label == "sources" || label == "via" {
-        return Some(if contains_any(value, PHOTO_AGENCIES) {
+        return Some(if contains_any(value, photo_agencies()) {
             NoiseReason::PhotoCredit
         } else {
             NoiseReason::Byline
@@ -418,7 +418,7 @@ pub(super) fn is_about_author_heading(lower: &str) -> bool {
 fn is_first_person_bio(lower: &str) -> bool {
     let opens =
         lower.starts_with("i am ") || lower.starts_with("i'm ") || lower.starts_with("my name is ");
-    opens && contains_any(lower, JOURNALIST_ROLES)
+    opens && contains_any(lower, journalist_roles())
 }
 
 /// "Jane Doe is a reporter who covers …": a name, then a role.
@@ -448,8 +448,8 @@ fn is_third_person_bio(line: &str, lower: &str) -> bool {
     let outlet_role = first_clause
         .split(',')
         .next()
-        .is_some_and(|clause| clause.contains("'s ") && contains_any(clause, JOURNALIST_ROLES));
-    let role = contains_any(&first_clause, JOURNALIST_ROLES)
+        .is_some_and(|clause| clause.contains("'s ") && contains_any(clause, journalist_roles()));
+    let role = contains_any(&first_clause, journalist_roles())
         && (lower.contains("cover")
             || lower.contains("writ")
             || lower.contains("years")
