@@ -280,11 +280,6 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
                 .any(|r| s.index.get(r).is_some_and(|&i| reported[i]))
         })
         .collect();
-    let terms: Vec<Vec<&str>> = s
-        .features
-        .iter()
-        .map(|f| f.terms.iter().map(String::as_str).collect())
-        .collect();
     let asserting_claims = |i: usize| -> Vec<usize> {
         digest
             .claims_of(s.refs[i])
@@ -319,7 +314,12 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
             }
         }
     };
-    let node_terms: Vec<Vec<&str>> = s.copies.iter().map(|m| terms[m[0]].clone()).collect();
+    // Copies share their first's terms: listed once per distinct text.
+    let node_terms: Vec<Vec<&str>> = s
+        .copies
+        .iter()
+        .map(|m| s.features[m[0]].terms.iter().collect())
+        .collect();
     for (a, b) in pairs_sharing_a_key(&node_terms) {
         let (x, y) = (s.copies[a][0], s.copies[b][0]);
         for (i, j) in [(x, y), (y, x)] {

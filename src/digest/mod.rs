@@ -25,7 +25,7 @@ pub mod transformer;
 pub use actors::ProperNouns;
 pub use decision::{FEATURE_NAMES, PairFeatures, SameClaimModel, pair_features};
 pub use embedding::StaticEmbedder;
-pub use features::{PassageFeatures, TermVector, TermWeights};
+pub use features::{PassageFeatures, TermVector, TermWeights, Terms};
 pub use polarity::{DENIAL_STEMS, Polarity, polarity};
 pub use sentence_pairs::{
     ScoredPair, score_sentence_pairs, scored_sentence_pairs, sentence_pair_signals,
@@ -279,7 +279,8 @@ impl Digest {
         // common.
         let vectors = story_term_vectors(n_features, &n_story);
         let n_vectors = vectors.as_slice();
-        let edges = score_pairs(
+        let mut links = cluster::Links::new(nodes.len());
+        score_pairs(
             n_features,
             n_vectors,
             &n_story,
@@ -287,8 +288,9 @@ impl Digest {
             &options.weights,
             options.model.as_ref(),
             max_posting,
+            &mut |edges| links.add(edges),
         );
-        let groups = cluster::average_link(nodes.len(), edges, options.merge_threshold());
+        let groups = links.cluster(options.merge_threshold());
         let similarity = |i: usize, j: usize| -> f32 {
             let semantic = n_embeddings.map(|e| cosine(&e[i], &e[j]));
             score_prepared(
@@ -527,6 +529,10 @@ const MAX_POSTING_FOR_CANDIDATES: usize = 256;
 /// candidate whose score cannot reach the threshold, by an upper bound from
 /// the shared term weight, is not scored at all; every candidate is still
 /// checked against the hard guards.
+///
+/// The edges go to `read` a block of [`ROWS_PER_BLOCK`] passages at a
+/// time, in passage order, so they are never all held at once.
+#[allow(clippy::too_many_arguments)]
 fn score_pairs(
     features: &[PassageFeatures],
     vectors: &[TermVector],
@@ -535,7 +541,8 @@ fn score_pairs(
     score_weights: &ScoreWeights,
     model: Option<&SameClaimModel>,
     max_posting: usize,
-) -> Vec<Edge> {
+    read: &mut dyn FnMut(Vec<Edge>),
+) {
     let postings = story_postings(vectors, story_of);
     // The weight of each passage's terms that propose no candidates: shared
     // weight found through the index can be short by at most this much.
@@ -561,77 +568,87 @@ fn score_pairs(
         0.0
     };
 
-    (0..vectors.len())
-        .into_par_iter()
-        .map_init(
-            || (vec![0.0f32; vectors.len()], Vec::<u32>::new()),
-            |(shared, touched), i| {
-                for (term, weight) in vectors[i].entries() {
-                    let Some(list) = postings.get(&(story_of[i], *term)) else {
-                        continue;
-                    };
-                    if list.len() > max_posting {
-                        continue;
-                    }
-                    for &j in list.iter().filter(|&&j| j as usize > i) {
-                        if shared[j as usize] == 0.0 {
-                            touched.push(j);
-                        }
-                        shared[j as usize] += weight;
-                    }
+    let score_row = |(shared, touched): &mut (Vec<f32>, Vec<u32>), i: usize| {
+        for (term, weight) in vectors[i].entries() {
+            let Some(list) = postings.get(&(story_of[i], *term)) else {
+                continue;
+            };
+            if list.len() > max_posting {
+                continue;
+            }
+            for &j in list.iter().filter(|&&j| j as usize > i) {
+                if shared[j as usize] == 0.0 {
+                    touched.push(j);
                 }
-                let mut edges = Vec::new();
-                for j in touched.drain(..) {
-                    let j = j as usize;
-                    let indexed = std::mem::take(&mut shared[j]);
-                    if incompatibility(&features[i], &features[j]).is_some() {
-                        edges.push(Edge::CannotLink(i as u32, j as u32));
-                        continue;
-                    }
-                    let smaller = vectors[i].mass().min(vectors[j].mass());
-                    let most_shared = indexed + unindexed_mass[i].min(unindexed_mass[j]);
-                    let bound = if smaller > 0.0 {
-                        lexical_weight * most_shared / smaller
-                    } else {
-                        0.0
-                    };
-                    // The bound holds for the hand-weighted score only; the
-                    // model reads every candidate.
-                    if model.is_none()
-                        && max_posting != usize::MAX
-                        && bound + semantic_room < score_weights.threshold
-                    {
-                        continue;
-                    }
-                    let semantic = embeddings.map(|e| cosine(&e[i], &e[j]));
-                    if let Ok(s) = score_prepared(
+                shared[j as usize] += weight;
+            }
+        }
+        let mut edges = Vec::new();
+        for j in touched.drain(..) {
+            let j = j as usize;
+            let indexed = std::mem::take(&mut shared[j]);
+            if incompatibility(&features[i], &features[j]).is_some() {
+                edges.push(Edge::CannotLink(i as u32, j as u32));
+                continue;
+            }
+            let smaller = vectors[i].mass().min(vectors[j].mass());
+            let most_shared = indexed + unindexed_mass[i].min(unindexed_mass[j]);
+            let bound = if smaller > 0.0 {
+                lexical_weight * most_shared / smaller
+            } else {
+                0.0
+            };
+            // The bound holds for the hand-weighted score only; the
+            // model reads every candidate.
+            if model.is_none()
+                && max_posting != usize::MAX
+                && bound + semantic_room < score_weights.threshold
+            {
+                continue;
+            }
+            let semantic = embeddings.map(|e| cosine(&e[i], &e[j]));
+            if let Ok(s) = score_prepared(
+                &features[i],
+                &vectors[i],
+                &features[j],
+                &vectors[j],
+                semantic,
+                score_weights,
+            ) {
+                let s = match model {
+                    Some(model) => decision::decide(
+                        s,
                         &features[i],
                         &vectors[i],
                         &features[j],
                         &vectors[j],
-                        semantic,
-                        score_weights,
-                    ) {
-                        let s = match model {
-                            Some(model) => decision::decide(
-                                s,
-                                &features[i],
-                                &vectors[i],
-                                &features[j],
-                                &vectors[j],
-                                model,
-                            ),
-                            None => s,
-                        };
-                        edges.push(Edge::Similar(i as u32, j as u32, s.merge_weight()));
-                    }
-                }
-                edges
-            },
-        )
-        .flatten_iter()
-        .collect()
+                        model,
+                    ),
+                    None => s,
+                };
+                edges.push(Edge::Similar(i as u32, j as u32, s.merge_weight()));
+            }
+        }
+        edges
+    };
+    for start in (0..vectors.len()).step_by(ROWS_PER_BLOCK) {
+        let end = (start + ROWS_PER_BLOCK).min(vectors.len());
+        let block: Vec<Edge> = (start..end)
+            .into_par_iter()
+            .map_init(
+                || (vec![0.0f32; vectors.len()], Vec::<u32>::new()),
+                score_row,
+            )
+            .flatten_iter()
+            .collect();
+        read(block);
+    }
 }
+
+/// Passages scored against the rest before their edges are read into the
+/// clustering: enough for the threads to share, few enough that a block's
+/// edges are a small part of the links they become.
+const ROWS_PER_BLOCK: usize = 2048;
 
 /// A passage may make two assertions: "spending reached $40 million in 2015
 /// and $150 million in 2017" supports two claims. Clustering gives each
