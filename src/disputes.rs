@@ -132,7 +132,8 @@ struct PassageSignals<'a> {
     index: HashMap<PassageRef, usize>,
     features: Vec<&'a PassageFeatures>,
     weights: TermWeights,
-    embeddings: Option<Vec<&'a [f32]>>,
+    /// The digest, for the passages' embeddings.
+    digest: &'a Digest,
     texts: Vec<&'a str>,
     /// Groups of identical passages (copies), each in order, in order of
     /// its first: pairs are looked for among the firsts, so copies neither
@@ -157,15 +158,13 @@ impl<'a> PassageSignals<'a> {
         let copies = identical_groups(&texts);
         // Each text counts once towards the weights of its words.
         let weights = TermWeights::from_passages(copies.iter().map(|m| features[m[0]]));
-        let embeddings: Option<Vec<&[f32]>> =
-            (0..refs.len()).map(|i| digest.embedding_of(i)).collect();
         let index = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
         PassageSignals {
             refs,
             index,
             features,
             weights,
-            embeddings,
+            digest,
             texts,
             copies,
         }
@@ -185,7 +184,11 @@ impl<'a> PassageSignals<'a> {
 
     /// How alike two passages are, every guard ignored.
     fn similarity(&self, i: usize, j: usize, options: &DigestOptions) -> f32 {
-        let semantic = self.embeddings.as_ref().map(|e| cosine(e[i], e[j]));
+        let semantic = self
+            .digest
+            .embedding_of(i)
+            .zip(self.digest.embedding_of(j))
+            .map(|(a, b)| cosine(&a, &b));
         unguarded_score(
             self.features[i],
             self.features[j],

@@ -25,6 +25,7 @@ pub mod transformer;
 pub use actors::ProperNouns;
 pub use decision::{FEATURE_NAMES, PairFeatures, SameClaimModel, pair_features};
 pub use embedding::StaticEmbedder;
+use embedding::TextEmbeddings;
 pub use features::{PassageFeatures, TermVector, TermWeights, Terms};
 pub use polarity::{DENIAL_STEMS, Polarity, polarity};
 pub use sentence_pairs::{
@@ -84,6 +85,12 @@ impl Claim {
 /// must be deterministic: the same text gives the same vector.
 pub trait SentenceEmbedder: Send + Sync {
     fn embed(&self, text: &str) -> Vec<f32>;
+
+    /// The built-in static model, when that is what embeds: the digest
+    /// then keeps token ids instead of vectors (see [`StaticEmbedder::embed_known`]).
+    fn static_model(&self) -> Option<&'static StaticEmbedder> {
+        None
+    }
 }
 
 /// How the digest is built.
@@ -160,7 +167,7 @@ pub struct Digest {
     /// Features and embeddings per distinct text: identical passages
     /// (copies) share one, so a folder of copies costs no more memory.
     features: Vec<PassageFeatures>,
-    embeddings: Option<Vec<Vec<f32>>>,
+    embeddings: Option<TextEmbeddings>,
     /// The distinct text of each passage: its index into `features`.
     text_of: Vec<usize>,
     /// The first passage of each distinct text.
@@ -255,11 +262,10 @@ impl Digest {
             .par_iter()
             .map(|t| PassageFeatures::with_names(t, &names))
             .collect();
-        let text_embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
-            n_texts
-                .par_iter()
-                .map(|t| e.embed(&names.without_names(t)))
-                .collect()
+        let text_embeddings: Option<TextEmbeddings> = options.embedder.as_ref().map(|e| {
+            TextEmbeddings::of(e.as_ref(), n_texts.len(), |t| {
+                names.without_names(n_texts[t])
+            })
         });
         let story_of = {
             let passage_features: Vec<&PassageFeatures> =
@@ -268,7 +274,7 @@ impl Digest {
         };
         let n_story: Vec<usize> = nodes.iter().map(|&i| story_of[i]).collect();
         let n_features = text_features.as_slice();
-        let n_embeddings = text_embeddings.as_deref();
+        let n_embeddings = text_embeddings.as_ref();
 
         let max_posting = if options.exhaustive_pairs {
             usize::MAX
@@ -291,8 +297,7 @@ impl Digest {
             &mut |edges| links.add(edges),
         );
         let groups = links.cluster(options.merge_threshold());
-        let similarity = |i: usize, j: usize| -> f32 {
-            let semantic = n_embeddings.map(|e| cosine(&e[i], &e[j]));
+        let similarity = |i: usize, j: usize, semantic: Option<f32>| -> f32 {
             score_prepared(
                 &n_features[i],
                 &n_vectors[i],
@@ -307,7 +312,19 @@ impl Digest {
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|members| {
-                let rep = representative::choose(&members, &n_texts, &similarity);
+                // The group's vectors, made once each: every pair of
+                // members is compared.
+                let vectors: Option<HashMap<usize, Vec<f32>>> = n_embeddings.map(|e| {
+                    members
+                        .iter()
+                        .map(|&m| (m, e.vector(m).map(|v| v.into_owned()).unwrap_or_default()))
+                        .collect()
+                });
+                let member_similarity = |i: usize, j: usize| -> f32 {
+                    let semantic = vectors.as_ref().map(|v| cosine(&v[&i], &v[&j]));
+                    similarity(i, j, semantic)
+                };
+                let rep = representative::choose(&members, &n_texts, &member_similarity);
                 (members, rep)
             })
             .collect();
@@ -395,7 +412,7 @@ impl Digest {
         let semantic = self
             .embedding_of(i)
             .zip(self.embedding_of(j))
-            .map(|(a, b)| cosine(a, b));
+            .map(|(a, b)| cosine(&a, &b));
         Some(
             match score(
                 self.features_of(i),
@@ -450,7 +467,7 @@ impl Digest {
                     let semantic = self
                         .embedding_of(i)
                         .zip(self.embedding_of(j))
-                        .map(|(a, b)| cosine(a, b));
+                        .map(|(a, b)| cosine(&a, &b));
                     let (fi, fj) = (self.features_of(i), self.features_of(j));
                     let result =
                         score_prepared(fi, &vectors[x], fj, &vectors[y], semantic, &self.weights)
@@ -482,12 +499,10 @@ impl Digest {
         &self.features[self.text_of[i]]
     }
 
-    /// The embedding of passage `i`, when the digest had an embedder.
-    pub fn embedding_of(&self, i: usize) -> Option<&[f32]> {
-        self.embeddings
-            .as_ref()
-            .and_then(|e| e.get(*self.text_of.get(i)?))
-            .map(Vec::as_slice)
+    /// The embedding of passage `i`, when the digest had an embedder
+    /// (made again from its tokens for the built-in model).
+    pub fn embedding_of(&self, i: usize) -> Option<std::borrow::Cow<'_, [f32]>> {
+        self.embeddings.as_ref()?.vector(*self.text_of.get(i)?)
     }
 
     /// The claims a passage supports (most often one, none for headings and noise).
@@ -537,7 +552,7 @@ fn score_pairs(
     features: &[PassageFeatures],
     vectors: &[TermVector],
     story_of: &[usize],
-    embeddings: Option<&[Vec<f32>]>,
+    embeddings: Option<&TextEmbeddings>,
     score_weights: &ScoreWeights,
     model: Option<&SameClaimModel>,
     max_posting: usize,
@@ -569,6 +584,8 @@ fn score_pairs(
     };
 
     let score_row = |(shared, touched): &mut (Vec<f32>, Vec<u32>), i: usize| {
+        // Made once per row, and each other vector once per pair scored.
+        let mut vector_i: Option<Vec<f32>> = None;
         for (term, weight) in vectors[i].entries() {
             let Some(list) = postings.get(&(story_of[i], *term)) else {
                 continue;
@@ -606,7 +623,11 @@ fn score_pairs(
             {
                 continue;
             }
-            let semantic = embeddings.map(|e| cosine(&e[i], &e[j]));
+            let semantic = embeddings.map(|e| {
+                let a = vector_i
+                    .get_or_insert_with(|| e.vector(i).map(|v| v.into_owned()).unwrap_or_default());
+                e.vector(j).map_or(0.0, |b| cosine(a, &b))
+            });
             if let Ok(s) = score_prepared(
                 &features[i],
                 &vectors[i],
