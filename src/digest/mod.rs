@@ -281,9 +281,10 @@ impl Digest {
         } else {
             MAX_POSTING_FOR_CANDIDATES
         };
-        // Term weights count each text once: copies do not make its words
-        // common.
-        let vectors = story_term_vectors(n_features, &n_story);
+        let near = NearCopies::of(n_features, &n_story, max_posting);
+        // Term weights count each text once, and a class of near-copies
+        // as one: copies do not make its words common.
+        let vectors = story_term_vectors(n_features, &n_story, &near.absorbed);
         let n_vectors = vectors.as_slice();
         let mut links = cluster::Links::new(nodes.len());
         score_pairs(
@@ -294,9 +295,13 @@ impl Digest {
             &options.weights,
             options.model.as_ref(),
             max_posting,
+            &near,
             &mut |edges| links.add(edges),
         );
-        let groups = links.cluster(options.merge_threshold());
+        let mut groups = links.cluster(options.merge_threshold());
+        // A text absorbed into its class's first was never scored: it joins
+        // that text's claim below, not a claim of its own.
+        groups.retain(|members| !(members.len() == 1 && near.absorbed[members[0]]));
         let similarity = |i: usize, j: usize, semantic: Option<f32>| -> f32 {
             score_prepared(
                 &n_features[i],
@@ -328,7 +333,15 @@ impl Digest {
                 (members, rep)
             })
             .collect();
-        let groups = add_restating_passages(groups, n_features, n_vectors, &n_story, max_posting);
+        let groups = add_restating_passages(
+            groups,
+            n_features,
+            n_vectors,
+            &n_story,
+            &near.absorbed,
+            max_posting,
+        );
+        let groups = near.restore(groups);
         // Back from nodes to every passage.
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
@@ -556,9 +569,10 @@ fn score_pairs(
     score_weights: &ScoreWeights,
     model: Option<&SameClaimModel>,
     max_posting: usize,
+    near: &NearCopies,
     read: &mut dyn FnMut(Vec<Edge>),
 ) {
-    let postings = story_postings(vectors, story_of);
+    let postings = story_postings(vectors, story_of, &near.absorbed);
     // The weight of each passage's terms that propose no candidates: shared
     // weight found through the index can be short by at most this much.
     let unindexed_mass: Vec<f32> = vectors
@@ -586,6 +600,9 @@ fn score_pairs(
     let score_row = |(shared, touched): &mut (Vec<f32>, Vec<u32>), i: usize| {
         // Made once per row, and each other vector once per pair scored.
         let mut vector_i: Option<Vec<f32>> = None;
+        if near.absorbed[i] {
+            return Vec::new();
+        }
         for (term, weight) in vectors[i].entries() {
             let Some(list) = postings.get(&(story_of[i], *term)) else {
                 continue;
@@ -598,6 +615,14 @@ fn score_pairs(
                     touched.push(j);
                 }
                 shared[j as usize] += weight;
+            }
+        }
+        // Near-copies always meet, even when every word they share is too
+        // common to be indexed: their shared weight is taken directly.
+        for &j in near.peers(i).iter().filter(|&&j| j as usize > i) {
+            if shared[j as usize] == 0.0 {
+                touched.push(j);
+                shared[j as usize] = vectors[i].shared_mass(&vectors[j as usize]);
             }
         }
         let mut edges = Vec::new();
@@ -681,9 +706,10 @@ fn add_restating_passages(
     features: &[PassageFeatures],
     vectors: &[TermVector],
     story_of: &[usize],
+    absorbed: &[bool],
     max_posting: usize,
 ) -> Vec<(Vec<usize>, usize)> {
-    let postings = story_postings(vectors, story_of);
+    let postings = story_postings(vectors, story_of, absorbed);
     for (members, rep) in &mut groups {
         let rep_vector = &vectors[*rep];
         if rep_vector.len() < MIN_RESTATED_TERMS {
@@ -757,10 +783,126 @@ impl IdenticalPassages {
     }
 }
 
-/// Which passages of each story hold each term: (story, term hash) → passages.
-fn story_postings(vectors: &[TermVector], story_of: &[usize]) -> HashMap<(usize, u64), Vec<u32>> {
+/// Texts that say the same in nearly the same words: one story, the same
+/// terms, numbers, names, polarity and direction ("the" for "a", a word
+/// such as "also" added). They must always meet, at any scale. A class no
+/// larger than the index's lists gets every pair of its texts scored; a
+/// larger one (hundreds of near-copies of a wire story) is one text, its
+/// first, with the others absorbed into it, as identical texts are.
+struct NearCopies {
+    /// Whether each text is absorbed into its class's first.
+    absorbed: Vec<bool>,
+    /// The class of each text, when it is small enough to be paired.
+    class_of: Vec<u32>,
+    /// The texts of each class small enough to be paired.
+    classes: Vec<Vec<u32>>,
+    /// The texts each class's first absorbed.
+    absorbed_by: HashMap<usize, Vec<usize>>,
+}
+
+/// `class_of` for a text with no near-copy to pair with.
+const NO_CLASS: u32 = u32::MAX;
+
+impl NearCopies {
+    fn of(features: &[PassageFeatures], story_of: &[usize], max_posting: usize) -> NearCopies {
+        let mut by_signature: HashMap<String, Vec<u32>> = HashMap::new();
+        for (t, f) in features.iter().enumerate() {
+            // A text without content words shares nothing to be sure of.
+            if let Some(signature) = near_copy_signature(f, story_of[t]) {
+                by_signature.entry(signature).or_default().push(t as u32);
+            }
+        }
+        let mut near = NearCopies {
+            absorbed: vec![false; features.len()],
+            class_of: vec![NO_CLASS; features.len()],
+            classes: Vec::new(),
+            absorbed_by: HashMap::new(),
+        };
+        let mut classes: Vec<Vec<u32>> = by_signature
+            .into_values()
+            .filter(|class| class.len() > 1)
+            .collect();
+        // In order of their first text, so the result does not depend on
+        // hash order.
+        classes.sort_unstable_by_key(|class| class[0]);
+        for class in classes {
+            if class.len() > max_posting {
+                let first = class[0] as usize;
+                let rest: Vec<usize> = class[1..].iter().map(|&t| t as usize).collect();
+                for &t in &rest {
+                    near.absorbed[t] = true;
+                }
+                near.absorbed_by.insert(first, rest);
+            } else {
+                let id = near.classes.len() as u32;
+                for &t in &class {
+                    near.class_of[t as usize] = id;
+                }
+                near.classes.push(class);
+            }
+        }
+        near
+    }
+
+    /// The texts of `t`'s class (itself among them), when it is paired.
+    fn peers(&self, t: usize) -> &[u32] {
+        match self.class_of[t] {
+            NO_CLASS => &[],
+            class => &self.classes[class as usize],
+        }
+    }
+
+    /// Adds to each group the texts its members absorbed.
+    fn restore(&self, groups: Vec<(Vec<usize>, usize)>) -> Vec<(Vec<usize>, usize)> {
+        if self.absorbed_by.is_empty() {
+            return groups;
+        }
+        groups
+            .into_iter()
+            .map(|(members, rep)| {
+                let mut all = members.clone();
+                for m in members {
+                    all.extend(self.absorbed_by.get(&m).into_iter().flatten().copied());
+                }
+                all.sort_unstable();
+                (all, rep)
+            })
+            .collect()
+    }
+}
+
+/// What near-copies share: their story and every feature the guards and
+/// the word overlap read, as one string. `None` without content terms.
+fn near_copy_signature(f: &PassageFeatures, story: usize) -> Option<String> {
+    if f.terms.is_empty() {
+        return None;
+    }
+    let mut terms: Vec<&str> = f.terms.iter().collect();
+    terms.sort_unstable();
+    let mut quantities: Vec<String> = f.quantities.iter().map(|q| q.key()).collect();
+    quantities.sort_unstable();
+    Some(format!(
+        "{story}\u{1}{}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}",
+        terms.join("\u{2}"),
+        quantities.join("\u{2}"),
+        f.polarity,
+        f.directions,
+        f.actors.join("\u{2}"),
+        f.places.join("\u{2}"),
+        f.sources.join("\u{2}"),
+    ))
+}
+
+/// Which passages of each story hold each term: (story, term hash) →
+/// passages. Texts absorbed into a near-copy are not listed: their class's
+/// first stands for them.
+fn story_postings(
+    vectors: &[TermVector],
+    story_of: &[usize],
+    absorbed: &[bool],
+) -> HashMap<(usize, u64), Vec<u32>> {
     let mut postings: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
+    for (i, v) in vectors.iter().enumerate().filter(|(i, _)| !absorbed[*i]) {
         for (term, _) in v.entries() {
             postings
                 .entry((story_of[i], *term))
@@ -771,11 +913,16 @@ fn story_postings(vectors: &[TermVector], story_of: &[usize]) -> HashMap<(usize,
     postings
 }
 
-/// Term vectors weighted by the IDF of each passage's own story.
-fn story_term_vectors(features: &[PassageFeatures], story_of: &[usize]) -> Vec<TermVector> {
+/// Term vectors weighted by the IDF of each passage's own story, counting
+/// the texts not absorbed into a near-copy.
+fn story_term_vectors(
+    features: &[PassageFeatures],
+    story_of: &[usize],
+    absorbed: &[bool],
+) -> Vec<TermVector> {
     let stories = story_of.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); stories];
-    for (i, &s) in story_of.iter().enumerate() {
+    for (i, &s) in story_of.iter().enumerate().filter(|(i, _)| !absorbed[*i]) {
         members[s].push(i);
     }
     let weights: Vec<TermWeights> = members
