@@ -243,7 +243,12 @@ const MAX_PASSAGES_PER_KEY: usize = 256;
 
 /// Pairs of items (i < j) that share at least one key held by at most
 /// [`MAX_PASSAGES_PER_KEY`] items.
-fn pairs_sharing_a_key<K: std::hash::Hash + Eq>(keys: &[Vec<K>]) -> Vec<(usize, usize)> {
+///
+/// Made one item at a time, in order (by `i`, then `j`), never all held at
+/// once: a story of tens of thousands of passages shares millions of them.
+fn pairs_sharing_a_key<K: std::hash::Hash + Eq>(
+    keys: &[Vec<K>],
+) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut holders: HashMap<&K, Vec<usize>> = HashMap::new();
     for (item, item_keys) in keys.iter().enumerate() {
         for key in item_keys {
@@ -253,17 +258,19 @@ fn pairs_sharing_a_key<K: std::hash::Hash + Eq>(keys: &[Vec<K>]) -> Vec<(usize, 
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for list in holders.values().filter(|l| l.len() <= MAX_PASSAGES_PER_KEY) {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                pairs.push((a.min(b), a.max(b)));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    holders.retain(|_, list| list.len() <= MAX_PASSAGES_PER_KEY);
+    (0..keys.len()).flat_map(move |a| {
+        let mut partners: Vec<usize> = keys[a]
+            .iter()
+            .filter_map(|key| holders.get(key))
+            .flatten()
+            .copied()
+            .filter(|&b| b > a)
+            .collect();
+        partners.sort_unstable();
+        partners.dedup();
+        partners.into_iter().map(move |b| (a, b))
+    })
 }
 
 fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
