@@ -155,7 +155,7 @@ impl<'a> PassageSignals<'a> {
             .collect();
         let features: Vec<&PassageFeatures> =
             (0..refs.len()).map(|i| digest.features_of(i)).collect();
-        let copies = identical_groups(&texts);
+        let copies = with_near_copies(identical_groups(&texts), digest);
         // Each text counts once towards the weights of its words.
         let weights = TermWeights::from_passages(copies.iter().map(|m| features[m[0]]));
         let index = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
@@ -498,6 +498,31 @@ fn identical_groups(texts: &[&str]) -> Vec<Vec<usize>> {
         groups[g].push(i);
     }
     groups
+}
+
+/// Groups of identical passages joined when the digest read them as one
+/// class of near-copies (hundreds of copies differing by a word): compared
+/// once, through their first, they are not hundreds of holders of every key,
+/// past the limit that makes a key propose pairs. Other groups stay as they are.
+fn with_near_copies(groups: Vec<Vec<usize>>, digest: &Digest) -> Vec<Vec<usize>> {
+    let mut at: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
+    for group in groups {
+        let class = digest.near_copy_class(group[0]);
+        match class.and_then(|c| at.get(&c)) {
+            Some(&k) => {
+                out[k].extend(group);
+                out[k].sort_unstable();
+            }
+            None => {
+                if let Some(c) = class {
+                    at.insert(c, out.len());
+                }
+                out.push(group);
+            }
+        }
+    }
+    out
 }
 
 /// One fact told with different values is one discrepancy, however many

@@ -4,7 +4,7 @@
 //! texts, so hundreds of them once missed each other.
 
 use newsdigest::digest::DigestOptions;
-use newsdigest::{Corpus, Digest, PassageRef};
+use newsdigest::{Corpus, Digest, PassageRef, disputes};
 
 /// The five articles of `articles/`, in name order.
 fn articles() -> Vec<(String, String)> {
@@ -59,7 +59,8 @@ fn copies(copies: usize) -> Corpus {
 
 fn every_copy_meets(count: usize) {
     let options = DigestOptions::default();
-    let one = Digest::build_with(&copies(1), &options);
+    let original = copies(1);
+    let one = Digest::build_with(&original, &options);
     let corpus = copies(count);
     let digest = Digest::build_with(&corpus, &options);
     let per_copy = one
@@ -100,6 +101,19 @@ fn every_copy_meets(count: usize) {
         one.claims.len(),
         "copies add no claims"
     );
+    // Disagreements are found among near-copies as among the originals,
+    // each once, each side naming every copy.
+    let found = disputes::find(&corpus, &digest, &options);
+    let expected = disputes::find(&original, &one, &options);
+    assert_eq!(found.disputes.len(), expected.disputes.len());
+    assert_eq!(found.discrepancies.len(), expected.discrepancies.len());
+    assert!(!found.discrepancies.is_empty());
+    for (d, e) in found.discrepancies.iter().zip(&expected.discrepancies) {
+        for (side, original_side) in d.sides.iter().zip(&e.sides) {
+            assert_eq!(side.values, original_side.values);
+            assert_eq!(side.passages.len(), count * original_side.passages.len());
+        }
+    }
 }
 
 #[test]

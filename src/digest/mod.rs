@@ -172,6 +172,9 @@ pub struct Digest {
     text_of: Vec<usize>,
     /// The first passage of each distinct text.
     first_of_text: Vec<usize>,
+    /// For each text of a class of near-copies too large to pair (see
+    /// `NearCopies`), the class's first text, which stood for all of them.
+    near_copy_class: HashMap<usize, usize>,
     /// The story of each passage, and the weights the claims were built
     /// with: what [`Digest::explain_pair`] needs to score a pair again.
     story_of: Vec<usize>,
@@ -342,6 +345,7 @@ impl Digest {
             max_posting,
         );
         let groups = near.restore(groups);
+        let near_copy_class = near.class_by_text();
         // Back from nodes to every passage.
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
@@ -399,6 +403,7 @@ impl Digest {
             embeddings: text_embeddings,
             text_of: copies.node_of,
             first_of_text: copies.first,
+            near_copy_class,
             story_of,
             weights: options.weights,
             model: options.model.clone(),
@@ -516,6 +521,13 @@ impl Digest {
     /// (made again from its tokens for the built-in model).
     pub fn embedding_of(&self, i: usize) -> Option<std::borrow::Cow<'_, [f32]>> {
         self.embeddings.as_ref()?.vector(*self.text_of.get(i)?)
+    }
+
+    /// For passage `i` of [`passages`](Self::passages), when it is one of
+    /// hundreds of near-copies that the digest read as one text, that text:
+    /// later readers can then compare them once, as the digest did.
+    pub fn near_copy_class(&self, i: usize) -> Option<usize> {
+        self.near_copy_class.get(self.text_of.get(i)?).copied()
     }
 
     /// The claims a passage supports (most often one, none for headings and noise).
@@ -850,6 +862,16 @@ impl NearCopies {
             NO_CLASS => &[],
             class => &self.classes[class as usize],
         }
+    }
+
+    /// Each text of an absorbing class (its first among them) → the first.
+    fn class_by_text(&self) -> HashMap<usize, usize> {
+        self.absorbed_by
+            .iter()
+            .flat_map(|(&first, rest)| {
+                std::iter::once((first, first)).chain(rest.iter().map(move |&t| (t, first)))
+            })
+            .collect()
     }
 
     /// Adds to each group the texts its members absorbed.
