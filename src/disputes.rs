@@ -133,7 +133,8 @@ struct PassageSignals<'a> {
     index: HashMap<PassageRef, usize>,
     features: Vec<&'a PassageFeatures>,
     weights: TermWeights,
-    embeddings: Option<Vec<&'a [f32]>>,
+    /// The digest, for the passages' embeddings.
+    digest: &'a Digest,
     texts: Vec<&'a str>,
     /// Groups of identical passages (copies), each in order, in order of
     /// its first: pairs are looked for among the firsts, so copies neither
@@ -155,18 +156,16 @@ impl<'a> PassageSignals<'a> {
             .collect();
         let features: Vec<&PassageFeatures> =
             (0..refs.len()).map(|i| digest.features_of(i)).collect();
-        let copies = identical_groups(&texts);
+        let copies = with_near_copies(identical_groups(&texts), digest);
         // Each text counts once towards the weights of its words.
         let weights = TermWeights::from_passages(copies.iter().map(|m| features[m[0]]));
-        let embeddings: Option<Vec<&[f32]>> =
-            (0..refs.len()).map(|i| digest.embedding_of(i)).collect();
         let index = refs.iter().enumerate().map(|(i, r)| (*r, i)).collect();
         PassageSignals {
             refs,
             index,
             features,
             weights,
-            embeddings,
+            digest,
             texts,
             copies,
         }
@@ -186,7 +185,11 @@ impl<'a> PassageSignals<'a> {
 
     /// How alike two passages are, every guard ignored.
     fn similarity(&self, i: usize, j: usize, options: &DigestOptions) -> f32 {
-        let semantic = self.embeddings.as_ref().map(|e| cosine(e[i], e[j]));
+        let semantic = self
+            .digest
+            .embedding_of(i)
+            .zip(self.digest.embedding_of(j))
+            .map(|(a, b)| cosine(&a, &b));
         unguarded_score(
             self.features[i],
             self.features[j],
@@ -241,7 +244,12 @@ const MAX_PASSAGES_PER_KEY: usize = 256;
 
 /// Pairs of items (i < j) that share at least one key held by at most
 /// [`MAX_PASSAGES_PER_KEY`] items.
-fn pairs_sharing_a_key<K: std::hash::Hash + Eq>(keys: &[Vec<K>]) -> Vec<(usize, usize)> {
+///
+/// Made one item at a time, in order (by `i`, then `j`), never all held at
+/// once: a story of tens of thousands of passages shares millions of them.
+fn pairs_sharing_a_key<K: std::hash::Hash + Eq>(
+    keys: &[Vec<K>],
+) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut holders: HashMap<&K, Vec<usize>> = HashMap::new();
     for (item, item_keys) in keys.iter().enumerate() {
         for key in item_keys {
@@ -251,17 +259,19 @@ fn pairs_sharing_a_key<K: std::hash::Hash + Eq>(keys: &[Vec<K>]) -> Vec<(usize, 
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for list in holders.values().filter(|l| l.len() <= MAX_PASSAGES_PER_KEY) {
-        for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                pairs.push((a.min(b), a.max(b)));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    holders.retain(|_, list| list.len() <= MAX_PASSAGES_PER_KEY);
+    (0..keys.len()).flat_map(move |a| {
+        let mut partners: Vec<usize> = keys[a]
+            .iter()
+            .filter_map(|key| holders.get(key))
+            .flatten()
+            .copied()
+            .filter(|&b| b > a)
+            .collect();
+        partners.sort_unstable();
+        partners.dedup();
+        partners.into_iter().map(move |b| (a, b))
+    })
 }
 
 fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
@@ -285,11 +295,6 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
                 .iter()
                 .any(|r| s.index.get(r).is_some_and(|&i| reported[i]))
         })
-        .collect();
-    let terms: Vec<Vec<&str>> = s
-        .features
-        .iter()
-        .map(|f| f.terms.iter().map(String::as_str).collect())
         .collect();
     let asserting_claims = |i: usize| -> Vec<usize> {
         digest
@@ -325,7 +330,12 @@ fn disputes(digest: &Digest, s: &PassageSignals) -> Vec<Dispute> {
             }
         }
     };
-    let node_terms: Vec<Vec<&str>> = s.copies.iter().map(|m| terms[m[0]].clone()).collect();
+    // Copies share their first's terms: listed once per distinct text.
+    let node_terms: Vec<Vec<&str>> = s
+        .copies
+        .iter()
+        .map(|m| s.features[m[0]].terms.iter().collect())
+        .collect();
     for (a, b) in pairs_sharing_a_key(&node_terms) {
         let (x, y) = (s.copies[a][0], s.copies[b][0]);
         for (i, j) in [(x, y), (y, x)] {
@@ -587,6 +597,31 @@ fn identical_groups(texts: &[&str]) -> Vec<Vec<usize>> {
         groups[g].push(i);
     }
     groups
+}
+
+/// Groups of identical passages joined when the digest read them as one
+/// class of near-copies (hundreds of copies differing by a word): compared
+/// once, through their first, they are not hundreds of holders of every key,
+/// past the limit that makes a key propose pairs. Other groups stay as they are.
+fn with_near_copies(groups: Vec<Vec<usize>>, digest: &Digest) -> Vec<Vec<usize>> {
+    let mut at: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
+    for group in groups {
+        let class = digest.near_copy_class(group[0]);
+        match class.and_then(|c| at.get(&c)) {
+            Some(&k) => {
+                out[k].extend(group);
+                out[k].sort_unstable();
+            }
+            None => {
+                if let Some(c) = class {
+                    at.insert(c, out.len());
+                }
+                out.push(group);
+            }
+        }
+    }
+    out
 }
 
 /// One fact told with different values is one discrepancy, however many

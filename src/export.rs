@@ -234,13 +234,21 @@ fn shown(text: &str) -> String {
     escape_controls(&collapse_spaces(text)).into_owned()
 }
 
+/// An article's id as Markdown shows it: every character kept, control
+/// characters as visible escapes. An id is a file name, which may be a
+/// newline or a run of spaces: collapsing white space as [`shown`] does
+/// for text would print it empty or make two ids look alike.
+fn shown_id(id: &str) -> String {
+    escape_controls(id).into_owned()
+}
+
 pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreements) -> String {
     let mut out = String::from("# Digest\n\n## Articles\n\n");
     for (i, a) in corpus.articles.iter().enumerate() {
         out.push_str(&format!(
             "- **{}** (`{}`)",
             shown(&a.display_title()),
-            shown(&a.id)
+            shown_id(&a.id)
         ));
         if let Some(b) = &a.byline {
             out.push_str(&format!(" · {}", shown(b)));
@@ -251,7 +259,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
         if let Some(original) = digest.copies.source_of_copy(i) {
             out.push_str(&format!(
                 " · copy of `{}`",
-                shown(&corpus.articles[original].id)
+                shown_id(&corpus.articles[original].id)
             ));
         }
         out.push('\n');
@@ -321,7 +329,7 @@ pub fn to_markdown(corpus: &Corpus, digest: &Digest, disagreements: &Disagreemen
                 "> {}\n> — *{}* (`{}`, bytes {}–{}) · {} · {}\n\n",
                 shown(text),
                 shown(&article.display_title()),
-                shown(&article.id),
+                shown_id(&article.id),
                 passage.span.start,
                 passage.span.end,
                 shown(attribution.source_label()),

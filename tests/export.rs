@@ -119,3 +119,30 @@ fn a_missing_folder_is_one_clear_line_and_exit_1() {
         "{err}"
     );
 }
+
+/// Found by `fuzz/fuzz_targets/file_names.rs`: an article whose file is
+/// named "\n.txt" has the id "\n", which Markdown printed as an empty
+/// ``, its newline collapsed like article text. Ids are shown whole,
+/// control characters escaped, so each stays visible and distinct.
+#[test]
+fn markdown_shows_ids_of_white_space_escaped_not_collapsed() {
+    use newsdigest::digest::DigestOptions;
+    use newsdigest::{Corpus, Digest, disputes, export};
+    let text = "Council Approves Budget\n\nThe council approved a $2 billion budget on Monday.\n";
+    let corpus = Corpus::from_texts([
+        ("\n", text.to_string()),
+        ("two  spaces", text.to_string()),
+        ("two spaces", text.to_string()),
+    ]);
+    let options = DigestOptions::lexical();
+    let digest = Digest::build_with(&corpus, &options);
+    let disagreements = disputes::find(&corpus, &digest, &options);
+    let markdown = export::to_markdown(&corpus, &digest, &disagreements);
+    assert!(markdown.contains("(`\\u{a}`)"), "{markdown}");
+    assert!(
+        !markdown.contains("``"),
+        "no id is printed empty: {markdown}"
+    );
+    assert!(markdown.contains("`two  spaces`"), "{markdown}");
+    assert!(markdown.contains("`two spaces`"), "{markdown}");
+}

@@ -237,16 +237,22 @@ impl StaticEmbedder {
     }
 }
 
-impl SentenceEmbedder for StaticEmbedder {
-    /// The mean of the known tokens' vectors, L2-normalised; all zeros for a
-    /// text with no known token.
-    fn embed(&self, text: &str) -> Vec<f32> {
+impl StaticEmbedder {
+    /// The known tokens of a text, whose vectors its embedding sums: what
+    /// [`StaticEmbedder::embed_known`] needs to give the embedding again.
+    pub fn known_token_ids(&self, text: &str) -> Vec<u32> {
+        let mut ids = self.token_ids(text);
+        ids.retain(|&id| id != self.unk_id);
+        ids
+    }
+
+    /// The embedding of a text from its known tokens (see
+    /// [`StaticEmbedder::known_token_ids`]): the same vector, to the bit, as
+    /// [`SentenceEmbedder::embed`] gives for the text.
+    pub fn embed_known(&self, ids: &[u32]) -> Vec<f32> {
         let dims = self.config.dims;
         let mut sum = vec![0.0f32; dims];
-        for id in self.token_ids(text) {
-            if id == self.unk_id {
-                continue;
-            }
+        for &id in ids {
             let row = id as usize;
             let scale = self.scales[row];
             let values = &self.embeddings[row * dims..(row + 1) * dims];
@@ -264,9 +270,74 @@ impl SentenceEmbedder for StaticEmbedder {
     }
 }
 
+impl SentenceEmbedder for StaticEmbedder {
+    /// The mean of the known tokens' vectors, L2-normalised; all zeros for a
+    /// text with no known token.
+    fn embed(&self, text: &str) -> Vec<f32> {
+        self.embed_known(&self.known_token_ids(text))
+    }
+}
+
 impl SentenceEmbedder for &'static StaticEmbedder {
     fn embed(&self, text: &str) -> Vec<f32> {
         (**self).embed(text)
+    }
+
+    fn static_model(&self) -> Option<&'static StaticEmbedder> {
+        Some(*self)
+    }
+}
+
+/// The embeddings of the texts of a digest.
+#[derive(Debug, Clone)]
+pub(crate) enum TextEmbeddings {
+    /// Each text's vector, as its embedder gave it.
+    Vectors(Vec<Vec<f32>>),
+    /// For the built-in static model, each text's known token ids: a
+    /// vector is summed again when it is read. A vector is 256 `f32`s
+    /// (1 KB) and a sentence some 30 tokens, so this holds about an eighth
+    /// as much, and a large story's embeddings were the largest thing the
+    /// digest held. The vectors are the same to the bit, so every score is.
+    Tokens {
+        model: &'static StaticEmbedder,
+        ids: Vec<Box<[u32]>>,
+    },
+}
+
+impl TextEmbeddings {
+    /// Embeds `count` texts, `text(t)` giving text `t`, kept in the
+    /// smallest form the embedder allows.
+    pub(crate) fn of(
+        embedder: &dyn SentenceEmbedder,
+        count: usize,
+        text: impl Fn(usize) -> String + Sync,
+    ) -> TextEmbeddings {
+        use rayon::prelude::*;
+        match embedder.static_model() {
+            Some(model) => TextEmbeddings::Tokens {
+                model,
+                ids: (0..count)
+                    .into_par_iter()
+                    .map(|t| model.known_token_ids(&text(t)).into_boxed_slice())
+                    .collect(),
+            },
+            None => TextEmbeddings::Vectors(
+                (0..count)
+                    .into_par_iter()
+                    .map(|t| embedder.embed(&text(t)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The vector of text `t`.
+    pub(crate) fn vector(&self, t: usize) -> Option<Cow<'_, [f32]>> {
+        match self {
+            TextEmbeddings::Vectors(v) => v.get(t).map(|v| Cow::Borrowed(v.as_slice())),
+            TextEmbeddings::Tokens { model, ids } => {
+                ids.get(t).map(|ids| Cow::Owned(model.embed_known(ids)))
+            }
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::text;
 #[derive(Debug, Clone)]
 pub struct PassageFeatures {
     /// Content stems, synonyms folded together, without repeats.
-    pub terms: Vec<String>,
+    pub terms: Terms,
     pub quantities: Vec<Quantity>,
     pub polarity: Polarity,
     /// The terms of the clauses a denial or negation stands in: what the
@@ -222,7 +222,7 @@ impl PassageFeatures {
             sources,
         } = names.names_by_role(passage, polarity == Polarity::Denies);
         PassageFeatures {
-            terms,
+            terms: terms.iter().collect(),
             quantities,
             polarity,
             negated,
@@ -252,6 +252,59 @@ fn content_terms(text: &str) -> Vec<String> {
         }
     }
     terms
+}
+
+/// A passage's terms in order, packed into one string with the end of each:
+/// a large story holds tens of thousands of passages, and one `String` per
+/// term cost about four times the text it held.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terms {
+    packed: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl Terms {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The terms in the order they were found.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| &self.packed[start as usize..end as usize])
+    }
+
+    pub fn contains(&self, term: &str) -> bool {
+        self.iter().any(|t| t == term)
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Terms {
+    fn from_iter<I: IntoIterator<Item = S>>(terms: I) -> Terms {
+        let mut packed = String::new();
+        let mut ends = Vec::new();
+        for term in terms {
+            let term = term.as_ref();
+            // Ends are 32-bit: a passage whose terms alone pass 4 GiB
+            // (only with the file size limit raised that far) keeps the
+            // terms that fit.
+            let Ok(end) = u32::try_from(packed.len() + term.len()) else {
+                break;
+            };
+            packed.push_str(term);
+            ends.push(end);
+        }
+        Terms {
+            packed: packed.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
+    }
 }
 
 fn is_number_word(word: &str) -> bool {
@@ -375,8 +428,12 @@ impl TermWeights {
         let mut n = 0u32;
         for p in passages {
             n += 1;
-            for t in &p.terms {
-                *df.entry(t.clone()).or_default() += 1;
+            for t in p.terms.iter() {
+                if let Some(d) = df.get_mut(t) {
+                    *d += 1;
+                } else {
+                    df.insert(t.to_string(), 1);
+                }
             }
         }
         let idf_of = |d: u32| ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0;
@@ -415,11 +472,8 @@ mod tests {
     fn folds_synonyms_and_numbers() {
         let a = PassageFeatures::of("Meta shared users' DMs with Netflix for almost a decade.");
         let b = PassageFeatures::of("For ten years Netflix read Facebook users' messages.");
-        let shared: Vec<&String> = a.terms.iter().filter(|t| b.terms.contains(t)).collect();
-        assert!(shared.iter().any(|t| t.as_str() == "messag"), "{shared:?}");
-        assert!(
-            shared.iter().any(|t| t.as_str() == "#duration:10"),
-            "{shared:?}"
-        );
+        let shared: Vec<&str> = a.terms.iter().filter(|t| b.terms.contains(t)).collect();
+        assert!(shared.contains(&"messag"), "{shared:?}");
+        assert!(shared.contains(&"#duration:10"), "{shared:?}");
     }
 }

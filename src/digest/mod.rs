@@ -25,7 +25,8 @@ pub mod transformer;
 pub use actors::ProperNouns;
 pub use decision::{FEATURE_NAMES, PairFeatures, SameClaimModel, pair_features};
 pub use embedding::StaticEmbedder;
-pub use features::{PassageFeatures, TermVector, TermWeights};
+use embedding::TextEmbeddings;
+pub use features::{PassageFeatures, TermVector, TermWeights, Terms};
 pub use polarity::{DENIAL_STEMS, Polarity, polarity};
 pub use sentence_pairs::{
     ScoredPair, score_sentence_pairs, scored_sentence_pairs, sentence_pair_signals,
@@ -85,6 +86,12 @@ impl Claim {
 /// must be deterministic: the same text gives the same vector.
 pub trait SentenceEmbedder: Send + Sync {
     fn embed(&self, text: &str) -> Vec<f32>;
+
+    /// The built-in static model, when that is what embeds: the digest
+    /// then keeps token ids instead of vectors (see [`StaticEmbedder::embed_known`]).
+    fn static_model(&self) -> Option<&'static StaticEmbedder> {
+        None
+    }
 }
 
 /// How the digest is built.
@@ -161,11 +168,14 @@ pub struct Digest {
     /// Features and embeddings per distinct text: identical passages
     /// (copies) share one, so a folder of copies costs no more memory.
     features: Vec<PassageFeatures>,
-    embeddings: Option<Vec<Vec<f32>>>,
+    embeddings: Option<TextEmbeddings>,
     /// The distinct text of each passage: its index into `features`.
     text_of: Vec<usize>,
     /// The first passage of each distinct text.
     first_of_text: Vec<usize>,
+    /// For each text of a class of near-copies too large to pair (see
+    /// `NearCopies`), the class's first text, which stood for all of them.
+    near_copy_class: HashMap<usize, usize>,
     /// The story of each passage, and the weights the claims were built
     /// with: what [`Digest::explain_pair`] needs to score a pair again.
     story_of: Vec<usize>,
@@ -258,11 +268,10 @@ impl Digest {
             .par_iter()
             .map(|t| PassageFeatures::with_names(t, &names))
             .collect();
-        let text_embeddings: Option<Vec<Vec<f32>>> = options.embedder.as_ref().map(|e| {
-            n_texts
-                .par_iter()
-                .map(|t| e.embed(&names.without_names(t)))
-                .collect()
+        let text_embeddings: Option<TextEmbeddings> = options.embedder.as_ref().map(|e| {
+            TextEmbeddings::of(e.as_ref(), n_texts.len(), |t| {
+                names.without_names(n_texts[t])
+            })
         });
         let story_of = {
             let passage_features: Vec<&PassageFeatures> =
@@ -271,18 +280,20 @@ impl Digest {
         };
         let n_story: Vec<usize> = nodes.iter().map(|&i| story_of[i]).collect();
         let n_features = text_features.as_slice();
-        let n_embeddings = text_embeddings.as_deref();
+        let n_embeddings = text_embeddings.as_ref();
 
         let max_posting = if options.exhaustive_pairs {
             usize::MAX
         } else {
             MAX_POSTING_FOR_CANDIDATES
         };
-        // Term weights count each text once: copies do not make its words
-        // common.
-        let vectors = story_term_vectors(n_features, &n_story);
+        let near = NearCopies::of(n_features, &n_story, max_posting);
+        // Term weights count each text once, and a class of near-copies
+        // as one: copies do not make its words common.
+        let vectors = story_term_vectors(n_features, &n_story, &near.absorbed);
         let n_vectors = vectors.as_slice();
-        let edges = score_pairs(
+        let mut links = cluster::Links::new(nodes.len());
+        score_pairs(
             n_features,
             n_vectors,
             &n_story,
@@ -290,10 +301,14 @@ impl Digest {
             &options.weights,
             options.model.as_ref(),
             max_posting,
+            &near,
+            &mut |edges| links.add(edges),
         );
-        let groups = cluster::average_link(nodes.len(), edges, options.merge_threshold());
-        let similarity = |i: usize, j: usize| -> f32 {
-            let semantic = n_embeddings.map(|e| cosine(&e[i], &e[j]));
+        let mut groups = links.cluster(options.merge_threshold());
+        // A text absorbed into its class's first was never scored: it joins
+        // that text's claim below, not a claim of its own.
+        groups.retain(|members| !(members.len() == 1 && near.absorbed[members[0]]));
+        let similarity = |i: usize, j: usize, semantic: Option<f32>| -> f32 {
             score_prepared(
                 &n_features[i],
                 &n_vectors[i],
@@ -308,11 +323,32 @@ impl Digest {
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|members| {
-                let rep = representative::choose(&members, &n_texts, &similarity);
+                // The group's vectors, made once each: every pair of
+                // members is compared.
+                let vectors: Option<HashMap<usize, Vec<f32>>> = n_embeddings.map(|e| {
+                    members
+                        .iter()
+                        .map(|&m| (m, e.vector(m).map(|v| v.into_owned()).unwrap_or_default()))
+                        .collect()
+                });
+                let member_similarity = |i: usize, j: usize| -> f32 {
+                    let semantic = vectors.as_ref().map(|v| cosine(&v[&i], &v[&j]));
+                    similarity(i, j, semantic)
+                };
+                let rep = representative::choose(&members, &n_texts, &member_similarity);
                 (members, rep)
             })
             .collect();
-        let groups = add_restating_passages(groups, n_features, n_vectors, &n_story, max_posting);
+        let groups = add_restating_passages(
+            groups,
+            n_features,
+            n_vectors,
+            &n_story,
+            &near.absorbed,
+            max_posting,
+        );
+        let groups = near.restore(groups);
+        let near_copy_class = near.class_by_text();
         // Back from nodes to every passage.
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
@@ -370,6 +406,7 @@ impl Digest {
             embeddings: text_embeddings,
             text_of: copies.node_of,
             first_of_text: copies.first,
+            near_copy_class,
             story_of,
             weights: options.weights,
             model: options.model.clone(),
@@ -413,7 +450,7 @@ impl Digest {
         let semantic = self
             .embedding_of(i)
             .zip(self.embedding_of(j))
-            .map(|(a, b)| cosine(a, b));
+            .map(|(a, b)| cosine(&a, &b));
         Some(
             match score(
                 self.features_of(i),
@@ -468,7 +505,7 @@ impl Digest {
                     let semantic = self
                         .embedding_of(i)
                         .zip(self.embedding_of(j))
-                        .map(|(a, b)| cosine(a, b));
+                        .map(|(a, b)| cosine(&a, &b));
                     let (fi, fj) = (self.features_of(i), self.features_of(j));
                     let result =
                         score_prepared(fi, &vectors[x], fj, &vectors[y], semantic, &self.weights)
@@ -500,12 +537,17 @@ impl Digest {
         &self.features[self.text_of[i]]
     }
 
-    /// The embedding of passage `i`, when the digest had an embedder.
-    pub fn embedding_of(&self, i: usize) -> Option<&[f32]> {
-        self.embeddings
-            .as_ref()
-            .and_then(|e| e.get(*self.text_of.get(i)?))
-            .map(Vec::as_slice)
+    /// The embedding of passage `i`, when the digest had an embedder
+    /// (made again from its tokens for the built-in model).
+    pub fn embedding_of(&self, i: usize) -> Option<std::borrow::Cow<'_, [f32]>> {
+        self.embeddings.as_ref()?.vector(*self.text_of.get(i)?)
+    }
+
+    /// For passage `i` of [`passages`](Self::passages), when it is one of
+    /// hundreds of near-copies that the digest read as one text, that text:
+    /// later readers can then compare them once, as the digest did.
+    pub fn near_copy_class(&self, i: usize) -> Option<usize> {
+        self.near_copy_class.get(self.text_of.get(i)?).copied()
     }
 
     /// The claims a passage supports (most often one, none for headings and noise).
@@ -547,16 +589,22 @@ const MAX_POSTING_FOR_CANDIDATES: usize = 256;
 /// candidate whose score cannot reach the threshold, by an upper bound from
 /// the shared term weight, is not scored at all; every candidate is still
 /// checked against the hard guards.
+///
+/// The edges go to `read` a block of [`ROWS_PER_BLOCK`] passages at a
+/// time, in passage order, so they are never all held at once.
+#[allow(clippy::too_many_arguments)]
 fn score_pairs(
     features: &[PassageFeatures],
     vectors: &[TermVector],
     story_of: &[usize],
-    embeddings: Option<&[Vec<f32>]>,
+    embeddings: Option<&TextEmbeddings>,
     score_weights: &ScoreWeights,
     model: Option<&SameClaimModel>,
     max_posting: usize,
-) -> Vec<Edge> {
-    let postings = story_postings(vectors, story_of);
+    near: &NearCopies,
+    read: &mut dyn FnMut(Vec<Edge>),
+) {
+    let postings = story_postings(vectors, story_of, &near.absorbed);
     // The weight of each passage's terms that propose no candidates: shared
     // weight found through the index can be short by at most this much.
     let unindexed_mass: Vec<f32> = vectors
@@ -581,77 +629,104 @@ fn score_pairs(
         0.0
     };
 
-    (0..vectors.len())
-        .into_par_iter()
-        .map_init(
-            || (vec![0.0f32; vectors.len()], Vec::<u32>::new()),
-            |(shared, touched), i| {
-                for (term, weight) in vectors[i].entries() {
-                    let Some(list) = postings.get(&(story_of[i], *term)) else {
-                        continue;
-                    };
-                    if list.len() > max_posting {
-                        continue;
-                    }
-                    for &j in list.iter().filter(|&&j| j as usize > i) {
-                        if shared[j as usize] == 0.0 {
-                            touched.push(j);
-                        }
-                        shared[j as usize] += weight;
-                    }
+    let score_row = |(shared, touched): &mut (Vec<f32>, Vec<u32>), i: usize| {
+        // Made once per row, and each other vector once per pair scored.
+        let mut vector_i: Option<Vec<f32>> = None;
+        if near.absorbed[i] {
+            return Vec::new();
+        }
+        for (term, weight) in vectors[i].entries() {
+            let Some(list) = postings.get(&(story_of[i], *term)) else {
+                continue;
+            };
+            if list.len() > max_posting {
+                continue;
+            }
+            for &j in list.iter().filter(|&&j| j as usize > i) {
+                if shared[j as usize] == 0.0 {
+                    touched.push(j);
                 }
-                let mut edges = Vec::new();
-                for j in touched.drain(..) {
-                    let j = j as usize;
-                    let indexed = std::mem::take(&mut shared[j]);
-                    if incompatibility(&features[i], &features[j]).is_some() {
-                        edges.push(Edge::CannotLink(i as u32, j as u32));
-                        continue;
-                    }
-                    let smaller = vectors[i].mass().min(vectors[j].mass());
-                    let most_shared = indexed + unindexed_mass[i].min(unindexed_mass[j]);
-                    let bound = if smaller > 0.0 {
-                        lexical_weight * most_shared / smaller
-                    } else {
-                        0.0
-                    };
-                    // The bound holds for the hand-weighted score only; the
-                    // model reads every candidate.
-                    if model.is_none()
-                        && max_posting != usize::MAX
-                        && bound + semantic_room < score_weights.threshold
-                    {
-                        continue;
-                    }
-                    let semantic = embeddings.map(|e| cosine(&e[i], &e[j]));
-                    if let Ok(s) = score_prepared(
+                shared[j as usize] += weight;
+            }
+        }
+        // Near-copies always meet, even when every word they share is too
+        // common to be indexed: their shared weight is taken directly.
+        for &j in near.peers(i).iter().filter(|&&j| j as usize > i) {
+            if shared[j as usize] == 0.0 {
+                touched.push(j);
+                shared[j as usize] = vectors[i].shared_mass(&vectors[j as usize]);
+            }
+        }
+        let mut edges = Vec::new();
+        for j in touched.drain(..) {
+            let j = j as usize;
+            let indexed = std::mem::take(&mut shared[j]);
+            if incompatibility(&features[i], &features[j]).is_some() {
+                edges.push(Edge::CannotLink(i as u32, j as u32));
+                continue;
+            }
+            let smaller = vectors[i].mass().min(vectors[j].mass());
+            let most_shared = indexed + unindexed_mass[i].min(unindexed_mass[j]);
+            let bound = if smaller > 0.0 {
+                lexical_weight * most_shared / smaller
+            } else {
+                0.0
+            };
+            // The bound holds for the hand-weighted score only; the
+            // model reads every candidate.
+            if model.is_none()
+                && max_posting != usize::MAX
+                && bound + semantic_room < score_weights.threshold
+            {
+                continue;
+            }
+            let semantic = embeddings.map(|e| {
+                let a = vector_i
+                    .get_or_insert_with(|| e.vector(i).map(|v| v.into_owned()).unwrap_or_default());
+                e.vector(j).map_or(0.0, |b| cosine(a, &b))
+            });
+            if let Ok(s) = score_prepared(
+                &features[i],
+                &vectors[i],
+                &features[j],
+                &vectors[j],
+                semantic,
+                score_weights,
+            ) {
+                let s = match model {
+                    Some(model) => decision::decide(
+                        s,
                         &features[i],
                         &vectors[i],
                         &features[j],
                         &vectors[j],
-                        semantic,
-                        score_weights,
-                    ) {
-                        let s = match model {
-                            Some(model) => decision::decide(
-                                s,
-                                &features[i],
-                                &vectors[i],
-                                &features[j],
-                                &vectors[j],
-                                model,
-                            ),
-                            None => s,
-                        };
-                        edges.push(Edge::Similar(i as u32, j as u32, s.merge_weight()));
-                    }
-                }
-                edges
-            },
-        )
-        .flatten_iter()
-        .collect()
+                        model,
+                    ),
+                    None => s,
+                };
+                edges.push(Edge::Similar(i as u32, j as u32, s.merge_weight()));
+            }
+        }
+        edges
+    };
+    for start in (0..vectors.len()).step_by(ROWS_PER_BLOCK) {
+        let end = (start + ROWS_PER_BLOCK).min(vectors.len());
+        let block: Vec<Edge> = (start..end)
+            .into_par_iter()
+            .map_init(
+                || (vec![0.0f32; vectors.len()], Vec::<u32>::new()),
+                score_row,
+            )
+            .flatten_iter()
+            .collect();
+        read(block);
+    }
 }
+
+/// Passages scored against the rest before their edges are read into the
+/// clustering: enough for the threads to share, few enough that a block's
+/// edges are a small part of the links they become.
+const ROWS_PER_BLOCK: usize = 2048;
 
 /// A passage may make two assertions: "spending reached $40 million in 2015
 /// and $150 million in 2017" supports two claims. Clustering gives each
@@ -663,9 +738,10 @@ fn add_restating_passages(
     features: &[PassageFeatures],
     vectors: &[TermVector],
     story_of: &[usize],
+    absorbed: &[bool],
     max_posting: usize,
 ) -> Vec<(Vec<usize>, usize)> {
-    let postings = story_postings(vectors, story_of);
+    let postings = story_postings(vectors, story_of, absorbed);
     for (members, rep) in &mut groups {
         let rep_vector = &vectors[*rep];
         if rep_vector.len() < MIN_RESTATED_TERMS {
@@ -739,10 +815,136 @@ impl IdenticalPassages {
     }
 }
 
-/// Which passages of each story hold each term: (story, term hash) → passages.
-fn story_postings(vectors: &[TermVector], story_of: &[usize]) -> HashMap<(usize, u64), Vec<u32>> {
+/// Texts that say the same in nearly the same words: one story, the same
+/// terms, numbers, names, polarity and direction ("the" for "a", a word
+/// such as "also" added). They must always meet, at any scale. A class no
+/// larger than the index's lists gets every pair of its texts scored; a
+/// larger one (hundreds of near-copies of a wire story) is one text, its
+/// first, with the others absorbed into it, as identical texts are.
+struct NearCopies {
+    /// Whether each text is absorbed into its class's first.
+    absorbed: Vec<bool>,
+    /// The class of each text, when it is small enough to be paired.
+    class_of: Vec<u32>,
+    /// The texts of each class small enough to be paired.
+    classes: Vec<Vec<u32>>,
+    /// The texts each class's first absorbed.
+    absorbed_by: HashMap<usize, Vec<usize>>,
+}
+
+/// `class_of` for a text with no near-copy to pair with.
+const NO_CLASS: u32 = u32::MAX;
+
+impl NearCopies {
+    fn of(features: &[PassageFeatures], story_of: &[usize], max_posting: usize) -> NearCopies {
+        let mut by_signature: HashMap<String, Vec<u32>> = HashMap::new();
+        for (t, f) in features.iter().enumerate() {
+            // A text without content words shares nothing to be sure of.
+            if let Some(signature) = near_copy_signature(f, story_of[t]) {
+                by_signature.entry(signature).or_default().push(t as u32);
+            }
+        }
+        let mut near = NearCopies {
+            absorbed: vec![false; features.len()],
+            class_of: vec![NO_CLASS; features.len()],
+            classes: Vec::new(),
+            absorbed_by: HashMap::new(),
+        };
+        let mut classes: Vec<Vec<u32>> = by_signature
+            .into_values()
+            .filter(|class| class.len() > 1)
+            .collect();
+        // In order of their first text, so the result does not depend on
+        // hash order.
+        classes.sort_unstable_by_key(|class| class[0]);
+        for class in classes {
+            if class.len() > max_posting {
+                let first = class[0] as usize;
+                let rest: Vec<usize> = class[1..].iter().map(|&t| t as usize).collect();
+                for &t in &rest {
+                    near.absorbed[t] = true;
+                }
+                near.absorbed_by.insert(first, rest);
+            } else {
+                let id = near.classes.len() as u32;
+                for &t in &class {
+                    near.class_of[t as usize] = id;
+                }
+                near.classes.push(class);
+            }
+        }
+        near
+    }
+
+    /// The texts of `t`'s class (itself among them), when it is paired.
+    fn peers(&self, t: usize) -> &[u32] {
+        match self.class_of[t] {
+            NO_CLASS => &[],
+            class => &self.classes[class as usize],
+        }
+    }
+
+    /// Each text of an absorbing class (its first among them) → the first.
+    fn class_by_text(&self) -> HashMap<usize, usize> {
+        self.absorbed_by
+            .iter()
+            .flat_map(|(&first, rest)| {
+                std::iter::once((first, first)).chain(rest.iter().map(move |&t| (t, first)))
+            })
+            .collect()
+    }
+
+    /// Adds to each group the texts its members absorbed.
+    fn restore(&self, groups: Vec<(Vec<usize>, usize)>) -> Vec<(Vec<usize>, usize)> {
+        if self.absorbed_by.is_empty() {
+            return groups;
+        }
+        groups
+            .into_iter()
+            .map(|(members, rep)| {
+                let mut all = members.clone();
+                for m in members {
+                    all.extend(self.absorbed_by.get(&m).into_iter().flatten().copied());
+                }
+                all.sort_unstable();
+                (all, rep)
+            })
+            .collect()
+    }
+}
+
+/// What near-copies share: their story and every feature the guards and
+/// the word overlap read, as one string. `None` without content terms.
+fn near_copy_signature(f: &PassageFeatures, story: usize) -> Option<String> {
+    if f.terms.is_empty() {
+        return None;
+    }
+    let mut terms: Vec<&str> = f.terms.iter().collect();
+    terms.sort_unstable();
+    let mut quantities: Vec<String> = f.quantities.iter().map(|q| q.key()).collect();
+    quantities.sort_unstable();
+    Some(format!(
+        "{story}\u{1}{}\u{1}{}\u{1}{:?}\u{1}{:?}\u{1}{}\u{1}{}\u{1}{}",
+        terms.join("\u{2}"),
+        quantities.join("\u{2}"),
+        f.polarity,
+        f.directions,
+        f.actors.join("\u{2}"),
+        f.places.join("\u{2}"),
+        f.sources.join("\u{2}"),
+    ))
+}
+
+/// Which passages of each story hold each term: (story, term hash) →
+/// passages. Texts absorbed into a near-copy are not listed: their class's
+/// first stands for them.
+fn story_postings(
+    vectors: &[TermVector],
+    story_of: &[usize],
+    absorbed: &[bool],
+) -> HashMap<(usize, u64), Vec<u32>> {
     let mut postings: HashMap<(usize, u64), Vec<u32>> = HashMap::new();
-    for (i, v) in vectors.iter().enumerate() {
+    for (i, v) in vectors.iter().enumerate().filter(|(i, _)| !absorbed[*i]) {
         for (term, _) in v.entries() {
             postings
                 .entry((story_of[i], *term))
@@ -753,11 +955,16 @@ fn story_postings(vectors: &[TermVector], story_of: &[usize]) -> HashMap<(usize,
     postings
 }
 
-/// Term vectors weighted by the IDF of each passage's own story.
-fn story_term_vectors(features: &[PassageFeatures], story_of: &[usize]) -> Vec<TermVector> {
+/// Term vectors weighted by the IDF of each passage's own story, counting
+/// the texts not absorbed into a near-copy.
+fn story_term_vectors(
+    features: &[PassageFeatures],
+    story_of: &[usize],
+    absorbed: &[bool],
+) -> Vec<TermVector> {
     let stories = story_of.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); stories];
-    for (i, &s) in story_of.iter().enumerate() {
+    for (i, &s) in story_of.iter().enumerate().filter(|(i, _)| !absorbed[*i]) {
         members[s].push(i);
     }
     let weights: Vec<TermWeights> = members
