@@ -33,7 +33,7 @@ impl SearchWorker {
                 while let Ok(newer) = queries.try_recv() {
                     query = newer;
                 }
-                let hits = search.rank(&query, session.search(&fuzzy_words(&query)));
+                let hits = search.rank(&query, session.matches(&fuzzy_words(&query)));
                 if answers.send((query, hits)).is_err() {
                     break;
                 }
