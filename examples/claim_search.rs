@@ -54,6 +54,19 @@ fn median(values: &mut [f64]) -> f64 {
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+/// The process's resident memory now and at its peak so far, in MiB, as
+/// Linux reports them (`None` elsewhere): to tell the index's share of the
+/// peak from the digest's.
+fn memory_mib() -> Option<(f64, f64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<f64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kib / 1024.0)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
 fn main() {
     // A closed pipe (`| head`) ends the report quietly.
     if let Err(error) = run()
@@ -75,9 +88,17 @@ fn run() -> std::io::Result<()> {
     let synthetic = generate(articles, 42);
     let corpus = Corpus::from_texts(synthetic.articles);
     let digest = Digest::build(&corpus);
+    let before_index = memory_mib();
     let started = Instant::now();
     let search = ClaimSearch::new(&corpus, &digest);
     let built = started.elapsed().as_secs_f64() * 1000.0;
+    if let (Some((rss, peak)), Some((rss_after, peak_after))) = (before_index, memory_mib()) {
+        writeln!(
+            out,
+            "memory: corpus and digest {rss:.0} MiB resident (peak so far {peak:.0} MiB); \
+             with the search index {rss_after:.0} MiB (peak so far {peak_after:.0} MiB)"
+        )?;
+    }
     let texts: usize = digest.claims.iter().map(|c| 1 + c.support.len()).sum();
     writeln!(
         out,
