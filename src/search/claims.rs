@@ -12,7 +12,9 @@
 //! The bonuses are larger than any difference of fuzzy scores, so they
 //! decide the order and the fuzzy score orders matches of one kind. Each
 //! claim is then represented by its best text: its own, or one of its
-//! passages, which is what a preview shows.
+//! passages, which is what a preview shows. A text that several claims or
+//! passages share word for word is matched and checked once (see
+//! [`ClaimSearch`]).
 
 use std::ops::Range;
 
