@@ -12,7 +12,9 @@
 //! The bonuses are larger than any difference of fuzzy scores, so they
 //! decide the order and the fuzzy score orders matches of one kind. Each
 //! claim is then represented by its best text: its own, or one of its
-//! passages, which is what a preview shows.
+//! passages, which is what a preview shows. A text that several claims or
+//! passages share word for word is matched and checked once (see
+//! [`ClaimSearch`]).
 
 use std::ops::Range;
 
@@ -112,6 +114,21 @@ fn at_word_start(text: &str, at: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Whether the word's characters follow `text[start]` (its first one) in
+/// order within a window of at most `limit` characters.
+fn follows_within<T: PartialEq + Copy>(text: &[T], start: usize, word: &[T], limit: usize) -> bool {
+    let mut next = 1;
+    for &c in text.iter().skip(start + 1).take(limit.saturating_sub(1)) {
+        if next == word.len() {
+            break;
+        }
+        if c == word[next] {
+            next += 1;
+        }
+    }
+    next == word.len()
+}
+
 /// Whether `text` holds the word's characters in order within a window
 /// of at most `limit` characters. Each start of the word's first character
 /// is followed for `limit` characters at most, so the cost is bounded by
@@ -120,28 +137,30 @@ fn within_spread<T: PartialEq + Copy>(text: &[T], word: &[T], limit: usize) -> b
     let Some(&first) = word.first() else {
         return true;
     };
-    text.iter().enumerate().any(|(start, &c)| {
-        if c != first {
-            return false;
-        }
-        let mut next = 1;
-        for &c in text.iter().skip(start + 1).take(limit.saturating_sub(1)) {
-            if next == word.len() {
-                break;
-            }
-            if c == word[next] {
-                next += 1;
-            }
-        }
-        next == word.len()
-    })
+    text.iter()
+        .enumerate()
+        .any(|(start, &c)| c == first && follows_within(text, start, word, limit))
+}
+
+/// [`within_spread`] for ASCII bytes, finding the starts by vector search.
+fn within_spread_bytes(text: &[u8], word: &[u8], limit: usize) -> bool {
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, text).any(|start| follows_within(text, start, word, limit))
 }
 
 /// Where a word stands whole in a folded text: the first occurrence at a
 /// word start, else the first inside a word.
 fn whole_word_at(text: &str, word: &str) -> Option<(usize, bool)> {
+    whole_word_found(text, &memchr::memmem::Finder::new(word))
+}
+
+/// [`whole_word_at`] with the word's finder built once for many texts.
+/// Occurrences do not overlap, as `str::match_indices` finds them.
+fn whole_word_found(text: &str, finder: &memchr::memmem::Finder<'_>) -> Option<(usize, bool)> {
     let mut inside = None;
-    for (at, _) in text.match_indices(word) {
+    for at in finder.find_iter(text.as_bytes()) {
         if at_word_start(text, at) {
             return Some((at, true));
         }
@@ -150,14 +169,45 @@ fn whole_word_at(text: &str, word: &str) -> Option<(usize, bool)> {
     inside
 }
 
+/// A query's term ready to check many texts: its word's substring finder
+/// and characters prepared once, not once per text.
+struct PreparedTerm<'t> {
+    term: &'t Term,
+    finder: memchr::memmem::Finder<'t>,
+    chars: Vec<char>,
+    /// [`spread_allowed`] for the word.
+    limit: usize,
+}
+
+fn prepare(terms: &[Term]) -> Vec<PreparedTerm<'_>> {
+    terms
+        .iter()
+        .map(|term| {
+            let chars: Vec<char> = term.word().chars().collect();
+            PreparedTerm {
+                term,
+                finder: memchr::memmem::Finder::new(term.word()),
+                limit: spread_allowed(chars.len()),
+                chars,
+            }
+        })
+        .collect()
+}
+
 /// The bonus a folded text earns for the query's terms, or `None` when a
 /// term rules it out.
 pub fn term_bonus(folded: &str, terms: &[Term]) -> Option<i64> {
+    prepared_bonus(folded, &prepare(terms))
+}
+
+/// [`term_bonus`] with the terms prepared.
+fn prepared_bonus(folded: &str, terms: &[PreparedTerm<'_>]) -> Option<i64> {
     let mut bonus = 0;
     let mut chars: Option<Vec<char>> = None;
-    for term in terms {
+    for prepared in terms {
+        let term = prepared.term;
         let word = term.word();
-        let whole = whole_word_at(folded, word);
+        let whole = whole_word_found(folded, &prepared.finder);
         let earned = match whole {
             Some((_, true)) => AT_WORD_START,
             Some((_, false)) => IN_WORD,
@@ -185,14 +235,13 @@ pub fn term_bonus(folded: &str, terms: &[Term]) -> Option<i64> {
             }
             Term::Fuzzy(_) if whole.is_some() => bonus += earned,
             Term::Fuzzy(_) => {
-                let limit = spread_allowed(word.chars().count());
+                let limit = prepared.limit;
                 // Bytes for ASCII text and word (news text, mostly): no copy.
                 let close = if folded.is_ascii() && word.is_ascii() {
-                    within_spread(folded.as_bytes(), word.as_bytes(), limit)
+                    within_spread_bytes(folded.as_bytes(), word.as_bytes(), limit)
                 } else {
                     let text = chars.get_or_insert_with(|| folded.chars().collect());
-                    let word: Vec<char> = word.chars().collect();
-                    within_spread(text, &word, limit)
+                    within_spread(text, &prepared.chars, limit)
                 };
                 if !close {
                     return None;
@@ -225,12 +274,26 @@ pub struct ClaimHit {
 }
 
 /// The claims of a digest, searchable through their passages.
+///
+/// A claim's own text is usually one of its passages word for word, and
+/// wire copies repeat a passage in several articles, so the fuzzy index
+/// holds each distinct text once: a keystroke scores and checks the terms
+/// of each distinct text once, then hands its score to every copy.
 pub struct ClaimSearch {
-    /// Each claim's text, then the texts of its passages.
+    /// The distinct texts (of claims and passages), in order of first
+    /// appearance. Its hits are what [`ClaimSearch::rank`] takes.
     pub index: std::sync::Arc<SearchIndex>,
+    /// Who each text belongs to: each claim's text, then the texts of its
+    /// passages, claim after claim.
     owners: Vec<TextOwner>,
-    /// The folded text of each text, to check terms.
-    folded: Vec<String>,
+    /// Which distinct text (item of `index`) each text is.
+    distinct_of: Vec<u32>,
+    /// The texts that are distinct text n: `copies[copy_starts[n]..copy_starts[n + 1]]`,
+    /// in text order.
+    copy_starts: Vec<u32>,
+    copies: Vec<u32>,
+    /// What each claim's texts start from: its corroboration.
+    priors: Vec<i64>,
     /// Each claim's own text: where the empty query points.
     own_text: Vec<usize>,
 }
@@ -239,7 +302,39 @@ impl std::fmt::Debug for ClaimSearch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClaimSearch")
             .field("texts", &self.owners.len())
+            .field("distinct", &self.index.len())
             .finish()
+    }
+}
+
+/// The best text of a claim so far, with what decides between two.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    text: u32,
+    score: i64,
+    /// The fuzzy score alone: the order the texts used to be read in.
+    fuzzy: i64,
+    own: bool,
+}
+
+impl Best {
+    /// Whether `self` beats `other` for their claim. Read in the fuzzy
+    /// matcher's ranked order (fuzzy score down, then text up), the first
+    /// text of the best score won, except that a passage displaced the
+    /// claim's own text on a tie (a passage can say where it comes from).
+    /// This is that outcome as an order, so the hits can come in any order.
+    fn beats(&self, other: &Best) -> bool {
+        (
+            self.score,
+            !self.own,
+            self.fuzzy,
+            std::cmp::Reverse(self.text),
+        ) > (
+            other.score,
+            !other.own,
+            other.fuzzy,
+            std::cmp::Reverse(other.text),
+        )
     }
 }
 
@@ -247,17 +342,19 @@ impl ClaimSearch {
     pub fn new(corpus: &Corpus, digest: &Digest) -> ClaimSearch {
         let mut texts: Vec<&str> = Vec::new();
         let mut owners = Vec::new();
-        let mut priors = Vec::new();
         let mut own_text = Vec::with_capacity(digest.claims.len());
+        let priors = digest
+            .claims
+            .iter()
+            .map(|c| CORROBORATION_BONUS * c.article_count().saturating_sub(1) as i64)
+            .collect();
         for (claim, c) in digest.claims.iter().enumerate() {
             own_text.push(texts.len());
-            let prior = CORROBORATION_BONUS * c.article_count().saturating_sub(1) as i64;
             texts.push(&c.text);
             owners.push(TextOwner {
                 claim,
                 passage: None,
             });
-            priors.push(prior);
             for &r in &c.support {
                 let Some(text) = corpus
                     .articles
@@ -271,23 +368,59 @@ impl ClaimSearch {
                     claim,
                     passage: Some(r),
                 });
-                priors.push(prior);
             }
         }
-        let folded = texts
+        // Identical texts (byte for byte, so that their highlights map to
+        // the same bytes) are one distinct text.
+        let mut first_seen: std::collections::HashMap<&str, u32> =
+            std::collections::HashMap::with_capacity(texts.len());
+        let mut distinct: Vec<&str> = Vec::new();
+        let distinct_of: Vec<u32> = texts
             .iter()
-            .map(|t| {
-                let mut folded = String::new();
-                super::fold_into(t, &mut folded);
-                folded
+            .map(|&t| {
+                *first_seen.entry(t).or_insert_with(|| {
+                    distinct.push(t);
+                    (distinct.len() - 1) as u32
+                })
             })
             .collect();
+        drop(first_seen);
+        // Copies grouped by distinct text (a counting sort keeps text order).
+        let mut copy_starts = vec![0u32; distinct.len() + 1];
+        for &d in &distinct_of {
+            copy_starts[d as usize + 1] += 1;
+        }
+        for n in 1..copy_starts.len() {
+            copy_starts[n] += copy_starts[n - 1];
+        }
+        let mut filled = copy_starts.clone();
+        let mut copies = vec![0u32; texts.len()];
+        for (text, &d) in distinct_of.iter().enumerate() {
+            copies[filled[d as usize] as usize] = text as u32;
+            filled[d as usize] += 1;
+        }
         ClaimSearch {
-            index: std::sync::Arc::new(SearchIndex::with_priors(&texts, priors)),
+            index: std::sync::Arc::new(SearchIndex::new(&distinct)),
             owners,
-            folded,
+            distinct_of,
+            copy_starts,
+            copies,
+            priors,
             own_text,
         }
+    }
+
+    /// The texts that are distinct text `item` of the index.
+    fn copies_of(&self, item: usize) -> &[u32] {
+        match (self.copy_starts.get(item), self.copy_starts.get(item + 1)) {
+            (Some(&start), Some(&end)) => &self.copies[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// The distinct text (item of the index) that text `text` is.
+    fn distinct(&self, text: usize) -> Option<usize> {
+        self.distinct_of.get(text).map(|&d| d as usize)
     }
 
     pub fn owner(&self, text: usize) -> Option<TextOwner> {
@@ -296,14 +429,14 @@ impl ClaimSearch {
 
     /// Ranks a query from scratch.
     pub fn search(&self, query: &str) -> Vec<ClaimHit> {
-        let hits = self.index.search(&fuzzy_words(query));
+        let hits = self.index.matches(&fuzzy_words(query));
         self.rank(query, &hits)
     }
 
     /// The claims found, best first, from the fuzzy matcher's hits for
-    /// [`fuzzy_words`] of the same query: terms checked, bonuses added,
-    /// each claim once with its best text. An empty query lists every
-    /// claim in order.
+    /// [`fuzzy_words`] of the same query over [`ClaimSearch::index`], in
+    /// any order: terms checked, bonuses added, each claim once with its
+    /// best text. An empty query lists every claim in order.
     pub fn rank(&self, query: &str, fuzzy: &[SearchHit]) -> Vec<ClaimHit> {
         let terms = parse_query(query);
         if terms.is_empty() {
@@ -318,36 +451,55 @@ impl ClaimSearch {
                 })
                 .collect();
         }
-        // The terms are checked on both cores, in the hits' order.
-        let passed: Vec<ClaimHit> = fuzzy
+        // With no word to match (only `!word` terms) every text is a hit
+        // of score 0, corroboration aside, as the matcher answers an
+        // empty query.
+        let with_priors = terms.iter().any(|t| !matches!(t, Term::Without(_)));
+        // The terms are checked once per distinct text, on both cores.
+        let prepared = prepare(&terms);
+        let passed: Vec<(usize, i64, i64)> = fuzzy
             .par_iter()
             .with_min_len(TERMS_CHUNK)
             .filter_map(|hit| {
-                let owner = self.owners.get(hit.item)?;
-                let bonus = term_bonus(self.folded.get(hit.item)?, &terms)?;
-                Some(ClaimHit {
-                    claim: owner.claim,
-                    text: hit.item,
-                    score: hit.score + bonus,
+                let candidate = self.index.candidate(hit.item)?;
+                let bonus = prepared_bonus(candidate.folded, &prepared)?;
+                Some((hit.item, hit.score, bonus))
+            })
+            .collect();
+        let mut best: Vec<Option<Best>> = vec![None; self.own_text.len()];
+        for (item, fuzzy, bonus) in passed {
+            for &text in self.copies_of(item) {
+                let Some(owner) = self.owners.get(text as usize) else {
+                    continue;
+                };
+                let (Some(slot), Some(&prior)) =
+                    (best.get_mut(owner.claim), self.priors.get(owner.claim))
+                else {
+                    continue;
+                };
+                let prior = if with_priors { prior } else { 0 };
+                let candidate = Best {
+                    text,
+                    score: fuzzy + prior + bonus,
+                    fuzzy,
+                    own: owner.passage.is_none(),
+                };
+                if slot.is_none_or(|b| candidate.beats(&b)) {
+                    *slot = Some(candidate);
+                }
+            }
+        }
+        let mut hits: Vec<ClaimHit> = best
+            .into_iter()
+            .enumerate()
+            .filter_map(|(claim, b)| {
+                b.map(|b| ClaimHit {
+                    claim,
+                    text: b.text as usize,
+                    score: b.score,
                 })
             })
             .collect();
-        let mut best: Vec<Option<ClaimHit>> = vec![None; self.own_text.len()];
-        for candidate in passed {
-            let Some(slot) = best.get_mut(candidate.claim) else {
-                continue;
-            };
-            // On a tie a passage wins over the claim's own text (the same
-            // words): a passage can say where it comes from. Between
-            // passages, the first.
-            let own = |hit: &ClaimHit| self.own_text.get(hit.claim) == Some(&hit.text);
-            if slot.is_none_or(|b| {
-                candidate.score > b.score || (candidate.score == b.score && own(&b))
-            }) {
-                *slot = Some(candidate);
-            }
-        }
-        let mut hits: Vec<ClaimHit> = best.into_iter().flatten().collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));
         hits
     }
@@ -355,10 +507,13 @@ impl ClaimSearch {
     /// Byte ranges of text `text` to highlight for a query: each term's
     /// whole occurrence where it has one, else the matcher's letters.
     pub fn highlights(&self, text: usize, query: &str) -> Vec<Range<usize>> {
-        let (Some(folded), Some(candidate)) = (self.folded.get(text), self.index.candidate(text))
-        else {
+        let Some(item) = self.distinct(text) else {
             return Vec::new();
         };
+        let Some(candidate) = self.index.candidate(item) else {
+            return Vec::new();
+        };
+        let folded = candidate.folded;
         let mut ranges = Vec::new();
         for term in parse_query(query) {
             if matches!(term, Term::Without(_)) {
@@ -387,7 +542,7 @@ impl ClaimSearch {
                         ranges.push(start..end);
                     }
                 }
-                None => ranges.extend(self.index.highlights(text, word)),
+                None => ranges.extend(self.index.highlights(item, word)),
             }
         }
         ranges.sort_by_key(|r| r.start);
@@ -404,6 +559,8 @@ impl ClaimSearch {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     #[test]
@@ -438,6 +595,179 @@ mod tests {
             marked.iter().any(|m| m.eq_ignore_ascii_case("monday")),
             "{marked:?}"
         );
+    }
+
+    /// The ranking as it was before texts were kept once, with every
+    /// text of every claim scored by `fuzzy-matcher` itself: each claim's
+    /// text and its passages' texts, a fresh `SkimMatcherV2` per word,
+    /// the corroboration added, the fuzzy hits ranked, then the terms
+    /// checked and the first best text of each claim kept in that order.
+    fn reference_rank(corpus: &Corpus, digest: &Digest, query: &str) -> Vec<ClaimHit> {
+        use fuzzy_matcher::FuzzyMatcher;
+        use fuzzy_matcher::skim::SkimMatcherV2;
+        let terms = parse_query(query);
+        let words = fold_query(&fuzzy_words(query));
+        let mut texts: Vec<(usize, bool, String)> = Vec::new();
+        let mut own_text = Vec::new();
+        for (claim, c) in digest.claims.iter().enumerate() {
+            own_text.push(texts.len());
+            texts.push((claim, true, c.text.clone()));
+            for r in &c.support {
+                let a = &corpus.articles[r.article];
+                texts.push((claim, false, a.passage_text(&a.passages[r.passage]).into()));
+            }
+        }
+        if terms.is_empty() {
+            return own_text
+                .iter()
+                .enumerate()
+                .map(|(claim, &text)| ClaimHit {
+                    claim,
+                    text,
+                    score: 0,
+                })
+                .collect();
+        }
+        let mut fuzzy: Vec<(usize, i64)> = Vec::new();
+        for (item, (claim, _, text)) in texts.iter().enumerate() {
+            let mut folded = String::new();
+            crate::search::fold_into(text, &mut folded);
+            if words.is_empty() {
+                fuzzy.push((item, 0));
+                continue;
+            }
+            let scores: Option<Vec<i64>> = words
+                .iter()
+                .map(|w| {
+                    let matcher = SkimMatcherV2::default().respect_case();
+                    matcher.fuzzy_indices(&folded, w).map(|(s, _)| s)
+                })
+                .collect();
+            let Some(scores) = scores else {
+                continue;
+            };
+            let prior = CORROBORATION_BONUS
+                * digest.claims[*claim].article_count().saturating_sub(1) as i64;
+            fuzzy.push((item, scores.iter().sum::<i64>() + prior));
+        }
+        fuzzy.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut best: Vec<Option<ClaimHit>> = vec![None; digest.claims.len()];
+        for (item, score) in fuzzy {
+            let (claim, _, text) = &texts[item];
+            let mut folded = String::new();
+            crate::search::fold_into(text, &mut folded);
+            let Some(bonus) = term_bonus(&folded, &terms) else {
+                continue;
+            };
+            let candidate = ClaimHit {
+                claim: *claim,
+                text: item,
+                score: score + bonus,
+            };
+            let slot = &mut best[*claim];
+            if slot.is_none_or(|b| {
+                candidate.score > b.score || (candidate.score == b.score && texts[b.text].1)
+            }) {
+                *slot = Some(candidate);
+            }
+        }
+        let mut hits: Vec<ClaimHit> = best.into_iter().flatten().collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));
+        hits
+    }
+
+    #[test]
+    fn distinct_texts_rank_as_every_text_scored_by_the_matcher() {
+        let mut articles: Vec<(String, String)> = crate::synthetic::generate(160, 9)
+            .articles
+            .into_iter()
+            .collect();
+        // Wire copies across articles and text that is not ASCII, so that
+        // texts are shared between claims and folded off the byte path.
+        for n in 0..4 {
+            articles.push((
+                format!("wire{n}"),
+                "Zürich board fines the company\n\nThe Zürich board fined the company \
+                 €3 million on Monday. Its chair, Beyoncé Knowles, denied the charges."
+                    .to_string(),
+            ));
+        }
+        let corpus = Corpus::from_texts(articles);
+        let digest = Digest::build(&corpus);
+        let search = ClaimSearch::new(&corpus, &digest);
+        // The corpus must exercise what keeping texts once changes.
+        assert!(
+            search.index.len() * 10 < search.owners.len() * 9,
+            "{} distinct of {} texts",
+            search.index.len(),
+            search.owners.len()
+        );
+        let mut session = crate::search::SearchSession::new(Arc::clone(&search.index));
+        // Typed a key at a time, as the interface's worker answers them.
+        let typed = [
+            "board member",
+            "'fine ^the",
+            "company$ zur",
+            "!million paid",
+            "!denied",
+            "zü boa",
+            "2012 ye",
+            "invstors",
+        ];
+        let mut compared = 0;
+        for query in typed {
+            let ends = query.char_indices().map(|(i, c)| i + c.len_utf8());
+            for typed in ends.map(|end| &query[..end]) {
+                let expected = reference_rank(&corpus, &digest, typed);
+                let hits = search.rank(typed, session.matches(&fuzzy_words(typed)));
+                assert_eq!(hits, expected, "typed {typed:?}");
+                assert_eq!(search.search(typed), expected, "from scratch {typed:?}");
+                compared += expected.len();
+            }
+        }
+        assert!(compared > 3_000, "only {compared} claim hits compared");
+    }
+
+    /// Where a word stands whole, found as `str::match_indices` finds it
+    /// (how it was found before the finder was built once per query).
+    fn whole_word_by_match_indices(text: &str, word: &str) -> Option<(usize, bool)> {
+        let mut inside = None;
+        for (at, _) in text.match_indices(word) {
+            if at_word_start(text, at) {
+                return Some((at, true));
+            }
+            inside.get_or_insert((at, false));
+        }
+        inside
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn finders_agree_with_the_plain_searches(
+            text in "[ab -é.]{0,30}",
+            word in "[ab -é.]{1,4}",
+            limit in 0usize..8,
+        ) {
+            // Overlapping occurrences ("a-a" in "ba-a-a") must be skipped alike.
+            proptest::prop_assert_eq!(
+                whole_word_at(&text, &word),
+                whole_word_by_match_indices(&text, &word)
+            );
+            if text.is_ascii() && word.is_ascii() {
+                proptest::prop_assert_eq!(
+                    within_spread_bytes(text.as_bytes(), word.as_bytes(), limit),
+                    within_spread(text.as_bytes(), word.as_bytes(), limit)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_overlapping_occurrence_is_not_read() {
+        // The second "a-a" overlaps the first, which is inside a word.
+        assert_eq!(whole_word_at("ba-a-a", "a-a"), Some((1, false)));
     }
 
     #[test]

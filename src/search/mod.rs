@@ -406,23 +406,32 @@ impl SearchIndex {
     /// subsequence, best first (ties keep the original order). An empty
     /// query matches everything, unranked.
     pub fn search(&self, query: &str) -> Vec<SearchHit> {
+        let mut hits = self.matches(query);
+        rank(&mut hits);
+        hits
+    }
+
+    /// The hits of [`SearchIndex::search`] in text order, unranked: for a
+    /// caller that ranks them its own way (sorting a million hits costs
+    /// more than finding them).
+    pub fn matches(&self, query: &str) -> Vec<SearchHit> {
         let query = Query::new(query);
         if query.is_empty() {
             return (0..self.candidates.len())
                 .map(|item| SearchHit { item, score: 0 })
                 .collect();
         }
-        self.ranked((0..self.candidates.len()).into_par_iter(), &query)
+        self.matched((0..self.candidates.len()).into_par_iter(), &query)
     }
 
-    /// Scores the given items against the query, on both cores, and ranks
-    /// those that match.
-    fn ranked(
+    /// Scores the given items against the query, on both cores, and keeps
+    /// those that match, in the items' order.
+    fn matched(
         &self,
         items: impl IndexedParallelIterator<Item = usize>,
         query: &Query,
     ) -> Vec<SearchHit> {
-        let mut hits: Vec<SearchHit> = items
+        items
             .with_min_len(PARALLEL_CHUNK)
             .map_init(Scratch::default, |scratch, item| {
                 if self.candidates.mask(item) & query.mask != query.mask {
@@ -436,9 +445,7 @@ impl SearchIndex {
                 })
             })
             .flatten()
-            .collect();
-        rank(&mut hits);
-        hits
+            .collect()
     }
 
     /// What an item's score starts from: its corroboration, for claims.

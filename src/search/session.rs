@@ -61,6 +61,8 @@ pub struct SearchSession {
     /// so that a key does not allocate (and fault in) megabytes afresh.
     spare: Vec<Chunk>,
     hits: Vec<SearchHit>,
+    /// Whether `hits` are ranked (else in item order).
+    ranked: bool,
 }
 
 impl std::fmt::Debug for SearchSession {
@@ -181,14 +183,38 @@ impl SearchSession {
             chunks: Vec::new(),
             spare: Vec::new(),
             hits,
+            ranked: true,
         }
     }
 
     /// The ranked hits of `query`: the same as [`SearchIndex::search`].
     pub fn search(&mut self, query: &str) -> &[SearchHit] {
+        self.answer(query);
+        if !self.ranked {
+            rank(&mut self.hits);
+            self.ranked = true;
+        }
+        &self.hits
+    }
+
+    /// The hits of `query` in text order, unranked: the same as
+    /// [`SearchIndex::matches`], for a caller that ranks them its own way.
+    pub fn matches(&mut self, query: &str) -> &[SearchHit] {
+        self.answer(query);
+        if self.ranked {
+            // Ranked by an earlier `search` of the same words.
+            self.hits.sort_unstable_by_key(|h| h.item);
+            self.ranked = false;
+        }
+        &self.hits
+    }
+
+    /// Brings `hits` to the hits of `query`, in text order, unless they
+    /// already are those of its words.
+    fn answer(&mut self, query: &str) {
         let query = Query::new(query);
         if query.words == self.words {
-            return &self.hits;
+            return;
         }
         if query.is_empty() {
             self.words.clear();
@@ -196,7 +222,9 @@ impl SearchSession {
             self.hits.clear();
             self.hits
                 .extend((0..self.index.len()).map(|item| SearchHit { item, score: 0 }));
-            return &self.hits;
+            // Every score is 0, so text order is the ranked order.
+            self.ranked = true;
+            return;
         }
         match steps(&self.words, &query.words) {
             Some(steps) => {
@@ -223,8 +251,7 @@ impl SearchSession {
                 score: e.finished + i64::from(e.best),
             })
         }));
-        rank(&mut self.hits);
-        &self.hits
+        self.ranked = false;
     }
 
     /// Every text against the query, into the spare chunks: the complete

@@ -25,15 +25,17 @@ impl SearchWorker {
         let (answers, results) = mpsc::channel::<SearchResult>();
         thread::spawn(move || {
             // Answers each query from the previous one while the user types on.
-            // The session matches the fuzzy words; the claim search checks
-            // the extended terms and ranks the claims.
+            // The session matches the fuzzy words over the distinct texts,
+            // unranked; the claim search checks the extended terms and ranks
+            // the claims (sorting every matching text first would cost more
+            // than matching them).
             let mut session = SearchSession::new(Arc::clone(&search.index));
             while let Ok(mut query) = queries.recv() {
                 // Only the newest of the queries waiting matters.
                 while let Ok(newer) = queries.try_recv() {
                     query = newer;
                 }
-                let hits = search.rank(&query, session.search(&fuzzy_words(&query)));
+                let hits = search.rank(&query, session.matches(&fuzzy_words(&query)));
                 if answers.send((query, hits)).is_err() {
                     break;
                 }
