@@ -42,7 +42,18 @@ pub(super) fn classify_line(line: &str) -> Option<NoiseReason> {
     if text::contains_email(line) {
         return Some(NoiseReason::Contact);
     }
-    if lower.starts_with("error:") || (short && contains_any(&lower, page_control())) {
+    // A sentence of five words or more that does not speak to the reader
+    // is news whatever button label it holds: "Polls show more voters back
+    // the plan." is no "Show more" button.
+    let opening = lower.split_whitespace().next().unwrap_or("");
+    let bids_the_reader = opening == "please" || call_to_action_verbs().contains(&opening);
+    let news_sentence = words >= 5
+        && text::ends_sentence(line)
+        && !bids_the_reader
+        && !addresses_reader(line, &spaced);
+    if lower.starts_with("error:")
+        || (short && !news_sentence && contains_any(&lower, page_control()))
+    {
         return Some(NoiseReason::PageControl);
     }
     if (words <= 30 || marked_required) && contains_any(&lower, comment_form()) {

@@ -197,4 +197,26 @@ mod tests {
         let known = ["\"More on this story\" is a heading without \"more on this\""];
         assert_eq!(failures, known, "{failures:#?}");
     }
+
+    /// Sentences of news that hold a button's label are still news; the
+    /// buttons themselves still are not.
+    #[test]
+    fn a_news_sentence_is_no_button() {
+        for news in [
+            "Polls show more voters back the plan.",
+            "Forecasters foresee more rain this week.",
+            "Children read more books in 2023, the survey found.",
+            "The regulator fined the firm over its privacy policy.",
+        ] {
+            assert_eq!(classify_line(news), None, "{news}");
+        }
+        for furniture in [
+            "Show more",
+            "Read more",
+            "Please enable JavaScript to view this page.",
+            "Privacy policy",
+        ] {
+            assert!(classify_line(furniture).is_some(), "{furniture}");
+        }
+    }
 }
