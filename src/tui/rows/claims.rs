@@ -61,16 +61,23 @@ pub fn marks(rows: &Rows<'_>, index: usize) -> Vec<(String, Style)> {
             rows.theme.disputed,
         )),
     }
+    out.extend(discrepancy_marks(rows, index));
+    out
+}
+
+/// "≠ year", "≠ date": each kind of value another claim tells differently,
+/// once.
+fn discrepancy_marks(rows: &Rows<'_>, index: usize) -> Vec<(String, Style)> {
     let mut kinds: Vec<&str> = Vec::new();
     for d in rows.story.disagreements.discrepancies_of(index) {
         if !kinds.contains(&d.kind.name()) {
             kinds.push(d.kind.name());
         }
     }
-    for kind in kinds {
-        out.push((format!("≠ {kind}"), rows.theme.discrepancy));
-    }
-    out
+    kinds
+        .into_iter()
+        .map(|kind| (format!("≠ {kind}"), rows.theme.discrepancy))
+        .collect()
 }
 
 /// The claim list's legend for its bottom border: the longest form that
@@ -96,15 +103,7 @@ pub fn short_marks(rows: &Rows<'_>, index: usize) -> Vec<(String, Style)> {
     if disputes.iter().any(|d| d.denying == index) {
         out.push(("denies".to_string(), rows.theme.disputed));
     }
-    let mut kinds: Vec<&str> = Vec::new();
-    for d in rows.story.disagreements.discrepancies_of(index) {
-        if !kinds.contains(&d.kind.name()) {
-            kinds.push(d.kind.name());
-        }
-    }
-    for kind in kinds {
-        out.push((format!("≠ {kind}"), rows.theme.discrepancy));
-    }
+    out.extend(discrepancy_marks(rows, index));
     out
 }
 
