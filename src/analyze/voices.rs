@@ -22,8 +22,6 @@ pub struct Voice {
     /// article's own voice.
     pub source: Option<u32>,
     pub stance: Stance,
-    /// Whether the passage opens inside a quotation begun before it.
-    pub quoted: bool,
 }
 
 /// Every passage's voice.
@@ -147,11 +145,6 @@ impl Voices {
             stance: voice.stance,
         })
     }
-
-    /// The name of a passage's source, `None` for the article's own voice.
-    pub fn source_name(&self, r: PassageRef) -> Option<&str> {
-        self.voice(r)?.source.map(|id| self.sources.name(id))
-    }
 }
 
 fn voices_of(article: &Article, readings: &[(Subject, Stance)], sources: &Sources) -> Vec<Voice> {
@@ -208,7 +201,6 @@ fn voices_of(article: &Article, readings: &[(Subject, Stance)], sources: &Source
         voices.push(Voice {
             source: source.or(unresolved),
             stance: *stance,
-            quoted: inside[i].is_some(),
         });
     }
     voices
