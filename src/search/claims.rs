@@ -17,6 +17,8 @@
 //! [`ClaimSearch`]).
 
 use std::ops::Range;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use rayon::prelude::*;
 
@@ -255,6 +257,56 @@ fn prepared_bonus(folded: &str, terms: &[PreparedTerm<'_>]) -> Option<i64> {
 /// Hits whose terms one parallel task checks, at least.
 const TERMS_CHUNK: usize = 2048;
 
+/// A distinct text whose earlier terms are not checked yet (see [`TermCache`]).
+const UNCHECKED: i64 = i64::MIN;
+/// A distinct text that an earlier term rules out.
+const RULED_OUT: i64 = i64::MIN + 1;
+
+/// The bonus of a query's terms before its last one, per distinct text,
+/// kept from one keystroke to the next: while the last word is typed, the
+/// checks of the earlier terms do not change. A bonus depends only on the
+/// text and the terms, so the cache holds for any query that has the same
+/// terms before its last, whatever its hits.
+#[derive(Debug, Default)]
+struct TermCache {
+    /// The terms the bonuses are those of.
+    terms: Vec<Term>,
+    /// Per distinct text: [`UNCHECKED`], [`RULED_OUT`] or the bonus.
+    bonus: Vec<AtomicI64>,
+}
+
+impl TermCache {
+    /// Makes the cache one of `terms` over `len` texts, forgetting the
+    /// bonuses of other terms.
+    fn hold(&mut self, terms: &[Term], len: usize) {
+        if self.bonus.len() != len {
+            self.bonus = (0..len).map(|_| AtomicI64::new(UNCHECKED)).collect();
+        } else if self.terms != terms {
+            self.bonus
+                .par_iter()
+                .with_min_len(TERMS_CHUNK)
+                .for_each(|b| b.store(UNCHECKED, Ordering::Relaxed));
+        }
+        if self.terms != terms {
+            self.terms = terms.to_vec();
+        }
+    }
+}
+
+/// The bonus of the earlier terms of a text, from its cache slot or
+/// checked and stored there.
+fn cached_bonus(slot: &AtomicI64, folded: &str, terms: &[PreparedTerm<'_>]) -> Option<i64> {
+    match slot.load(Ordering::Relaxed) {
+        UNCHECKED => {
+            let bonus = prepared_bonus(folded, terms);
+            slot.store(bonus.unwrap_or(RULED_OUT), Ordering::Relaxed);
+            bonus
+        }
+        RULED_OUT => None,
+        bonus => Some(bonus),
+    }
+}
+
 /// Who a searchable text belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextOwner {
@@ -296,6 +348,8 @@ pub struct ClaimSearch {
     priors: Vec<i64>,
     /// Each claim's own text: where the empty query points.
     own_text: Vec<usize>,
+    /// The earlier terms' checks of the last query ranked.
+    term_cache: Mutex<TermCache>,
 }
 
 impl std::fmt::Debug for ClaimSearch {
@@ -407,6 +461,7 @@ impl ClaimSearch {
             copies,
             priors,
             own_text,
+            term_cache: Mutex::default(),
         }
     }
 
@@ -457,15 +512,35 @@ impl ClaimSearch {
         let with_priors = terms.iter().any(|t| !matches!(t, Term::Without(_)));
         // The terms are checked once per distinct text, on both cores.
         let prepared = prepare(&terms);
+        // The terms before the last are checked through the cache (unless
+        // another thread ranks with it now): a bonus is the sum of the
+        // terms' bonuses, and a text any term rules out is out.
+        let (earlier, last) = prepared.split_at(prepared.len() - 1);
+        let mut cache = if earlier.is_empty() {
+            None
+        } else {
+            self.term_cache.try_lock().ok()
+        };
+        if let Some(cache) = cache.as_mut() {
+            cache.hold(&terms[..earlier.len()], self.index.len());
+        }
+        let slots = cache.as_ref().map(|c| c.bonus.as_slice());
         let passed: Vec<(usize, i64, i64)> = fuzzy
             .par_iter()
             .with_min_len(TERMS_CHUNK)
             .filter_map(|hit| {
                 let candidate = self.index.candidate(hit.item)?;
-                let bonus = prepared_bonus(candidate.folded, &prepared)?;
+                let folded = candidate.folded;
+                let bonus = match slots.and_then(|s| s.get(hit.item)) {
+                    Some(slot) => {
+                        cached_bonus(slot, folded, earlier)? + prepared_bonus(folded, last)?
+                    }
+                    None => prepared_bonus(folded, &prepared)?,
+                };
                 Some((hit.item, hit.score, bonus))
             })
             .collect();
+        drop(cache);
         let mut best: Vec<Option<Best>> = vec![None; self.own_text.len()];
         for (item, fuzzy, bonus) in passed {
             for &text in self.copies_of(item) {
@@ -500,7 +575,8 @@ impl ClaimSearch {
                 })
             })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));
+        // Each claim once, so no two hits compare equal: unstable is stable.
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.claim.cmp(&b.claim)));
         hits
     }
 
@@ -726,6 +802,59 @@ mod tests {
             }
         }
         assert!(compared > 3_000, "only {compared} claim hits compared");
+    }
+
+    /// The earlier terms' checks kept between keystrokes: queries that keep,
+    /// change and return to the terms before their last, in any order of
+    /// hits, rank as the reference scorer ranks them.
+    #[test]
+    fn cached_term_checks_rank_as_the_reference() {
+        let mut articles: Vec<(String, String)> = crate::synthetic::generate(120, 5)
+            .articles
+            .into_iter()
+            .collect();
+        articles.push((
+            "accents".to_string(),
+            "Zürich board fines\n\nThe Zürich board fined Beyoncé's company €3 million."
+                .to_string(),
+        ));
+        let corpus = Corpus::from_texts(articles);
+        let digest = Digest::build(&corpus);
+        let search = ClaimSearch::new(&corpus, &digest);
+        let mut session = crate::search::SearchSession::new(Arc::clone(&search.index));
+        let queries = [
+            "board m",
+            "board me",
+            "board mem",
+            "zür bo",
+            "board member",
+            "board m",
+            "!million p",
+            "!million pa",
+            "'the comp",
+            "'the com",
+            "^the co",
+            "the co",
+            "the company$ 2",
+            "the company$ 20",
+            "beyonce b",
+            "zur b",
+            "zur bo",
+            "board me",
+            "board",
+        ];
+        let mut compared = 0;
+        for query in queries {
+            let expected = reference_rank(&corpus, &digest, query);
+            let hits = search.rank(query, session.matches(&fuzzy_words(query)));
+            assert_eq!(hits, expected, "typed {query:?}");
+            assert_eq!(search.search(query), expected, "from scratch {query:?}");
+            // Hits in another order (ranked) give the same claims.
+            let ranked = search.index.search(&fuzzy_words(query));
+            assert_eq!(search.rank(query, &ranked), expected, "ranked {query:?}");
+            compared += expected.len();
+        }
+        assert!(compared > 200, "only {compared} claim hits compared");
     }
 
     /// Where a word stands whole, found as `str::match_indices` finds it
