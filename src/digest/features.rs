@@ -187,14 +187,10 @@ impl PassageFeatures {
         // Folded once for polarity and direction.
         let folded = text::fold_for_match(passage);
         let mut terms = content_terms(passage);
-        let mut seen: HashSet<String> = terms.iter().cloned().collect();
-        // A vague "millions" says too little to make two passages alike.
-        for q in quantities
-            .iter()
-            .filter(|q| q.kind != QuantityKind::VagueMoney)
-        {
-            let key = q.key();
-            if seen.insert(key.clone()) {
+        // Figure keys start with "#", so they meet no word's stem.
+        let words = terms.len();
+        for key in figure_keys(&quantities) {
+            if !terms[words..].contains(&key) {
                 terms.push(key);
             }
         }
@@ -209,12 +205,7 @@ impl PassageFeatures {
         let denied_text = negated_clauses.join(" , ");
         let mut negated = content_terms(&denied_text);
         if !denied_text.is_empty() {
-            negated.extend(
-                quantity::extract(&denied_text)
-                    .iter()
-                    .filter(|q| q.kind != QuantityKind::VagueMoney)
-                    .map(|q| q.key()),
-            );
+            negated.extend(figure_keys(&quantity::extract(&denied_text)));
         }
         let super::actors::Names {
             actors,
@@ -232,6 +223,15 @@ impl PassageFeatures {
             sources,
         }
     }
+}
+
+/// The keys of the figures that count as terms: a vague "millions" says too
+/// little to make two passages alike.
+fn figure_keys(quantities: &[Quantity]) -> impl Iterator<Item = String> + '_ {
+    quantities
+        .iter()
+        .filter(|q| q.kind != QuantityKind::VagueMoney)
+        .map(Quantity::key)
 }
 
 /// Content stems of a text, synonyms folded, without repeats, in order.
