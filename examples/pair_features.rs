@@ -4,8 +4,8 @@
 //! side names its article id, byte span and text. `scripts/train-same-claim.py`
 //! labels the pairs from gold files and fits the model on them.
 //!
-//! `cargo run --release --example pair_features -- DIR [--lexical | --transformer MODEL_DIR]`
-//! (`--transformer` needs `--features transformer`)
+//! `cargo run --release --example pair_features -- DIR [--lexical | --transformer [MODEL_DIR]]`
+//! (the built-in transformer, or a folder packed by `scripts/pack_transformer.py`)
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -22,13 +22,7 @@ fn main() -> anyhow::Result<()> {
     let corpus = Corpus::load_dir(&dir)?;
     let options = match args.next().as_deref() {
         Some("--lexical") => DigestOptions::lexical(),
-        Some("--transformer") => {
-            let model = PathBuf::from(
-                args.next()
-                    .ok_or_else(|| anyhow::anyhow!("--transformer needs a folder"))?,
-            );
-            transformer(&model)?
-        }
+        Some("--transformer") => transformer(args.next().map(PathBuf::from))?,
         Some(other) => anyhow::bail!("unknown argument {other:?}"),
         None => DigestOptions::default(),
     };
@@ -62,20 +56,15 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-#[cfg(feature = "transformer")]
-fn transformer(dir: &std::path::Path) -> anyhow::Result<DigestOptions> {
-    use newsdigest::digest::{ScoreWeights, transformer::TransformerEmbedder};
+/// The built-in transformer or a packed folder, vectors cached where the
+/// command line's are.
+fn transformer(dir: Option<PathBuf>) -> anyhow::Result<DigestOptions> {
+    use newsdigest::digest::transformer::Transformer;
+    let model: Option<&'static Transformer> = match dir {
+        None => None,
+        Some(dir) => Some(Box::leak(Box::new(Transformer::load_dir(&dir)?))),
+    };
     let cache = std::env::var_os("HOME")
-        .map(|h| PathBuf::from(h).join(".cache/newsdigest/transformer-embeddings"));
-    Ok(DigestOptions {
-        weights: ScoreWeights::with_transformer(),
-        model: None,
-        embedder: Some(Box::new(TransformerEmbedder::load(dir, cache.as_deref())?)),
-        exhaustive_pairs: false,
-    })
-}
-
-#[cfg(not(feature = "transformer"))]
-fn transformer(_dir: &std::path::Path) -> anyhow::Result<DigestOptions> {
-    anyhow::bail!("built without the `transformer` feature")
+        .map(|h| PathBuf::from(h).join(".cache/newsdigest/sentence-vectors"));
+    Ok(DigestOptions::transformer(model, cache.as_deref())?)
 }

@@ -3,7 +3,9 @@
 //! sizes) off.
 //!
 //! Run: `cargo run --release --example scale -- 100 1000 10000`
-//! Add `--exhaustive` to also build without blocking (slow at 10,000).
+//! Add `--exhaustive` to also build without blocking (slow at 10,000), and
+//! `--transformer` to embed with the built-in transformer (vectors cached
+//! under `$NEWSDIGEST_CACHE` when it is set, else not cached: a cold start).
 
 use std::time::Instant;
 
@@ -23,6 +25,17 @@ fn peak_rss_mib() -> Option<f64> {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let exhaustive = args.iter().any(|a| a == "--exhaustive");
+    let transformer = args.iter().any(|a| a == "--transformer");
+    let cache = std::env::var_os("NEWSDIGEST_CACHE")
+        .filter(|dir| !dir.is_empty())
+        .map(|dir| std::path::PathBuf::from(dir).join("sentence-vectors"));
+    let options = || -> Result<DigestOptions, Box<dyn std::error::Error>> {
+        Ok(if transformer {
+            DigestOptions::transformer(None, cache.as_deref())?
+        } else {
+            DigestOptions::default()
+        })
+    };
     let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() {
         vec![100, 1000]
@@ -40,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let started = Instant::now();
         let corpus = Corpus::load_dir(&dir)?;
-        let digest = Digest::build(&corpus);
+        let digest = Digest::build_with(&corpus, &options()?);
         let seconds = started.elapsed().as_secs_f64();
         let passages: usize = corpus.articles.iter().map(|a| a.passages.len()).sum();
         let report = evaluate_facts(&corpus, &digest, &synthetic.labels);
@@ -63,7 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let started = Instant::now();
             let options = DigestOptions {
                 exhaustive_pairs: true,
-                ..DigestOptions::default()
+                ..options()?
             };
             let digest = Digest::build_with(&corpus, &options);
             let seconds = started.elapsed().as_secs_f64();

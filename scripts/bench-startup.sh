@@ -7,10 +7,14 @@
 # restore, exit) is taken around it by the shell. Prints each run and the
 # medians.
 #
-# Run from the repository: scripts/bench-startup.sh [RUNS]
+# Run from the repository: scripts/bench-startup.sh [RUNS [FLAGS...]]
+# (e.g. `scripts/bench-startup.sh 11 --transformer`: the first run fills the
+# vector cache when it is empty, the median is warm).
 set -eu
 
 runs=${1:-11}
+[ $# -gt 0 ] && shift
+flags="$*"
 work=$(mktemp -d "${TMPDIR:-/tmp}/newsdigest-startup.XXXXXX")
 socket="$work/tmux.sock"
 cargo build --release --quiet --bin newsdigest
@@ -20,7 +24,7 @@ cat > "$work/runs.sh" <<SH
 cd '$(pwd)'
 for i in \$(seq $runs); do
     start=\$(date +%s%N)
-    '$bin' --exit-after-first-frame 2>> '$work/reported.txt'
+    '$bin' $flags --exit-after-first-frame 2>> '$work/reported.txt'
     end=\$(date +%s%N)
     echo \$(( (end - start) / 1000 )) >> '$work/wall-us.txt'
 done

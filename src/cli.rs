@@ -30,6 +30,11 @@ pub struct Cli {
     /// start-up times to standard error (for benchmarks).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
+    /// Score claims with the built-in MiniLM transformer blended with the
+    /// static model: more paraphrases kept together, slower the first time
+    /// (vectors are cached in ~/.cache/newsdigest); see BENCHMARKS.md.
+    #[arg(long)]
+    pub transformer: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -42,6 +47,10 @@ pub enum Command {
         dir: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Score claims with the built-in transformer (see `newsdigest
+        /// --help`), or with the packed model in DIR (scripts/pack_transformer.py).
+        #[arg(long, value_name = "DIR", num_args = 0..=1)]
+        transformer: Option<Option<PathBuf>>,
     },
     /// Score the digest against labelled passages (must-link, cannot-link, noise).
     Eval {
@@ -63,10 +72,10 @@ pub enum Command {
         /// instead of the hand-weighted score.
         #[arg(long)]
         learned: bool,
-        /// Embed with the full MiniLM transformer from this folder (see
-        /// scripts/fetch-transformer.sh); needs the `transformer` feature.
-        #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
-        transformer: Option<PathBuf>,
+        /// Embed with the built-in MiniLM transformer, or with the packed
+        /// model in DIR (scripts/pack_transformer.py).
+        #[arg(long, value_name = "DIR", num_args = 0..=1, conflicts_with = "lexical")]
+        transformer: Option<Option<PathBuf>>,
     },
     /// Show how each article was cleaned and split: lines, noise, passages.
     Passages {
@@ -100,10 +109,10 @@ pub enum Command {
         /// scripts/train-same-claim.py), with its guard.
         #[arg(long, hide = true, conflicts_with_all = ["signals", "decide"])]
         features: bool,
-        /// Embed with the full MiniLM transformer from this folder (see
-        /// scripts/fetch-transformer.sh); needs the `transformer` feature.
-        #[arg(long, value_name = "DIR", conflicts_with = "lexical")]
-        transformer: Option<PathBuf>,
+        /// Embed with the built-in MiniLM transformer, or with the packed
+        /// model in DIR (scripts/pack_transformer.py).
+        #[arg(long, value_name = "DIR", num_args = 0..=1, conflicts_with = "lexical")]
+        transformer: Option<Option<PathBuf>>,
     },
     /// Fuzzy-search the claims (or, with --lines, the lines of any file),
     /// best match first, with the matcher of the interface.
@@ -252,9 +261,16 @@ pub fn print(text: &str) -> Result<()> {
     }
 }
 
-pub fn run_export(dir: Option<&Path>, format: Format) -> Result<()> {
+pub fn run_export(
+    dir: Option<&Path>,
+    format: Format,
+    transformer: Option<Option<&Path>>,
+) -> Result<()> {
     let corpus = load_corpus(dir)?;
-    let options = DigestOptions::default();
+    let options = scorer_options(Scorer {
+        transformer,
+        ..Scorer::default()
+    })?;
     let digest = Digest::build_with(&corpus, &options);
     let disagreements = disputes::find(&corpus, &digest, &options);
     let mut text = match format {
@@ -283,7 +299,7 @@ pub fn run_eval(
         )
     })?;
     let corpus = load_corpus(dir)?;
-    let (mut options, failures) = scorer_options(scorer)?;
+    let mut options = scorer_options(scorer)?;
     if let Some(threshold) = threshold {
         match options.model.as_mut() {
             Some(model) => model.threshold = threshold,
@@ -291,7 +307,6 @@ pub fn run_eval(
         }
     }
     let digest = Digest::build_with(&corpus, &options);
-    check_embedder(failures)?;
     let report = eval::evaluate(&corpus, &digest, &gold);
     let mut out = format!("{}\n", report.summary());
     if verbose {
@@ -424,9 +439,8 @@ pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutpu
             );
         }
     }
-    let (options, failures) = scorer_options(scorer)?;
+    let options = scorer_options(scorer)?;
     let scored = scored_sentence_pairs(&pairs, &options);
-    check_embedder(failures)?;
     let threshold = options.merge_threshold();
     let mut out = String::new();
     for pair in scored {
@@ -547,23 +561,29 @@ fn one_line(text: &str) -> String {
     newsdigest::text::escape_controls(&newsdigest::text::collapse_spaces(text)).into_owned()
 }
 
-/// Counts the texts an embedder failed on, when it can fail.
-type EmbedderFailures = Option<Box<dyn Fn() -> usize>>;
-
-/// The scorer asked for on the command line: built-in embedder by default.
 /// How pairs are scored and decided, as the flags ask.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Scorer<'a> {
     pub lexical: bool,
     pub learned: bool,
-    pub transformer: Option<&'a Path>,
+    /// The transformer: `Some(None)` the built-in one, `Some(Some(dir))` a packed folder.
+    pub transformer: Option<Option<&'a Path>>,
 }
 
-fn scorer_options(scorer: Scorer) -> Result<(DigestOptions, EmbedderFailures)> {
-    let (options, failures) = match scorer.transformer {
+/// The digest's options for the reader and `export`: the default, or with
+/// the built-in transformer.
+pub fn digest_options(transformer: bool) -> Result<DigestOptions> {
+    scorer_options(Scorer {
+        transformer: transformer.then_some(None),
+        ..Scorer::default()
+    })
+}
+
+fn scorer_options(scorer: Scorer) -> Result<DigestOptions> {
+    let options = match scorer.transformer {
         Some(dir) => transformer_options(dir)?,
-        None if scorer.lexical => (DigestOptions::lexical(), None),
-        None => (DigestOptions::default(), None),
+        None if scorer.lexical => DigestOptions::lexical(),
+        None => DigestOptions::default(),
     };
     let options = match (scorer.learned, scorer.transformer) {
         (false, _) => options,
@@ -578,41 +598,41 @@ fn scorer_options(scorer: Scorer) -> Result<(DigestOptions, EmbedderFailures)> {
             ),
         },
     };
-    Ok((options, failures))
+    Ok(options)
 }
 
-fn check_embedder(failures: EmbedderFailures) -> Result<()> {
-    match failures.map_or(0, |count| count()) {
-        0 => Ok(()),
-        n => anyhow::bail!("the transformer could not embed {n} texts"),
-    }
-}
-
-/// Word overlap with the full transformer's embedding cosine.
-#[cfg(feature = "transformer")]
-fn transformer_options(dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> {
-    use newsdigest::digest::{ScoreWeights, transformer::TransformerEmbedder};
-    let cache = std::env::var_os("XDG_CACHE_HOME")
+/// Where sentence vectors are cached: `$NEWSDIGEST_CACHE` when set and not
+/// empty, else the user's cache folder; none when neither is known.
+pub fn vector_cache() -> Option<PathBuf> {
+    std::env::var_os("NEWSDIGEST_CACHE")
+        .filter(|dir| !dir.is_empty())
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .map(|c| c.join("newsdigest").join("transformer-embeddings"));
-    let embedder = std::sync::Arc::new(
-        TransformerEmbedder::load(dir, cache.as_deref())
-            .with_context(|| format!("loading the transformer from {}", printable_path(dir)))?,
-    );
-    let counter = std::sync::Arc::clone(&embedder);
-    Ok((
-        DigestOptions {
-            weights: ScoreWeights::with_transformer(),
-            model: None,
-            embedder: Some(Box::new(embedder)),
-            exhaustive_pairs: false,
-        },
-        Some(Box::new(move || counter.failures())),
-    ))
+        .or_else(|| {
+            std::env::var_os("XDG_CACHE_HOME")
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+                .map(|c| c.join("newsdigest"))
+        })
+        .map(|c| c.join("sentence-vectors"))
 }
 
-#[cfg(not(feature = "transformer"))]
-fn transformer_options(_dir: &Path) -> Result<(DigestOptions, EmbedderFailures)> {
-    anyhow::bail!("this newsdigest was built without the `transformer` feature")
+/// Word overlap with the transformer's embedding cosine.
+fn transformer_options(dir: Option<&Path>) -> Result<DigestOptions> {
+    use newsdigest::digest::transformer::Transformer;
+    let model: Option<&'static Transformer> = match dir {
+        None => None,
+        // Loaded once for the life of the process, like the built-in one.
+        Some(dir) => Some(Box::leak(Box::new(
+            Transformer::load_dir(dir)
+                .with_context(|| format!("loading the transformer from {}", printable_path(dir)))?,
+        ))),
+    };
+    let cache = vector_cache();
+    match DigestOptions::transformer(model, cache.as_deref()) {
+        Ok(options) => Ok(options),
+        Err(e) => {
+            eprintln!("warning: {e}; sentence vectors are not cached");
+            Ok(DigestOptions::transformer(model, None)?)
+        }
+    }
 }

@@ -14,7 +14,6 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{CommandFactory, FromArgMatches};
 use cli::{Cli, Command};
-use newsdigest::digest::DigestOptions;
 use newsdigest::{Digest, disputes};
 use tui::keymap::{Keymap, KeymapProblem, default_keymap_toml, keys_help, keys_markdown};
 
@@ -28,9 +27,16 @@ fn main() -> ExitCode {
     let matches = Cli::command().after_long_help(keys_help()).get_matches();
     let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let result = match args.command {
-        Some(Command::Export { dir, format }) => {
-            cli::run_export(dir.as_deref(), format).map(|()| true)
-        }
+        Some(Command::Export {
+            dir,
+            format,
+            transformer,
+        }) => cli::run_export(
+            dir.as_deref(),
+            format,
+            transformer.as_ref().map(Option::as_deref),
+        )
+        .map(|()| true),
         Some(Command::Eval {
             gold,
             dir,
@@ -46,7 +52,7 @@ fn main() -> ExitCode {
             cli::Scorer {
                 lexical,
                 learned,
-                transformer: transformer.as_deref(),
+                transformer: transformer.as_ref().map(Option::as_deref),
             },
             threshold,
         ),
@@ -72,7 +78,7 @@ fn main() -> ExitCode {
             let scorer = cli::Scorer {
                 lexical,
                 learned,
-                transformer: transformer.as_deref(),
+                transformer: transformer.as_ref().map(Option::as_deref),
             };
             cli::run_similarity(&pairs, scorer, output)
         }
@@ -112,7 +118,12 @@ fn main() -> ExitCode {
         }
         None => {
             let first_frame = args.exit_after_first_frame.then_some(launched);
-            return run_interface(args.dir.as_deref(), args.keymap.as_deref(), first_frame);
+            return run_interface(
+                args.dir.as_deref(),
+                args.keymap.as_deref(),
+                args.transformer,
+                first_frame,
+            );
         }
     };
     match result {
@@ -159,6 +170,7 @@ fn render_problems(problems: Vec<KeymapProblem>) -> Vec<String> {
 fn run_interface(
     dir: Option<&Path>,
     keymap_flag: Option<&Path>,
+    transformer: bool,
     exit_after_first_frame: Option<Instant>,
 ) -> ExitCode {
     let keymap = match load_keymap(keymap_flag) {
@@ -177,7 +189,7 @@ fn run_interface(
         );
         return ExitCode::from(USAGE_ERROR);
     }
-    match open_interface(dir, keymap, exit_after_first_frame) {
+    match open_interface(dir, keymap, transformer, exit_after_first_frame) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsdigest: {e:#}");
@@ -189,6 +201,7 @@ fn run_interface(
 fn open_interface(
     dir: Option<&Path>,
     keymap: Keymap,
+    transformer: bool,
     exit_after_first_frame: Option<Instant>,
 ) -> Result<()> {
     let folder = cli::corpus_folder(dir);
@@ -203,7 +216,7 @@ fn open_interface(
     let load = move |loading: &tui::loading::Loading| -> Result<(tui::App, (Vec<String>, f64))> {
         let started = Instant::now();
         let (corpus, warnings) = cli::load_corpus_quietly(folder.as_deref(), &loading.files)?;
-        let options = DigestOptions::default();
+        let options = cli::digest_options(transformer)?;
         loading.enter(tui::loading::Step::BuildingDigest);
         let digest = Digest::build_with(&corpus, &options);
         loading.enter(tui::loading::Step::FindingDisagreements);

@@ -56,24 +56,12 @@ fn lexical_digest_meets_the_development_targets() {
     assert_eq!(report.noise_offered, 0, "{}", report.summary());
 }
 
-/// Needs the weights: `scripts/fetch-transformer.sh`, then
-/// `NEWSDIGEST_TRANSFORMER_DIR=… cargo test --features transformer`.
-#[cfg(feature = "transformer")]
+/// The built-in transformer (`--transformer`), on the sample its hand
+/// threshold was set on.
 #[test]
 fn transformer_digest_meets_the_development_targets() {
-    use newsdigest::digest::{ScoreWeights, transformer::TransformerEmbedder};
-    let Some(dir) = std::env::var_os("NEWSDIGEST_TRANSFORMER_DIR") else {
-        eprintln!("NEWSDIGEST_TRANSFORMER_DIR not set: transformer digest test skipped");
-        return;
-    };
-    let embedder =
-        TransformerEmbedder::load(std::path::Path::new(&dir), None).expect("model loads");
-    let report = report(&DigestOptions {
-        weights: ScoreWeights::with_transformer(),
-        model: None,
-        embedder: Some(Box::new(embedder)),
-        exhaustive_pairs: false,
-    });
+    let options = DigestOptions::transformer(None, None).expect("no cache to create");
+    let report = report(&options);
     assert!(report.must_link_recall() >= 0.95, "{}", report.summary());
     assert_eq!(report.cannot_link_joined, 0, "{}", report.summary());
     assert_eq!(report.noise_offered, 0, "{}", report.summary());

@@ -84,3 +84,15 @@ fn round_five_keeps_its_first_sight_figures() {
     assert!(offered <= 26, "noise offered: {offered}");
     assert!(kept >= 88, "must-link pairs kept: {kept}");
 }
+
+/// Round 6 (`tests/data/stories-round6`), written on 2026-12-05 while the
+/// transformer was being built and measured once, on first sight, by the
+/// build that added it (BENCHMARKS.md, "Round 6"): must-link recall 85/196,
+/// no cannot-link pair joined, noise offered 25/84. Floors at those figures.
+#[test]
+fn round_six_keeps_its_first_sight_figures() {
+    let (kept, _, joined, offered) = totals(Path::new("tests/data/stories-round6"), 7);
+    assert_eq!(joined, 0, "a cannot-link pair joined");
+    assert!(offered <= 25, "noise offered: {offered}");
+    assert!(kept >= 85, "must-link pairs kept: {kept}");
+}
