@@ -199,13 +199,16 @@ fn prepare(terms: &[Term]) -> Vec<PreparedTerm<'_>> {
 /// The bonus a folded text earns for the query's terms, or `None` when a
 /// term rules it out.
 pub fn term_bonus(folded: &str, terms: &[Term]) -> Option<i64> {
-    prepared_bonus(folded, &prepare(terms))
+    let chars: Option<Vec<char>> = (!folded.is_ascii()).then(|| folded.chars().collect());
+    prepared_bonus(folded, chars.as_deref(), &prepare(terms))
 }
 
-/// [`term_bonus`] with the terms prepared.
-fn prepared_bonus(folded: &str, terms: &[PreparedTerm<'_>]) -> Option<i64> {
+/// [`term_bonus`] with the terms prepared and the folded text's chars
+/// given when it is not ASCII (`None`: it is), as the index holds them:
+/// reading the text again per keystroke to tell would cost as much as a
+/// term's check.
+fn prepared_bonus(folded: &str, chars: Option<&[char]>, terms: &[PreparedTerm<'_>]) -> Option<i64> {
     let mut bonus = 0;
-    let mut chars: Option<Vec<char>> = None;
     for prepared in terms {
         let term = prepared.term;
         let word = term.word();
@@ -239,11 +242,13 @@ fn prepared_bonus(folded: &str, terms: &[PreparedTerm<'_>]) -> Option<i64> {
             Term::Fuzzy(_) => {
                 let limit = prepared.limit;
                 // Bytes for ASCII text and word (news text, mostly): no copy.
-                let close = if folded.is_ascii() && word.is_ascii() {
-                    within_spread_bytes(folded.as_bytes(), word.as_bytes(), limit)
-                } else {
-                    let text = chars.get_or_insert_with(|| folded.chars().collect());
-                    within_spread(text, &prepared.chars, limit)
+                let close = match chars {
+                    None if word.is_ascii() => {
+                        within_spread_bytes(folded.as_bytes(), word.as_bytes(), limit)
+                    }
+                    // An ASCII text cannot hold a word that is not.
+                    None => false,
+                    Some(text) => within_spread(text, &prepared.chars, limit),
                 };
                 if !close {
                     return None;
@@ -295,10 +300,15 @@ impl TermCache {
 
 /// The bonus of the earlier terms of a text, from its cache slot or
 /// checked and stored there.
-fn cached_bonus(slot: &AtomicI64, folded: &str, terms: &[PreparedTerm<'_>]) -> Option<i64> {
+fn cached_bonus(
+    slot: &AtomicI64,
+    folded: &str,
+    chars: Option<&[char]>,
+    terms: &[PreparedTerm<'_>],
+) -> Option<i64> {
     match slot.load(Ordering::Relaxed) {
         UNCHECKED => {
-            let bonus = prepared_bonus(folded, terms);
+            let bonus = prepared_bonus(folded, chars, terms);
             slot.store(bonus.unwrap_or(RULED_OUT), Ordering::Relaxed);
             bonus
         }
@@ -530,12 +540,13 @@ impl ClaimSearch {
             .with_min_len(TERMS_CHUNK)
             .filter_map(|hit| {
                 let candidate = self.index.candidate(hit.item)?;
-                let folded = candidate.folded;
+                let (folded, chars) = (candidate.folded, candidate.chars);
                 let bonus = match slots.and_then(|s| s.get(hit.item)) {
                     Some(slot) => {
-                        cached_bonus(slot, folded, earlier)? + prepared_bonus(folded, last)?
+                        cached_bonus(slot, folded, chars, earlier)?
+                            + prepared_bonus(folded, chars, last)?
                     }
-                    None => prepared_bonus(folded, &prepared)?,
+                    None => prepared_bonus(folded, chars, &prepared)?,
                 };
                 Some((hit.item, hit.score, bonus))
             })
@@ -855,6 +866,42 @@ mod tests {
             compared += expected.len();
         }
         assert!(compared > 200, "only {compared} claim hits compared");
+    }
+
+    /// Single characters (a query's first key), deletions back to them and
+    /// characters that are not ASCII, typed over ASCII and accented texts,
+    /// rank as the reference: the terms are checked on the index's record
+    /// of which texts are ASCII, not on a fresh reading of each text.
+    #[test]
+    fn single_characters_and_deletions_rank_as_the_reference() {
+        let mut articles: Vec<(String, String)> = crate::synthetic::generate(120, 7)
+            .articles
+            .into_iter()
+            .collect();
+        for n in 0..3 {
+            articles.push((
+                format!("wire{n}"),
+                "Zürich board fines\n\nThe Zürich board fined Beyoncé's company €3 million."
+                    .to_string(),
+            ));
+        }
+        let corpus = Corpus::from_texts(articles);
+        let digest = Digest::build(&corpus);
+        let search = ClaimSearch::new(&corpus, &digest);
+        let mut session = crate::search::SearchSession::new(Arc::clone(&search.index));
+        let queries = [
+            "e", "b", "bo", "b", "", "z", "zü", "z", "ü", "é", "€", "2", "!e", "!b", "board m",
+            "board", "bo", "x", "e", "'e", "^t", "n$", "'zü", "beyoncé", "e",
+        ];
+        let mut compared = 0;
+        for query in queries {
+            let expected = reference_rank(&corpus, &digest, query);
+            let hits = search.rank(query, session.matches(&fuzzy_words(query)));
+            assert_eq!(hits, expected, "typed {query:?}");
+            assert_eq!(search.search(query), expected, "from scratch {query:?}");
+            compared += expected.len();
+        }
+        assert!(compared > 1_000, "only {compared} claim hits compared");
     }
 
     /// Where a word stands whole, found as `str::match_indices` finds it
