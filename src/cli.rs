@@ -2,10 +2,12 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use newsdigest::corpus::{LineKind, LoadError, LoadOptions, LoadProgress};
+use newsdigest::digest::transformer::{EmbeddingProgress, Transformer, TransformerEmbedder};
 use newsdigest::digest::{DigestOptions, reported_similarity, scored_sentence_pairs};
 use newsdigest::files;
 use newsdigest::search::ClaimSearch;
@@ -30,10 +32,14 @@ pub struct Cli {
     /// start-up times to standard error (for benchmarks).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
-    /// Score claims with the built-in MiniLM transformer blended with the
-    /// static model: more paraphrases kept together, slower the first time
-    /// (vectors are cached in ~/.cache/newsdigest); see BENCHMARKS.md.
-    #[arg(long)]
+    /// Score claims with the static word-vector model alone: the fast path
+    /// for very large folders, fewer paraphrases kept together.
+    #[arg(long = "static", global = true)]
+    pub static_model: bool,
+    /// Score claims with the built-in MiniLM transformer however large the
+    /// folder (by default a folder of more than 20,000 passages falls back
+    /// to the static model on a cold start).
+    #[arg(long, conflicts_with = "static_model")]
     pub transformer: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,8 +53,8 @@ pub enum Command {
         dir: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Score claims with the built-in transformer (see `newsdigest
-        /// --help`), or with the packed model in DIR (scripts/pack_transformer.py).
+        /// Score claims with the built-in transformer however large the
+        /// folder, or with the packed model in DIR (scripts/pack_transformer.py).
         #[arg(long, value_name = "DIR", num_args = 0..=1)]
         transformer: Option<Option<PathBuf>>,
     },
@@ -72,8 +78,8 @@ pub enum Command {
         /// instead of the hand-weighted score.
         #[arg(long)]
         learned: bool,
-        /// Embed with the built-in MiniLM transformer, or with the packed
-        /// model in DIR (scripts/pack_transformer.py).
+        /// Embed with the built-in MiniLM transformer however large the
+        /// folder, or with the packed model in DIR (scripts/pack_transformer.py).
         #[arg(long, value_name = "DIR", num_args = 0..=1, conflicts_with = "lexical")]
         transformer: Option<Option<PathBuf>>,
     },
@@ -109,8 +115,8 @@ pub enum Command {
         /// scripts/train-same-claim.py), with its guard.
         #[arg(long, hide = true, conflicts_with_all = ["signals", "decide"])]
         features: bool,
-        /// Embed with the built-in MiniLM transformer, or with the packed
-        /// model in DIR (scripts/pack_transformer.py).
+        /// Embed with the packed transformer in DIR (scripts/pack_transformer.py)
+        /// instead of the built-in one.
         #[arg(long, value_name = "DIR", num_args = 0..=1, conflicts_with = "lexical")]
         transformer: Option<Option<PathBuf>>,
     },
@@ -261,16 +267,15 @@ pub fn print(text: &str) -> Result<()> {
     }
 }
 
-pub fn run_export(
-    dir: Option<&Path>,
-    format: Format,
-    transformer: Option<Option<&Path>>,
-) -> Result<()> {
+pub fn run_export(dir: Option<&Path>, format: Format, model: Model) -> Result<()> {
     let corpus = load_corpus(dir)?;
-    let options = scorer_options(Scorer {
-        transformer,
-        ..Scorer::default()
-    })?;
+    let options = corpus_options(
+        Scorer {
+            model,
+            learned: false,
+        },
+        &corpus,
+    )?;
     let digest = Digest::build_with(&corpus, &options);
     let disagreements = disputes::find(&corpus, &digest, &options);
     let mut text = match format {
@@ -299,7 +304,7 @@ pub fn run_eval(
         )
     })?;
     let corpus = load_corpus(dir)?;
-    let mut options = scorer_options(scorer)?;
+    let mut options = corpus_options(scorer, &corpus)?;
     if let Some(threshold) = threshold {
         match options.model.as_mut() {
             Some(model) => model.threshold = threshold,
@@ -326,9 +331,16 @@ pub fn run_eval(
     Ok(report.cannot_link_joined == 0 && report.noise_offered == 0)
 }
 
-pub fn run_passages(dir: Option<&Path>) -> Result<()> {
+pub fn run_passages(dir: Option<&Path>, model: Model) -> Result<()> {
     let corpus = load_corpus(dir)?;
-    let digest = Digest::build(&corpus);
+    let options = corpus_options(
+        Scorer {
+            model,
+            learned: false,
+        },
+        &corpus,
+    )?;
+    let digest = Digest::build_with(&corpus, &options);
     let mut out = String::new();
     for (a, article) in corpus.articles.iter().enumerate() {
         out.push_str(&format!(
@@ -439,7 +451,11 @@ pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutpu
             );
         }
     }
-    let options = scorer_options(scorer)?;
+    let distinct: std::collections::HashSet<&str> =
+        pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let options = scorer_options_for(scorer, distinct.len(), None, &mut |warning| {
+        print_warnings(&[warning]);
+    })?;
     let scored = scored_sentence_pairs(&pairs, &options);
     let threshold = options.merge_threshold();
     let mut out = String::new();
@@ -483,9 +499,21 @@ pub fn run_similarity(pairs_path: &Path, scorer: Scorer, output: SimilarityOutpu
 
 /// Prints the claims that match a query, best first, with their sources;
 /// the passage that matched best is marked. Returns whether anything matched.
-pub fn run_search_claims(query: &str, dir: Option<&Path>, limit: Option<usize>) -> Result<bool> {
+pub fn run_search_claims(
+    query: &str,
+    dir: Option<&Path>,
+    limit: Option<usize>,
+    model: Model,
+) -> Result<bool> {
     let corpus = load_corpus(dir)?;
-    let digest = Digest::build(&corpus);
+    let options = corpus_options(
+        Scorer {
+            model,
+            learned: false,
+        },
+        &corpus,
+    )?;
+    let digest = Digest::build_with(&corpus, &options);
     let search = ClaimSearch::new(&corpus, &digest);
     let hits = search.search(query);
     let mut out = String::new();
@@ -561,44 +589,102 @@ fn one_line(text: &str) -> String {
     newsdigest::text::escape_controls(&newsdigest::text::collapse_spaces(text)).into_owned()
 }
 
+/// Which sentence model scores claims, as the flags ask.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Model<'a> {
+    /// The built-in transformer, unless there are more texts than it embeds
+    /// in about a minute on a cold start: then the static model, with a
+    /// warning that says how to ask for the transformer.
+    #[default]
+    Auto,
+    /// The static model alone (`--static`).
+    Static,
+    /// Word overlap alone (`--lexical`).
+    Lexical,
+    /// The built-in transformer (`None`) or a packed one, whatever the number
+    /// of texts (`--transformer [DIR]`).
+    Transformer(Option<&'a Path>),
+}
+
+impl<'a> Model<'a> {
+    /// The model named by a command's flags; `--static` with another is refused.
+    pub fn from_flags(
+        static_model: bool,
+        lexical: bool,
+        transformer: Option<Option<&'a Path>>,
+    ) -> Result<Model<'a>> {
+        match (static_model, lexical, transformer) {
+            (true, true, _) | (true, _, Some(_)) => anyhow::bail!(
+                "--static cannot be used with --lexical or --transformer: each names the model to score with"
+            ),
+            (true, false, None) => Ok(Model::Static),
+            (false, true, _) => Ok(Model::Lexical),
+            (false, false, Some(dir)) => Ok(Model::Transformer(dir)),
+            (false, false, None) => Ok(Model::Auto),
+        }
+    }
+}
+
+/// Passages the transformer embeds in about a minute on a cold start on a
+/// two-core machine (BENCHMARKS.md, "The transformer by default"); past it
+/// the default falls back to the static model. Cached vectors cost nothing,
+/// but knowing how many are cached would mean reading them all first.
+pub const TRANSFORMER_AUTO_LIMIT: usize = 20_000;
+
 /// How pairs are scored and decided, as the flags ask.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Scorer<'a> {
-    pub lexical: bool,
+    pub model: Model<'a>,
     pub learned: bool,
-    /// The transformer: `Some(None)` the built-in one, `Some(Some(dir))` a packed folder.
-    pub transformer: Option<Option<&'a Path>>,
 }
 
-/// The digest's options for the reader and `export`: the default, or with
-/// the built-in transformer.
-pub fn digest_options(transformer: bool) -> Result<DigestOptions> {
-    scorer_options(Scorer {
-        transformer: transformer.then_some(None),
-        ..Scorer::default()
-    })
-}
-
-fn scorer_options(scorer: Scorer) -> Result<DigestOptions> {
-    let options = match scorer.transformer {
-        Some(dir) => transformer_options(dir)?,
-        None if scorer.lexical => DigestOptions::lexical(),
-        None => DigestOptions::default(),
+/// The digest's options for `texts` passages (or sentences): the model the
+/// flags name, with the automatic choice made and said (`warn`); the
+/// transformer counts its work into `progress`.
+pub fn scorer_options_for(
+    scorer: Scorer,
+    texts: usize,
+    progress: Option<Arc<EmbeddingProgress>>,
+    warn: &mut dyn FnMut(String),
+) -> Result<DigestOptions> {
+    let model = match scorer.model {
+        Model::Auto if texts > TRANSFORMER_AUTO_LIMIT => {
+            warn(format!(
+                "{texts} passages: scored with the fast static model, as the transformer would take minutes to read them the first time; --transformer asks for it anyway"
+            ));
+            Model::Static
+        }
+        Model::Auto => Model::Transformer(None),
+        chosen => chosen,
     };
-    let options = match (scorer.learned, scorer.transformer) {
+    let options = match model {
+        Model::Transformer(dir) => transformer_options(dir, progress)?,
+        Model::Lexical => DigestOptions::lexical(),
+        Model::Static | Model::Auto => DigestOptions::default(),
+    };
+    let options = match (scorer.learned, model) {
         (false, _) => options,
-        (true, None) => options.learned(),
-        (true, Some(_)) => match newsdigest::digest::SameClaimModel::with_transformer() {
-            Some(model) => DigestOptions {
-                model: Some(model.clone()),
-                ..options
-            },
-            None => anyhow::bail!(
-                "models/same-claim.json has no model for the transformer: scripts/train-same-claim.sh --transformer fits one"
-            ),
-        },
+        (true, Model::Transformer(_)) => {
+            match newsdigest::digest::SameClaimModel::with_transformer() {
+                Some(model) => DigestOptions {
+                    model: Some(model.clone()),
+                    ..options
+                },
+                None => anyhow::bail!(
+                    "models/same-claim.json has no model for the transformer: scripts/train-same-claim.sh --transformer fits one"
+                ),
+            }
+        }
+        (true, _) => options.learned(),
     };
     Ok(options)
+}
+
+/// [`scorer_options_for`] for a corpus, its warning printed.
+fn corpus_options(scorer: Scorer, corpus: &Corpus) -> Result<DigestOptions> {
+    scorer_options_for(scorer, corpus.passage_count(), None, &mut |warning| {
+        print_warnings(&[warning]);
+    })
 }
 
 /// Where sentence vectors are cached: `$NEWSDIGEST_CACHE` when set and not
@@ -617,8 +703,10 @@ pub fn vector_cache() -> Option<PathBuf> {
 }
 
 /// Word overlap with the transformer's embedding cosine.
-fn transformer_options(dir: Option<&Path>) -> Result<DigestOptions> {
-    use newsdigest::digest::transformer::Transformer;
+fn transformer_options(
+    dir: Option<&Path>,
+    progress: Option<Arc<EmbeddingProgress>>,
+) -> Result<DigestOptions> {
     let model: Option<&'static Transformer> = match dir {
         None => None,
         // Loaded once for the life of the process, like the built-in one.
@@ -627,12 +715,20 @@ fn transformer_options(dir: Option<&Path>) -> Result<DigestOptions> {
                 .with_context(|| format!("loading the transformer from {}", printable_path(dir)))?,
         ))),
     };
-    let cache = vector_cache();
-    match DigestOptions::transformer(model, cache.as_deref()) {
-        Ok(options) => Ok(options),
+    let embedder = |cache: Option<&Path>| match model {
+        None => TransformerEmbedder::built_in(cache),
+        Some(model) => TransformerEmbedder::new(model, cache),
+    };
+    let embedder = match embedder(vector_cache().as_deref()) {
+        Ok(embedder) => embedder,
         Err(e) => {
-            eprintln!("warning: {e}; sentence vectors are not cached");
-            Ok(DigestOptions::transformer(model, None)?)
+            eprintln!("newsdigest: warning: {e}; sentence vectors are not cached");
+            embedder(None)?
         }
-    }
+    };
+    let embedder = match progress {
+        Some(progress) => embedder.counting_into(progress),
+        None => embedder,
+    };
+    Ok(DigestOptions::with_transformer_embedder(embedder))
 }

@@ -26,17 +26,26 @@ fn main() -> ExitCode {
     // help overlay, so the two cannot disagree.
     let matches = Cli::command().after_long_help(keys_help()).get_matches();
     let args = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    let result = match args.command {
+    let static_model = args.static_model;
+    fn model(
+        static_model: bool,
+        lexical: bool,
+        transformer: &Option<Option<PathBuf>>,
+    ) -> Result<cli::Model<'_>> {
+        cli::Model::from_flags(
+            static_model,
+            lexical,
+            transformer.as_ref().map(Option::as_deref),
+        )
+    }
+    let result = match &args.command {
         Some(Command::Export {
             dir,
             format,
             transformer,
-        }) => cli::run_export(
-            dir.as_deref(),
-            format,
-            transformer.as_ref().map(Option::as_deref),
-        )
-        .map(|()| true),
+        }) => model(static_model, false, transformer)
+            .and_then(|model| cli::run_export(dir.as_deref(), *format, model))
+            .map(|()| true),
         Some(Command::Eval {
             gold,
             dir,
@@ -45,18 +54,21 @@ fn main() -> ExitCode {
             threshold,
             learned,
             transformer,
-        }) => cli::run_eval(
-            &gold,
-            dir.as_deref(),
-            verbose,
-            cli::Scorer {
-                lexical,
-                learned,
-                transformer: transformer.as_ref().map(Option::as_deref),
-            },
-            threshold,
-        ),
-        Some(Command::Passages { dir }) => cli::run_passages(dir.as_deref()).map(|()| true),
+        }) => model(static_model, *lexical, transformer).and_then(|model| {
+            cli::run_eval(
+                gold,
+                dir.as_deref(),
+                *verbose,
+                cli::Scorer {
+                    model,
+                    learned: *learned,
+                },
+                *threshold,
+            )
+        }),
+        Some(Command::Passages { dir }) => model(static_model, false, &None)
+            .and_then(|model| cli::run_passages(dir.as_deref(), model))
+            .map(|()| true),
         Some(Command::Similarity {
             pairs,
             lexical,
@@ -66,21 +78,22 @@ fn main() -> ExitCode {
             features,
             transformer,
         }) => {
-            let output = if decide {
+            let output = if *decide {
                 cli::SimilarityOutput::Decision
-            } else if features {
+            } else if *features {
                 cli::SimilarityOutput::Features
-            } else if signals {
+            } else if *signals {
                 cli::SimilarityOutput::Signals
             } else {
                 cli::SimilarityOutput::Score
             };
-            let scorer = cli::Scorer {
-                lexical,
-                learned,
-                transformer: transformer.as_ref().map(Option::as_deref),
-            };
-            cli::run_similarity(&pairs, scorer, output)
+            model(static_model, *lexical, transformer).and_then(|model| {
+                let scorer = cli::Scorer {
+                    model,
+                    learned: *learned,
+                };
+                cli::run_similarity(pairs, scorer, output)
+            })
         }
         Some(Command::Search {
             query,
@@ -88,11 +101,12 @@ fn main() -> ExitCode {
             limit,
             lines,
         }) => match lines {
-            Some(file) => cli::run_search_lines(&query, &file, limit),
-            None => cli::run_search_claims(&query, dir.as_deref(), limit),
+            Some(file) => cli::run_search_lines(query, file, *limit),
+            None => model(static_model, false, &None)
+                .and_then(|model| cli::run_search_claims(query, dir.as_deref(), *limit, model)),
         },
         Some(Command::Extract { source, timeout }) => {
-            cli_ingest::run_extract(&source, timeout).map(|()| true)
+            cli_ingest::run_extract(source, *timeout).map(|()| true)
         }
         Some(Command::Add {
             sources,
@@ -101,15 +115,15 @@ fn main() -> ExitCode {
             match_words,
             timeout,
         }) => cli_ingest::run_add(
-            &sources,
-            &into,
+            sources,
+            into,
             feed.as_deref(),
             match_words.as_deref(),
-            timeout,
+            *timeout,
         ),
-        Some(Command::Feed { source, timeout }) => cli_ingest::run_feed(&source, timeout),
+        Some(Command::Feed { source, timeout }) => cli_ingest::run_feed(source, *timeout),
         Some(Command::Keys { markdown, toml: _ }) => {
-            let text = if markdown {
+            let text = if *markdown {
                 keys_markdown()
             } else {
                 default_keymap_toml()
@@ -118,10 +132,17 @@ fn main() -> ExitCode {
         }
         None => {
             let first_frame = args.exit_after_first_frame.then_some(launched);
+            let model = if args.transformer {
+                cli::Model::Transformer(None)
+            } else if args.static_model {
+                cli::Model::Static
+            } else {
+                cli::Model::Auto
+            };
             return run_interface(
                 args.dir.as_deref(),
                 args.keymap.as_deref(),
-                args.transformer,
+                model,
                 first_frame,
             );
         }
@@ -170,7 +191,7 @@ fn render_problems(problems: Vec<KeymapProblem>) -> Vec<String> {
 fn run_interface(
     dir: Option<&Path>,
     keymap_flag: Option<&Path>,
-    transformer: bool,
+    model: cli::Model<'static>,
     exit_after_first_frame: Option<Instant>,
 ) -> ExitCode {
     let keymap = match load_keymap(keymap_flag) {
@@ -189,7 +210,7 @@ fn run_interface(
         );
         return ExitCode::from(USAGE_ERROR);
     }
-    match open_interface(dir, keymap, transformer, exit_after_first_frame) {
+    match open_interface(dir, keymap, model, exit_after_first_frame) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsdigest: {e:#}");
@@ -201,7 +222,7 @@ fn run_interface(
 fn open_interface(
     dir: Option<&Path>,
     keymap: Keymap,
-    transformer: bool,
+    model: cli::Model<'static>,
     exit_after_first_frame: Option<Instant>,
 ) -> Result<()> {
     let folder = cli::corpus_folder(dir);
@@ -215,8 +236,17 @@ fn open_interface(
     let app_keymap = keymap.clone();
     let load = move |loading: &tui::loading::Loading| -> Result<(tui::App, (Vec<String>, f64))> {
         let started = Instant::now();
-        let (corpus, warnings) = cli::load_corpus_quietly(folder.as_deref(), &loading.files)?;
-        let options = cli::digest_options(transformer)?;
+        let (corpus, mut warnings) = cli::load_corpus_quietly(folder.as_deref(), &loading.files)?;
+        let scorer = cli::Scorer {
+            model,
+            learned: false,
+        };
+        let options = cli::scorer_options_for(
+            scorer,
+            corpus.passage_count(),
+            Some(loading.embedding.clone()),
+            &mut |warning| warnings.push(warning),
+        )?;
         loading.enter(tui::loading::Step::BuildingDigest);
         let digest = Digest::build_with(&corpus, &options);
         loading.enter(tui::loading::Step::FindingDisagreements);

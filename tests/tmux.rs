@@ -197,7 +197,7 @@ fn search_jump_next_passage_help_and_quit() {
         return skip("search_jump_next_passage_help_and_quit");
     }
     let tmux = Session::start("flow", 100, 30);
-    tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+    tmux.run(&format!("{BIN} --static {}; echo EXITED $?", articles()));
     tmux.wait_for("┌ Claims ");
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     tmux.keys(&["/"]);
@@ -428,7 +428,7 @@ fn the_claim_list_fits_80_by_24_and_200_by_60() {
     }
     for (width, height, at_least) in [(80, 24, 8), (200, 60, 30)] {
         let tmux = Session::start(&format!("list{width}"), width, height);
-        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.run(&format!("{BIN} --static {}; echo EXITED $?", articles()));
         tmux.wait_for("┌ Claims 1/");
         // The footer is drawn last.
         let screen = tmux.wait_for("q quit");
@@ -541,7 +541,7 @@ fn the_compare_view_at_80_by_24_and_200_by_60() {
     }
     for (width, height) in [(80, 24), (200, 60)] {
         let tmux = Session::start(&format!("compare{width}"), width, height);
-        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.run(&format!("{BIN} --static {}; echo EXITED $?", articles()));
         tmux.wait_for("q quit");
         tmux.keys(&["c"]);
         tmux.wait_for("Every telling of c1");
@@ -577,7 +577,7 @@ fn search_preview_find_and_filters_at_80_by_24_and_200_by_60() {
     }
     for (width, height) in [(80, 24), (200, 60)] {
         let tmux = Session::start(&format!("find{width}"), width, height);
-        tmux.run(&format!("{BIN} {}; echo EXITED $?", articles()));
+        tmux.run(&format!("{BIN} --static {}; echo EXITED $?", articles()));
         tmux.wait_for("q quit");
         // Search through the passages: the preview names the passage.
         tmux.keys(&["/"]);

@@ -236,6 +236,11 @@ impl Corpus {
         load::load_dir(dir, options, progress)
     }
 
+    /// Passages of every article.
+    pub fn passage_count(&self) -> usize {
+        self.articles.iter().map(|a| a.passages.len()).sum()
+    }
+
     /// The five articles compiled into the binary.
     pub fn embedded() -> Corpus {
         let articles = embedded_articles()

@@ -130,9 +130,9 @@ impl DigestOptions {
     /// Word overlap with the cosine of the built-in transformer (or of
     /// `model`, loaded from a folder) blended half and half with the static
     /// model's, its vectors cached under `cache_root` when given; the hand
-    /// weights calibrated for that blend. Not the default: on stories kept
-    /// to report on it keeps more paraphrases together but joins a pair that
-    /// must never meet (BENCHMARKS.md, "Round 6 and the transformer in the default build").
+    /// weights calibrated for that blend. What the program scores with unless
+    /// told otherwise; `Default` stays the static model, the fast path for
+    /// very large folders and for code that wants no model to load.
     pub fn transformer(
         model: Option<&'static transformer::Transformer>,
         cache_root: Option<&std::path::Path>,
@@ -141,7 +141,13 @@ impl DigestOptions {
             None => transformer::TransformerEmbedder::built_in(cache_root)?,
             Some(model) => transformer::TransformerEmbedder::new(model, cache_root)?,
         };
-        Ok(DigestOptions {
+        Ok(DigestOptions::with_transformer_embedder(embedder))
+    }
+
+    /// [`DigestOptions::transformer`] around an embedder made by the caller
+    /// (one that counts its progress, say).
+    pub fn with_transformer_embedder(embedder: transformer::TransformerEmbedder) -> Self {
+        DigestOptions {
             weights: ScoreWeights::with_transformer(),
             model: None,
             embedder: Some(Box::new(transformer::BlendedEmbedder {
@@ -149,7 +155,7 @@ impl DigestOptions {
                 share: transformer::TRANSFORMER_SHARE,
             })),
             exhaustive_pairs: false,
-        })
+        }
     }
 
     /// Word overlap only, no embedding model.

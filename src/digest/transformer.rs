@@ -12,7 +12,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use ndarray::{Array1, Array2, ArrayView2, Axis, Slice};
 use serde::Deserialize;
@@ -592,6 +593,17 @@ pub struct TransformerEmbedder {
     model: Source,
     dims: usize,
     cache_dir: Option<PathBuf>,
+    progress: Arc<EmbeddingProgress>,
+}
+
+/// How many texts an embedder has handed out so far, for a progress display
+/// on another thread: a cold start spends most of its time here.
+#[derive(Debug, Default)]
+pub struct EmbeddingProgress {
+    /// Texts run through the model.
+    pub embedded: AtomicUsize,
+    /// Texts whose vector was read back from the cache.
+    pub cached: AtomicUsize,
 }
 
 enum Source {
@@ -641,7 +653,15 @@ impl TransformerEmbedder {
             model,
             dims,
             cache_dir,
+            progress: Arc::default(),
         })
+    }
+
+    /// Counts what this embedder does into `progress` (shared with a display).
+    #[must_use]
+    pub fn counting_into(mut self, progress: Arc<EmbeddingProgress>) -> TransformerEmbedder {
+        self.progress = progress;
+        self
     }
 
     fn model(&self) -> &'static Transformer {
@@ -676,6 +696,9 @@ impl SentenceEmbedder for TransformerEmbedder {
     fn embed_batch(&self, texts: &[String]) -> Vec<Vec<f32>> {
         let mut vectors: Vec<Option<Vec<f32>>> = texts.iter().map(|t| self.cached(t)).collect();
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| vectors[i].is_none()).collect();
+        self.progress
+            .cached
+            .fetch_add(texts.len() - missing.len(), Ordering::Relaxed);
         if !missing.is_empty() {
             let batch: Vec<&str> = missing.iter().map(|&i| texts[i].as_str()).collect();
             for (&i, vector) in missing.iter().zip(self.model().embed_texts(&batch)) {
@@ -685,6 +708,9 @@ impl SentenceEmbedder for TransformerEmbedder {
                 }
                 vectors[i] = Some(vector);
             }
+            self.progress
+                .embedded
+                .fetch_add(missing.len(), Ordering::Relaxed);
         }
         vectors.into_iter().map(Option::unwrap_or_default).collect()
     }

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use newsdigest::corpus::LoadProgress;
+use newsdigest::digest::transformer::EmbeddingProgress;
 use ratatui::Frame;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -59,6 +60,8 @@ impl Step {
 #[derive(Debug, Default)]
 pub struct Loading {
     pub files: LoadProgress,
+    /// Sentences read by the transformer: most of a cold start's time.
+    pub embedding: Arc<EmbeddingProgress>,
     step: AtomicU8,
 }
 
@@ -102,6 +105,14 @@ pub fn render(
             format!(
                 "{read} of {found} files read ({megabytes:.1} MB) · {parsed} split into passages"
             ),
+            theme.dim,
+        ));
+    }
+    let embedded = loading.embedding.embedded.load(Ordering::Relaxed);
+    let cached = loading.embedding.cached.load(Ordering::Relaxed);
+    if embedded + cached > 0 {
+        lines.push(Line::styled(
+            format!("{embedded} sentences read by the language model · {cached} from its cache"),
             theme.dim,
         ));
     }
