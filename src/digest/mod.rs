@@ -266,6 +266,9 @@ impl Digest {
     }
 
     pub fn build_with(corpus: &Corpus, options: &DigestOptions) -> Digest {
+        // First, while little else is held: fingerprinting a long article
+        // takes a while as much memory as its text, briefly.
+        let wire = WireCopies::find(corpus);
         let refs: Vec<PassageRef> = corpus
             .articles
             .iter()
@@ -393,7 +396,6 @@ impl Digest {
             })
             .collect();
 
-        let wire = WireCopies::find(corpus);
         let mut claims: Vec<Claim> = groups
             .into_iter()
             .map(|(members, representative)| {
