@@ -191,7 +191,7 @@ pub struct Digest {
     pub claims: Vec<Claim>,
     /// Which articles are wire copies of which.
     pub copies: WireCopies,
-    claims_by_passage: HashMap<PassageRef, Vec<usize>>,
+    claims_by_passage: ClaimsByPassage,
     /// The claimable passages in corpus order, with the features and
     /// embeddings the digest computed for them: kept so that later readers
     /// (disputes, discrepancies) need not compute them again.
@@ -423,13 +423,12 @@ impl Digest {
                 .then_with(|| b.support.len().cmp(&a.support.len()))
                 .then_with(|| a.support[0].cmp(&b.support[0]))
         });
-        let mut claims_by_passage: HashMap<PassageRef, Vec<usize>> = HashMap::new();
+        let mut pairs: Vec<(PassageRef, usize)> = Vec::new();
         for (i, claim) in claims.iter_mut().enumerate() {
             claim.id = format!("c{}", i + 1);
-            for r in &claim.support {
-                claims_by_passage.entry(*r).or_default().push(i);
-            }
+            pairs.extend(claim.support.iter().map(|r| (*r, i)));
         }
+        let claims_by_passage = ClaimsByPassage::of(pairs);
         Digest {
             claims,
             copies: wire,
@@ -585,9 +584,50 @@ impl Digest {
 
     /// The claims a passage supports (most often one, none for headings and noise).
     pub fn claims_of(&self, passage: PassageRef) -> &[usize] {
-        self.claims_by_passage
-            .get(&passage)
-            .map_or(&[], Vec::as_slice)
+        self.claims_by_passage.of_passage(passage)
+    }
+}
+
+/// The claims of each passage that supports any, in claim order: three
+/// flat lists, where a map from each passage to a list of its own cost a
+/// small allocation per passage.
+#[derive(Debug, Clone, Default)]
+struct ClaimsByPassage {
+    /// The passages, sorted.
+    passages: Vec<PassageRef>,
+    /// Where the claims of each passage end in `claims`.
+    ends: Vec<u32>,
+    claims: Vec<usize>,
+}
+
+impl ClaimsByPassage {
+    /// From (passage, claim) pairs given in claim order.
+    fn of(mut pairs: Vec<(PassageRef, usize)>) -> ClaimsByPassage {
+        // Stable: a passage's claims stay in claim order.
+        pairs.sort_by_key(|&(r, _)| r);
+        let mut index = ClaimsByPassage::default();
+        for (r, claim) in pairs {
+            if index.passages.last() != Some(&r) {
+                index.passages.push(r);
+                index.ends.push(index.claims.len() as u32);
+            }
+            index.claims.push(claim);
+            if let Some(end) = index.ends.last_mut() {
+                *end += 1;
+            }
+        }
+        index.passages.shrink_to_fit();
+        index.ends.shrink_to_fit();
+        index.claims.shrink_to_fit();
+        index
+    }
+
+    fn of_passage(&self, passage: PassageRef) -> &[usize] {
+        let Ok(i) = self.passages.binary_search(&passage) else {
+            return &[];
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.claims[start..self.ends[i] as usize]
     }
 }
 
@@ -1016,3 +1056,26 @@ fn story_term_vectors(
 const MIN_RESTATED_TERMS: usize = 4;
 /// Share of the representative's term weight that a passage must repeat.
 const RESTATED_SHARE: f32 = 0.8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_by_passage_keeps_claim_order_and_misses_nothing() {
+        let r = |article, passage| PassageRef { article, passage };
+        // Given in claim order, passages in any order.
+        let index = ClaimsByPassage::of(vec![
+            (r(1, 4), 0),
+            (r(0, 2), 0),
+            (r(0, 2), 1),
+            (r(1, 0), 2),
+            (r(0, 2), 3),
+        ]);
+        assert_eq!(index.of_passage(r(0, 2)), &[0, 1, 3]);
+        assert_eq!(index.of_passage(r(1, 0)), &[2]);
+        assert_eq!(index.of_passage(r(1, 4)), &[0]);
+        assert!(index.of_passage(r(0, 0)).is_empty());
+        assert!(index.of_passage(r(2, 0)).is_empty());
+    }
+}
