@@ -910,12 +910,33 @@ const NO_CLASS: u32 = u32::MAX;
 
 impl NearCopies {
     fn of(features: &[PassageFeatures], story_of: &[usize], max_posting: usize) -> NearCopies {
-        let mut by_signature: HashMap<String, Vec<u32>> = HashMap::new();
+        // Texts are grouped by a hash of their signature, and a group that
+        // shares a hash is split by the signatures themselves: a signature
+        // is as long as its text, and holding one per text at once cost
+        // three times the article.
+        let mut by_hash: HashMap<u64, Vec<u32>> = HashMap::new();
         for (t, f) in features.iter().enumerate() {
             // A text without content words shares nothing to be sure of.
             if let Some(signature) = near_copy_signature(f, story_of[t]) {
-                by_signature.entry(signature).or_default().push(t as u32);
+                by_hash
+                    .entry(signature_hash(&signature))
+                    .or_default()
+                    .push(t as u32);
             }
+        }
+        let mut by_signature: Vec<Vec<u32>> = Vec::new();
+        for (_, texts) in by_hash {
+            if texts.len() < 2 {
+                continue;
+            }
+            let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+            for t in texts {
+                let i = t as usize;
+                if let Some(signature) = near_copy_signature(&features[i], story_of[i]) {
+                    exact.entry(signature).or_default().push(t);
+                }
+            }
+            by_signature.extend(exact.into_values());
         }
         let mut near = NearCopies {
             absorbed: vec![false; features.len()],
@@ -924,7 +945,7 @@ impl NearCopies {
             absorbed_by: HashMap::new(),
         };
         let mut classes: Vec<Vec<u32>> = by_signature
-            .into_values()
+            .into_iter()
             .filter(|class| class.len() > 1)
             .collect();
         // In order of their first text, so the result does not depend on
@@ -1006,6 +1027,14 @@ fn near_copy_signature(f: &PassageFeatures, story: usize) -> Option<String> {
         f.places.join("\u{2}"),
         f.sources.join("\u{2}"),
     ))
+}
+
+/// A stable 64-bit hash of a signature (FNV-1a), to group texts before
+/// their signatures are compared.
+fn signature_hash(signature: &str) -> u64 {
+    signature.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Which passages of each story hold each term: (story, term hash) →
