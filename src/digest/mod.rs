@@ -384,12 +384,13 @@ impl Digest {
         let groups = near.restore(groups);
         let near_copy_class = near.class_by_text();
         // Back from nodes to every passage.
+        let (starts, node_passages) = copies.passages_by_group();
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|(members, rep)| {
                 let mut passages: Vec<usize> = members
                     .iter()
-                    .flat_map(|&m| copies.members[m].iter().copied())
+                    .flat_map(|&m| node_passages[starts[m]..starts[m + 1]].iter().copied())
                     .collect();
                 passages.sort_unstable();
                 (passages, nodes[rep])
@@ -857,8 +858,6 @@ fn add_restating_passages(
 struct IdenticalPassages {
     /// The first passage of each group, in order.
     first: Vec<usize>,
-    /// The passages of each group, in order.
-    members: Vec<Vec<usize>>,
     /// The group of each passage.
     node_of: Vec<usize>,
 }
@@ -867,7 +866,6 @@ impl IdenticalPassages {
     fn of(texts: &[&str]) -> IdenticalPassages {
         let mut group_of: HashMap<String, usize> = HashMap::new();
         let mut first = Vec::new();
-        let mut members: Vec<Vec<usize>> = Vec::new();
         let mut node_of = Vec::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
             let key = crate::text::copy_key(text);
@@ -875,16 +873,31 @@ impl IdenticalPassages {
             let group = *group_of.entry(key).or_insert(next);
             if group == next {
                 first.push(i);
-                members.push(Vec::new());
             }
-            members[group].push(i);
             node_of.push(group);
         }
-        IdenticalPassages {
-            first,
-            members,
-            node_of,
+        IdenticalPassages { first, node_of }
+    }
+
+    /// The passages of every group, in order, as one list, and where each
+    /// group's part of it starts (one more entry than groups). Made when
+    /// the claims go back to passages: a list per group, held through the
+    /// scoring, cost a small allocation per passage.
+    fn passages_by_group(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut starts = vec![0usize; self.first.len() + 1];
+        for &group in &self.node_of {
+            starts[group + 1] += 1;
         }
+        for group in 0..self.first.len() {
+            starts[group + 1] += starts[group];
+        }
+        let mut next = starts.clone();
+        let mut passages = vec![0; self.node_of.len()];
+        for (passage, &group) in self.node_of.iter().enumerate() {
+            passages[next[group]] = passage;
+            next[group] += 1;
+        }
+        (starts, passages)
     }
 }
 
@@ -1089,6 +1102,16 @@ const RESTATED_SHARE: f32 = 0.8;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identical_passages_list_every_passage_under_its_group() {
+        let copies = IdenticalPassages::of(&["A b.", "C d.", "a B", "E f.", "c, d"]);
+        assert_eq!(copies.first, vec![0, 1, 3]);
+        assert_eq!(copies.node_of, vec![0, 1, 0, 2, 1]);
+        let (starts, passages) = copies.passages_by_group();
+        assert_eq!(starts, vec![0, 2, 4, 5]);
+        assert_eq!(passages, vec![0, 2, 1, 4, 3]);
+    }
 
     #[test]
     fn claims_by_passage_keeps_claim_order_and_misses_nothing() {
