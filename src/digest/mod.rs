@@ -197,7 +197,7 @@ pub struct Digest {
     pub claims: Vec<Claim>,
     /// Which articles are wire copies of which.
     pub copies: WireCopies,
-    claims_by_passage: HashMap<PassageRef, Vec<usize>>,
+    claims_by_passage: ClaimsByPassage,
     /// The claimable passages in corpus order, with the features and
     /// embeddings the digest computed for them: kept so that later readers
     /// (disputes, discrepancies) need not compute them again.
@@ -272,6 +272,9 @@ impl Digest {
     }
 
     pub fn build_with(corpus: &Corpus, options: &DigestOptions) -> Digest {
+        // First, while little else is held: fingerprinting a long article
+        // takes a while as much memory as its text, briefly.
+        let wire = WireCopies::find(corpus);
         let refs: Vec<PassageRef> = corpus
             .articles
             .iter()
@@ -387,19 +390,19 @@ impl Digest {
         let groups = near.restore(groups);
         let near_copy_class = near.class_by_text();
         // Back from nodes to every passage.
+        let (starts, node_passages) = copies.passages_by_group();
         let groups: Vec<(Vec<usize>, usize)> = groups
             .into_iter()
             .map(|(members, rep)| {
                 let mut passages: Vec<usize> = members
                     .iter()
-                    .flat_map(|&m| copies.members[m].iter().copied())
+                    .flat_map(|&m| node_passages[starts[m]..starts[m + 1]].iter().copied())
                     .collect();
                 passages.sort_unstable();
                 (passages, nodes[rep])
             })
             .collect();
 
-        let wire = WireCopies::find(corpus);
         let mut claims: Vec<Claim> = groups
             .into_iter()
             .map(|(members, representative)| {
@@ -427,13 +430,12 @@ impl Digest {
                 .then_with(|| b.support.len().cmp(&a.support.len()))
                 .then_with(|| a.support[0].cmp(&b.support[0]))
         });
-        let mut claims_by_passage: HashMap<PassageRef, Vec<usize>> = HashMap::new();
+        let mut pairs: Vec<(PassageRef, usize)> = Vec::new();
         for (i, claim) in claims.iter_mut().enumerate() {
             claim.id = format!("c{}", i + 1);
-            for r in &claim.support {
-                claims_by_passage.entry(*r).or_default().push(i);
-            }
+            pairs.extend(claim.support.iter().map(|r| (*r, i)));
         }
+        let claims_by_passage = ClaimsByPassage::of(pairs);
         Digest {
             claims,
             copies: wire,
@@ -589,9 +591,50 @@ impl Digest {
 
     /// The claims a passage supports (most often one, none for headings and noise).
     pub fn claims_of(&self, passage: PassageRef) -> &[usize] {
-        self.claims_by_passage
-            .get(&passage)
-            .map_or(&[], Vec::as_slice)
+        self.claims_by_passage.of_passage(passage)
+    }
+}
+
+/// The claims of each passage that supports any, in claim order: three
+/// flat lists, where a map from each passage to a list of its own cost a
+/// small allocation per passage.
+#[derive(Debug, Clone, Default)]
+struct ClaimsByPassage {
+    /// The passages, sorted.
+    passages: Vec<PassageRef>,
+    /// Where the claims of each passage end in `claims`.
+    ends: Vec<u32>,
+    claims: Vec<usize>,
+}
+
+impl ClaimsByPassage {
+    /// From (passage, claim) pairs given in claim order.
+    fn of(mut pairs: Vec<(PassageRef, usize)>) -> ClaimsByPassage {
+        // Stable: a passage's claims stay in claim order.
+        pairs.sort_by_key(|&(r, _)| r);
+        let mut index = ClaimsByPassage::default();
+        for (r, claim) in pairs {
+            if index.passages.last() != Some(&r) {
+                index.passages.push(r);
+                index.ends.push(index.claims.len() as u32);
+            }
+            index.claims.push(claim);
+            if let Some(end) = index.ends.last_mut() {
+                *end += 1;
+            }
+        }
+        index.passages.shrink_to_fit();
+        index.ends.shrink_to_fit();
+        index.claims.shrink_to_fit();
+        index
+    }
+
+    fn of_passage(&self, passage: PassageRef) -> &[usize] {
+        let Ok(i) = self.passages.binary_search(&passage) else {
+            return &[];
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.claims[start..self.ends[i] as usize]
     }
 }
 
@@ -821,8 +864,6 @@ fn add_restating_passages(
 struct IdenticalPassages {
     /// The first passage of each group, in order.
     first: Vec<usize>,
-    /// The passages of each group, in order.
-    members: Vec<Vec<usize>>,
     /// The group of each passage.
     node_of: Vec<usize>,
 }
@@ -831,7 +872,6 @@ impl IdenticalPassages {
     fn of(texts: &[&str]) -> IdenticalPassages {
         let mut group_of: HashMap<String, usize> = HashMap::new();
         let mut first = Vec::new();
-        let mut members: Vec<Vec<usize>> = Vec::new();
         let mut node_of = Vec::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
             let key = crate::text::copy_key(text);
@@ -839,16 +879,31 @@ impl IdenticalPassages {
             let group = *group_of.entry(key).or_insert(next);
             if group == next {
                 first.push(i);
-                members.push(Vec::new());
             }
-            members[group].push(i);
             node_of.push(group);
         }
-        IdenticalPassages {
-            first,
-            members,
-            node_of,
+        IdenticalPassages { first, node_of }
+    }
+
+    /// The passages of every group, in order, as one list, and where each
+    /// group's part of it starts (one more entry than groups). Made when
+    /// the claims go back to passages: a list per group, held through the
+    /// scoring, cost a small allocation per passage.
+    fn passages_by_group(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut starts = vec![0usize; self.first.len() + 1];
+        for &group in &self.node_of {
+            starts[group + 1] += 1;
         }
+        for group in 0..self.first.len() {
+            starts[group + 1] += starts[group];
+        }
+        let mut next = starts.clone();
+        let mut passages = vec![0; self.node_of.len()];
+        for (passage, &group) in self.node_of.iter().enumerate() {
+            passages[next[group]] = passage;
+            next[group] += 1;
+        }
+        (starts, passages)
     }
 }
 
@@ -874,12 +929,33 @@ const NO_CLASS: u32 = u32::MAX;
 
 impl NearCopies {
     fn of(features: &[PassageFeatures], story_of: &[usize], max_posting: usize) -> NearCopies {
-        let mut by_signature: HashMap<String, Vec<u32>> = HashMap::new();
+        // Texts are grouped by a hash of their signature, and a group that
+        // shares a hash is split by the signatures themselves: a signature
+        // is as long as its text, and holding one per text at once cost
+        // three times the article.
+        let mut by_hash: HashMap<u64, Vec<u32>> = HashMap::new();
         for (t, f) in features.iter().enumerate() {
             // A text without content words shares nothing to be sure of.
             if let Some(signature) = near_copy_signature(f, story_of[t]) {
-                by_signature.entry(signature).or_default().push(t as u32);
+                by_hash
+                    .entry(signature_hash(&signature))
+                    .or_default()
+                    .push(t as u32);
             }
+        }
+        let mut by_signature: Vec<Vec<u32>> = Vec::new();
+        for (_, texts) in by_hash {
+            if texts.len() < 2 {
+                continue;
+            }
+            let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+            for t in texts {
+                let i = t as usize;
+                if let Some(signature) = near_copy_signature(&features[i], story_of[i]) {
+                    exact.entry(signature).or_default().push(t);
+                }
+            }
+            by_signature.extend(exact.into_values());
         }
         let mut near = NearCopies {
             absorbed: vec![false; features.len()],
@@ -888,7 +964,7 @@ impl NearCopies {
             absorbed_by: HashMap::new(),
         };
         let mut classes: Vec<Vec<u32>> = by_signature
-            .into_values()
+            .into_iter()
             .filter(|class| class.len() > 1)
             .collect();
         // In order of their first text, so the result does not depend on
@@ -972,6 +1048,14 @@ fn near_copy_signature(f: &PassageFeatures, story: usize) -> Option<String> {
     ))
 }
 
+/// A stable 64-bit hash of a signature (FNV-1a), to group texts before
+/// their signatures are compared.
+fn signature_hash(signature: &str) -> u64 {
+    signature.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// Which passages of each story hold each term: (story, term hash) →
 /// passages. Texts absorbed into a near-copy are not listed: their class's
 /// first stands for them.
@@ -1020,3 +1104,36 @@ fn story_term_vectors(
 const MIN_RESTATED_TERMS: usize = 4;
 /// Share of the representative's term weight that a passage must repeat.
 const RESTATED_SHARE: f32 = 0.8;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_passages_list_every_passage_under_its_group() {
+        let copies = IdenticalPassages::of(&["A b.", "C d.", "a B", "E f.", "c, d"]);
+        assert_eq!(copies.first, vec![0, 1, 3]);
+        assert_eq!(copies.node_of, vec![0, 1, 0, 2, 1]);
+        let (starts, passages) = copies.passages_by_group();
+        assert_eq!(starts, vec![0, 2, 4, 5]);
+        assert_eq!(passages, vec![0, 2, 1, 4, 3]);
+    }
+
+    #[test]
+    fn claims_by_passage_keeps_claim_order_and_misses_nothing() {
+        let r = |article, passage| PassageRef { article, passage };
+        // Given in claim order, passages in any order.
+        let index = ClaimsByPassage::of(vec![
+            (r(1, 4), 0),
+            (r(0, 2), 0),
+            (r(0, 2), 1),
+            (r(1, 0), 2),
+            (r(0, 2), 3),
+        ]);
+        assert_eq!(index.of_passage(r(0, 2)), &[0, 1, 3]);
+        assert_eq!(index.of_passage(r(1, 0)), &[2]);
+        assert_eq!(index.of_passage(r(1, 4)), &[0]);
+        assert!(index.of_passage(r(0, 0)).is_empty());
+        assert!(index.of_passage(r(2, 0)).is_empty());
+    }
+}

@@ -247,20 +247,16 @@ pub(super) fn mark_unrelated_headlines(text: &str, lines: &mut [Line]) {
     if text_lines.len() < 4 {
         return;
     }
-    let stems: Vec<HashSet<String>> = text_lines
-        .iter()
-        .map(|&i| {
-            text::content_stems(&text[lines[i].span.range()])
-                .into_iter()
-                .collect()
-        })
-        .collect();
+    fn distinct_stems(line: &str) -> HashSet<String> {
+        text::content_stems(line).into_iter().collect()
+    }
     // In how many lines each stem stands: a stem in two or more lines is
-    // shared by the line with some other line.
-    let mut lines_with: HashMap<&str, usize> = HashMap::new();
-    for line_stems in &stems {
-        for s in line_stems {
-            *lines_with.entry(s.as_str()).or_default() += 1;
+    // shared by the line with some other line. Only the counts are kept:
+    // the stems of every line at once cost four times a long article.
+    let mut lines_with: HashMap<String, u32> = HashMap::new();
+    for &i in &text_lines {
+        for s in distinct_stems(&text[lines[i].span.range()]) {
+            *lines_with.entry(s).or_default() += 1;
         }
     }
     for (n, &i) in text_lines.iter().enumerate() {
@@ -272,13 +268,15 @@ pub(super) fn mark_unrelated_headlines(text: &str, lines: &mut [Line]) {
             && !text::ends_sentence(line)
             && !line.ends_with(':')
             && text::word_count(line) <= 20;
-        if stems[n].len() < 3
-            || !(text::is_headline_like(line) || sentence_case_headline)
-            || is_wrapped(text, lines, i)
-        {
+        if !(text::is_headline_like(line) || sentence_case_headline) || is_wrapped(text, lines, i) {
             continue;
         }
-        let shared = stems[n]
+        // Read again for the few lines that look like headlines.
+        let stems = distinct_stems(&text[lines[i].span.range()]);
+        if stems.len() < 3 {
+            continue;
+        }
+        let shared = stems
             .iter()
             .any(|s| lines_with.get(s.as_str()).is_some_and(|&c| c > 1));
         if !shared {
