@@ -4,10 +4,15 @@
 
 use std::path::Path;
 
+use newsdigest::digest::DigestOptions;
 use newsdigest::eval::{EvalReport, Gold, evaluate};
 use newsdigest::{Corpus, Digest};
 
 fn stories_in(dir: &Path) -> Vec<(String, EvalReport)> {
+    stories_scored(dir, &DigestOptions::default())
+}
+
+fn stories_scored(dir: &Path, options: &DigestOptions) -> Vec<(String, EvalReport)> {
     let mut golds: Vec<_> = std::fs::read_dir(dir)
         .expect("the stories folder")
         .map(|e| e.expect("a folder entry").path())
@@ -26,7 +31,7 @@ fn stories_in(dir: &Path) -> Vec<(String, EvalReport)> {
             let json = std::fs::read_to_string(gold_path).expect("the gold file reads");
             let gold = Gold::from_json(&json).expect("the gold file parses");
             let corpus = Corpus::load_dir(&dir.join(&name)).expect("the story loads");
-            let digest = Digest::build(&corpus);
+            let digest = Digest::build_with(&corpus, options);
             (name, evaluate(&corpus, &digest, &gold))
         })
         .collect()
@@ -36,16 +41,26 @@ fn stories_in(dir: &Path) -> Vec<(String, EvalReport)> {
 /// cannot-link joined, noise offered), each story printed; every labelled
 /// passage must be found whole.
 fn totals(dir: &Path, stories: usize) -> (usize, usize, usize, usize) {
-    let reports = stories_in(dir);
+    totals_scored(dir, stories, &DigestOptions::default(), true)
+}
+
+fn totals_scored(
+    dir: &Path,
+    stories: usize,
+    options: &DigestOptions,
+    every_label_found: bool,
+) -> (usize, usize, usize, usize) {
+    let reports = stories_scored(dir, options);
     assert_eq!(reports.len(), stories);
     let (mut kept, mut pairs, mut joined, mut offered) = (0, 0, 0, 0);
     for (name, report) in &reports {
         println!("{name}: {}", report.summary());
         assert!(
-            !report
-                .misses
-                .iter()
-                .any(|m| matches!(m, newsdigest::eval::Miss::NotFound(_))),
+            !every_label_found
+                || !report
+                    .misses
+                    .iter()
+                    .any(|m| matches!(m, newsdigest::eval::Miss::NotFound(_))),
             "{name}: every labelled passage is found whole"
         );
         kept += report.must_link_kept;
@@ -95,4 +110,31 @@ fn round_six_keeps_its_first_sight_figures() {
     assert_eq!(joined, 0, "a cannot-link pair joined");
     assert!(offered <= 25, "noise offered: {offered}");
     assert!(kept >= 85, "must-link pairs kept: {kept}");
+}
+
+/// Round 7 (`tests/data/stories-round7`), written on 2026-12-05 by a helper
+/// that never ran the digest, and measured once, on first sight, by the build
+/// that made the transformer the default (BENCHMARKS.md, "Round 7"): with
+/// the transformer 95/203 kept, 1/65 cannot-link joined (a race director's
+/// "all 12 water stations stayed fully stocked" with "water stations after
+/// the 30 km point had run dry"), 23/84 noise; with the static model alone
+/// 59/203, 0/65, 23/84. Floors at those figures.
+#[test]
+fn round_seven_keeps_its_first_sight_figures() {
+    let dir = Path::new("tests/data/stories-round7");
+    // One labelled sentence, a reader addressed ("You'll get five days'
+    // subscription back …"), is dropped by the cleaner: counted as missed,
+    // as it came on first sight.
+    let (kept, _, joined, offered) = totals_scored(dir, 7, &DigestOptions::default(), false);
+    assert_eq!(joined, 0, "static model: a cannot-link pair joined");
+    assert!(offered <= 23, "static model: noise offered: {offered}");
+    assert!(kept >= 59, "static model: must-link pairs kept: {kept}");
+    let transformer = DigestOptions::transformer(None, None).expect("no cache to create");
+    let (kept, _, joined, offered) = totals_scored(dir, 7, &transformer, false);
+    assert!(
+        joined <= 1,
+        "transformer: cannot-link pairs joined: {joined}"
+    );
+    assert!(offered <= 23, "transformer: noise offered: {offered}");
+    assert!(kept >= 95, "transformer: must-link pairs kept: {kept}");
 }
