@@ -8,7 +8,7 @@
 # (--transformer: the built-in one, or a folder packed by scripts/pack_transformer.py.)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-mode=()
+mode=(--static)
 gold=$repo/tests/data/dev-gold.json
 if [[ ${1:-} == --gold ]]; then gold=$2; shift 2; fi
 if [[ ${1:-} == --lexical ]]; then mode=(--lexical); shift; fi

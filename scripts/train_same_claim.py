@@ -62,7 +62,7 @@ TRANSFORMER: str | None = None
 def embedder_args(lexical: bool) -> list[str]:
     if TRANSFORMER is not None:
         return ["--transformer", TRANSFORMER] if TRANSFORMER else ["--transformer"]
-    return ["--lexical"] if lexical else []
+    return ["--lexical"] if lexical else ["--static"]
 
 
 def sts_pairs(binary: Path, rows: list[dict], work: Path, lexical: bool) -> list[dict]:

@@ -8,10 +8,6 @@ use newsdigest::digest::DigestOptions;
 use newsdigest::eval::{EvalReport, Gold, evaluate};
 use newsdigest::{Corpus, Digest};
 
-fn stories_in(dir: &Path) -> Vec<(String, EvalReport)> {
-    stories_scored(dir, &DigestOptions::default())
-}
-
 fn stories_scored(dir: &Path, options: &DigestOptions) -> Vec<(String, EvalReport)> {
     let mut golds: Vec<_> = std::fs::read_dir(dir)
         .expect("the stories folder")
