@@ -732,3 +732,52 @@ fn transformer_options(
     };
     Ok(DigestOptions::with_transformer_embedder(embedder))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsdigest::digest::ScoreWeights;
+
+    fn chosen(model: Model, texts: usize) -> (f32, Vec<String>) {
+        let mut warnings = Vec::new();
+        let scorer = Scorer {
+            model,
+            learned: false,
+        };
+        let options =
+            scorer_options_for(scorer, texts, None, &mut |w| warnings.push(w)).expect("options");
+        (options.weights.threshold, warnings)
+    }
+
+    #[test]
+    fn the_default_is_the_transformer_until_a_folder_is_too_large() {
+        let transformer = ScoreWeights::with_transformer().threshold;
+        let fixed = ScoreWeights::with_semantic().threshold;
+        assert_ne!(
+            transformer, fixed,
+            "the two scorers are told apart by threshold"
+        );
+        assert_eq!(chosen(Model::Auto, 150), (transformer, vec![]));
+        let (threshold, warnings) = chosen(Model::Auto, TRANSFORMER_AUTO_LIMIT + 1);
+        assert_eq!(threshold, fixed);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("--transformer"), "{warnings:?}");
+        let forced = chosen(Model::Transformer(None), TRANSFORMER_AUTO_LIMIT + 1);
+        assert_eq!(forced, (transformer, vec![]));
+        assert_eq!(chosen(Model::Static, 150), (fixed, vec![]));
+    }
+
+    #[test]
+    fn static_with_another_model_is_refused() {
+        assert!(Model::from_flags(true, true, None).is_err());
+        assert!(Model::from_flags(true, false, Some(None)).is_err());
+        assert_eq!(
+            Model::from_flags(false, false, None).ok(),
+            Some(Model::Auto)
+        );
+        assert_eq!(
+            Model::from_flags(true, false, None).ok(),
+            Some(Model::Static)
+        );
+    }
+}
