@@ -268,15 +268,7 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 pub fn run_export(dir: Option<&Path>, format: Format, model: Model) -> Result<()> {
-    let corpus = load_corpus(dir)?;
-    let options = corpus_options(
-        Scorer {
-            model,
-            learned: false,
-        },
-        &corpus,
-    )?;
-    let digest = Digest::build_with(&corpus, &options);
+    let (corpus, options, digest) = digest_of(dir, model)?;
     let disagreements = disputes::find(&corpus, &digest, &options);
     let mut text = match format {
         Format::Json => export::to_json(&corpus, &digest, &disagreements),
@@ -332,15 +324,7 @@ pub fn run_eval(
 }
 
 pub fn run_passages(dir: Option<&Path>, model: Model) -> Result<()> {
-    let corpus = load_corpus(dir)?;
-    let options = corpus_options(
-        Scorer {
-            model,
-            learned: false,
-        },
-        &corpus,
-    )?;
-    let digest = Digest::build_with(&corpus, &options);
+    let (corpus, _, digest) = digest_of(dir, model)?;
     let mut out = String::new();
     for (a, article) in corpus.articles.iter().enumerate() {
         out.push_str(&format!(
@@ -505,15 +489,7 @@ pub fn run_search_claims(
     limit: Option<usize>,
     model: Model,
 ) -> Result<bool> {
-    let corpus = load_corpus(dir)?;
-    let options = corpus_options(
-        Scorer {
-            model,
-            learned: false,
-        },
-        &corpus,
-    )?;
-    let digest = Digest::build_with(&corpus, &options);
+    let (corpus, _, digest) = digest_of(dir, model)?;
     let search = ClaimSearch::new(&corpus, &digest);
     let hits = search.search(query);
     let mut out = String::new();
@@ -678,6 +654,18 @@ pub fn scorer_options_for(
         (true, _) => options.learned(),
     };
     Ok(options)
+}
+
+/// The folder's corpus and digest, scored with `model`.
+fn digest_of(dir: Option<&Path>, model: Model) -> Result<(Corpus, DigestOptions, Digest)> {
+    let corpus = load_corpus(dir)?;
+    let scorer = Scorer {
+        model,
+        learned: false,
+    };
+    let options = corpus_options(scorer, &corpus)?;
+    let digest = Digest::build_with(&corpus, &options);
+    Ok((corpus, options, digest))
 }
 
 /// [`scorer_options_for`] for a corpus, its warning printed.
