@@ -820,16 +820,7 @@ mod tests {
     /// hits, rank as the reference scorer ranks them.
     #[test]
     fn cached_term_checks_rank_as_the_reference() {
-        let mut articles: Vec<(String, String)> = crate::synthetic::generate(120, 5)
-            .articles
-            .into_iter()
-            .collect();
-        articles.push((
-            "accents".to_string(),
-            "Zürich board fines\n\nThe Zürich board fined Beyoncé's company €3 million."
-                .to_string(),
-        ));
-        let corpus = Corpus::from_texts(articles);
+        let corpus = synthetic_with_accents(5, &["accents"]);
         let digest = Digest::build(&corpus);
         let search = ClaimSearch::new(&corpus, &digest);
         let mut session = crate::search::SearchSession::new(Arc::clone(&search.index));
@@ -874,18 +865,7 @@ mod tests {
     /// of which texts are ASCII, not on a fresh reading of each text.
     #[test]
     fn single_characters_and_deletions_rank_as_the_reference() {
-        let mut articles: Vec<(String, String)> = crate::synthetic::generate(120, 7)
-            .articles
-            .into_iter()
-            .collect();
-        for n in 0..3 {
-            articles.push((
-                format!("wire{n}"),
-                "Zürich board fines\n\nThe Zürich board fined Beyoncé's company €3 million."
-                    .to_string(),
-            ));
-        }
-        let corpus = Corpus::from_texts(articles);
+        let corpus = synthetic_with_accents(7, &["wire0", "wire1", "wire2"]);
         let digest = Digest::build(&corpus);
         let search = ClaimSearch::new(&corpus, &digest);
         let mut session = crate::search::SearchSession::new(Arc::clone(&search.index));
@@ -902,6 +882,23 @@ mod tests {
             compared += expected.len();
         }
         assert!(compared > 1_000, "only {compared} claim hits compared");
+    }
+
+    /// 120 synthetic articles (`seed`) and, under each id of `accented`, one
+    /// story whose words are not all ASCII.
+    fn synthetic_with_accents(seed: u64, accented: &[&str]) -> Corpus {
+        let mut articles: Vec<(String, String)> = crate::synthetic::generate(120, seed)
+            .articles
+            .into_iter()
+            .collect();
+        for id in accented {
+            articles.push((
+                (*id).to_string(),
+                "Zürich board fines\n\nThe Zürich board fined Beyoncé's company €3 million."
+                    .to_string(),
+            ));
+        }
+        Corpus::from_texts(articles)
     }
 
     /// Where a word stands whole, found as `str::match_indices` finds it
